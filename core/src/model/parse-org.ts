@@ -17,13 +17,13 @@ type Located = (path: readonly PropertyKey[]) => string;
 /** Parses org file text. `source` (a file name) prefixes every error location. */
 export function parseOrg(text: string, source = 'org file'): Org {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new OkrError(
       'invalid-org-file',
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { where: pos ? `${source}:${pos.line}:${pos.col}` : source, message: e.message.split('\n')[0] ?? e.message };
+        return { where: pos ? `${source}:${pos.line}:${pos.col}` : source, message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '') };
       }),
     );
   }
