@@ -4,5 +4,5 @@ export { assessDeliverable, isBlockedByLink } from './assess-deliverable';
 export type { DeliverableContext } from './assess-deliverable';
 export { buildCompanyObjectivesOf } from './company-objectives';
 export type { CompanyObjectivesOf } from './company-objectives';
-export { findHiddenDependencies, mapIssueDepartments, compareIssueKeys } from './find-hidden-dependencies';
-export { describeDue, daysUntil, isDueSoon } from './due';
+export { findHiddenDependencies, mapIssueDepartments } from './find-hidden-dependencies';
+export { describeDue } from './due';

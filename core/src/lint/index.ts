@@ -1,0 +1,3 @@
+export * from './types';
+export { lintOrg, hasLintErrors } from './lint-org';
+export type { LintContext } from './lint-org';
