@@ -6,8 +6,8 @@
  * carries credentials.
  */
 
-/** Why the request failed: an HTTP status, no answer in time, no connection, or a bad body. */
-export type JiraFailureKind = 'http' | 'timeout' | 'network' | 'malformed';
+/** Why the request failed: an HTTP status, no answer in time, no connection, a bad body, or issues Jira could not return. */
+export type JiraFailureKind = 'http' | 'timeout' | 'network' | 'malformed' | 'partial';
 
 export interface JiraRequestErrorDetails {
   readonly kind: JiraFailureKind;

@@ -1,0 +1,10 @@
+export { createJiraClient, jiraLimits, jiraPaths } from './jira-client';
+export type { IssueRef, IssueRefPage, IssueRefSearch, JiraAuth, JiraClient, JiraClientOptions } from './jira-client';
+export { JiraRequestError, isJiraRequestError } from './errors';
+export type { JiraFailureKind, JiraRequestErrorDetails } from './errors';
+export { pickStoryPointsField, storyPointsFieldNames } from './story-points';
+export type { StoryPointsLookup } from './story-points';
+export { defaultRetryPolicy } from './retry';
+export type { RetryPolicy } from './retry';
+export type { RetryEvent } from './transport';
+export type { JiraClientStats } from './stats';
