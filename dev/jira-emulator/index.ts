@@ -1,0 +1,11 @@
+export { startJiraEmulator, type JiraEmulator, type JiraEmulatorOptions } from './server';
+export { Site, siteFromSnapshot, type SiteFieldIds, type SiteOptions } from './site';
+export { loadSnapshotFile } from './load';
+export { generateIssues, generateSite, parseGenerateSpec, type GenerateOptions } from './generate';
+export { applySiteChange, siteChangeSchema, type ChangeOutcome, type SiteChange } from './changes';
+export type { ChangelogItem, ForgeIssueEvent, IssueEventType } from './events';
+export { faultOptionsSchema, type FaultOptions } from './faults';
+export type { AuthOptions } from './http';
+export type { EmulatorStats } from './stats';
+export { ID_KEY_PAGE_LIMIT, PAGE_LIMIT, DEFAULT_PAGE_SIZE, BULK_FETCH_LIMIT } from './api';
+export { STATUSES, ISSUE_TYPES, LINK_TYPES } from './catalog';
