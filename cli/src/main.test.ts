@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './main';
+
+const root = join(__dirname, '..', '..');
+const acme = join(root, 'examples', 'acme.yaml');
+const snapshot = join(root, 'examples', 'acme-issues.json');
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, now: () => '2026-11-15T09:00:00Z' });
+  return { code, stdout, stderr };
+}
+
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'okr-cli-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('okr report', () => {
+  it('prints a readable table with the company, departments, objectives and agenda', async () => {
+    const { code, stdout, stderr } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Acme — cycle 2026-Q4 (2026-10-01 → 2026-12-31), at 2026-11-15');
+    expect(stdout).toMatch(/Platform\s+53\.1%\s+on-track\s+3/);
+    expect(stdout).toContain('Acme OKR review, 45 minutes, changes since 2026-11-01:');
+  });
+
+  it('defaults --at to today', async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--json');
+    expect(JSON.parse(stdout).at).toBe('2026-11-15');
+  });
+
+  it('builds a department agenda when asked', async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15', '--department', 'fin', '--minutes', '10', '--json');
+    const agenda = JSON.parse(stdout).agenda as { kind: string; subject: string; minutes: number }[];
+    expect(agenda.map((i) => i.subject)).toEqual(['dep-renewal-data', 'dep-usage-metering']);
+    expect(agenda.reduce((s, i) => s + i.minutes, 0)).toBeLessThanOrEqual(10);
+  });
+
+  it('refuses an unknown department and names the known ones', async () => {
+    const { code, stderr } = await run('report', acme, '--issues', snapshot, '--department', 'hr');
+    expect(code).toBe(2);
+    expect(stderr).toBe('okr report: --department: expected one of eng, plat, prod, mkt, sales, cs, fin, got "hr"\n');
+  });
+
+  it('exits 2 naming the missing snapshot option', async () => {
+    const { code, stderr } = await run('report', acme);
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected --issues SNAPSHOT');
+  });
+
+  it('exits 2 on a file that does not exist', async () => {
+    const { code, stderr } = await run('report', '/nonexistent/org.yaml', '--issues', snapshot);
+    expect(code).toBe(2);
+    expect(stderr).toBe('okr report: cannot read the org file /nonexistent/org.yaml: no such file\n');
+  });
+
+  it('exits 2 on a snapshot that is not JSON, naming the file', async () => {
+    const bad = tempFile('issues.json', '{ "issues": [');
+    const { code, stderr } = await run('report', acme, '--issues', bad);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${bad}: expected a JSON issue snapshot ({ "issues": [...] }), but it is not valid JSON`);
+  });
+
+  it('exits 2 on a snapshot of the wrong shape, naming the path', async () => {
+    const bad = tempFile('issues.json', JSON.stringify({ issues: [{ id: '1', key: 'ENG-1', fields: { created: '2026-10-01' } }] }));
+    const { code, stderr } = await run('report', acme, '--issues', bad);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`okr report: ${bad} issues[0].fields.status: Invalid input: expected object, received undefined\n`);
+  });
+
+  it('exits 2 on a bad date', async () => {
+    const { code, stderr } = await run('report', acme, '--issues', snapshot, '--at', '15/11/2026');
+    expect(code).toBe(2);
+    expect(stderr).toBe('okr report: --at: expected a date YYYY-MM-DD or an ISO instant, got "15/11/2026"\n');
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const { code, stderr } = await run('report', acme, '--issues', snapshot, '--verbose');
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--verbose'");
+  });
+});
+
+describe('okr lint', () => {
+  it('exits 0 with warnings only for the example and finds the undeclared link with a snapshot', async () => {
+    const { code, stdout } = await run('lint', acme, '--issues', snapshot, '--at', '2026-11-15', '--json');
+    expect(code).toBe(0);
+    const lint = JSON.parse(stdout).lint as { code: string; severity: string; subject: string }[];
+    expect(lint.map((f) => [f.severity, f.code, f.subject])).toEqual([
+      ['warning', 'hidden-dependency', 'FIN-29→MKT-83'],
+      ['warning', 'stale-check-in', 'mkt-o3-kr2'],
+    ]);
+  });
+
+  it('exits 1 when a finding is an error', async () => {
+    const org = tempFile(
+      'org.yaml',
+      `version: 1
+cycle: { id: Q, start: 2026-10-01, end: 2026-12-31 }
+company: { id: co, name: Co }
+departments: [{ id: eng, name: Engineering }]
+objectives:
+  - { id: E1, title: Ship, department: eng, owner: a@x.example, keyResults: [{ id: K1, title: Speed, kind: metric, start: 1, owner: a@x.example }] }
+`,
+    );
+    const { code, stdout } = await run('lint', org, '--at', '2026-10-02');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error\s+objective-count\s+eng/);
+    expect(stdout).toMatch(/error\s+kr-no-target\s+K1/);
+  });
+
+  it('exits 2 with the file and line of a parse error', async () => {
+    const org = tempFile('org.yaml', 'version: 1\ncycle: { id: Q, start: 2026-10-01, end: soon }\n');
+    const { code, stderr } = await run('lint', org);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${org}:2:`);
+    expect(stderr).toContain('cycle.end: expected a date written YYYY-MM-DD, got "soon"');
+  });
+});
+
+describe('okr', () => {
+  it('prints help and refuses unknown commands', async () => {
+    expect((await run('help')).stdout).toContain('usage: okr report FILE --issues SNAPSHOT');
+    const unknown = await run('grade');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('okr: unknown command "grade"');
+  });
+
+  it('runs as `npx okr` from the repository root', () => {
+    const out = execFileSync('npx', ['okr', 'report', 'examples/acme.yaml', '--issues', 'examples/acme-issues.json', '--at', '2026-11-15', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out).expected).toBe(0.4891);
+  });
+});

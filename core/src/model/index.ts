@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './org';
+export * from './issue';
+export * from './issue-index';
+export * from './parse-org';

@@ -1,0 +1,3 @@
+export * from './evaluate';
+export * from './report-json';
+export * from './rewind';

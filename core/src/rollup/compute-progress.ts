@@ -1,0 +1,132 @@
+/**
+ * The whole cycle's numbers at one moment: every key result, objective, department and the
+ * company, each with a status. Leaf key results are measured once each; `rollup` key results
+ * and objectives are memoized, so a rollup of rollups is computed once however many parents
+ * read it. Issues are only reached through the index (`childrenOf`) and the injected JQL
+ * evaluator, never scanned per key result.
+ */
+import type { IssueFacts } from '../model/issue';
+import type { IssueIndex } from '../model/issue-index';
+import type { CheckIn, KeyResult, Objective, Org } from '../model/org';
+import { expectedAtDay, toAtDay, toCycleSpan } from '../progress/expected';
+import { collectJiraIssues, makeScopeClock } from '../progress/jira-issues';
+import { computeJiraProgress } from '../progress/jira-progress';
+import { computeMetricProgress, computeMilestoneProgress } from '../progress/manual-progress';
+import type { KrProgress } from '../progress/manual-progress';
+import { computeScore, computeStatus } from '../progress/status';
+import type { DepartmentResult, KrResult, ObjectiveResult, ProgressResult } from '../progress/types';
+import { computeRollupKrProgress } from './rollup-kr';
+import type { AlignedObjective } from './rollup-kr';
+import { computeMean, computeWeightedMean } from './weighted-mean';
+
+export interface ProgressOptions {
+  /** Evaluates a key result's bounded JQL to the issues it matches (memoize it per JQL). */
+  readonly jqlIssues: (jql: string) => readonly IssueFacts[];
+  /** Key results with a blocked incoming dependency: at least at risk. */
+  readonly blockedKrs: ReadonlySet<string>;
+}
+
+const NO_CHECK_INS: readonly CheckIn[] = [];
+
+/**
+ * Computes progress and status for the whole org at `at` (a date or an ISO instant).
+ * Key results: metric, milestone and jira by their measure; rollup as the weighted mean of the
+ * objectives aligned to them. Objective = Σ wᵢ·pᵢ / Σ wᵢ over its key results (the plain mean
+ * when every weight is 0; 0 with no key results). Department = mean of its own objectives (0
+ * when none); company = mean of the objectives owned by the company id. Every level gets a
+ * status from the org's thresholds; only key results in `blockedKrs` are forced at risk.
+ * Objectives carry their score. Result arrays follow the org file's order.
+ */
+export function computeProgress(org: Org, index: IssueIndex, at: string, options: ProgressOptions): ProgressResult {
+  const atDay = toAtDay(at);
+  const expected = expectedAtDay(toCycleSpan(org.cycle), atDay);
+  const { thresholds, statusWeights } = org.settings;
+  const clock = makeScopeClock(org.cycle.start);
+
+  const checkIns = groupCheckIns(org.checkIns);
+  const aligned = groupAlignments(org.objectives);
+  const krMemo = new Map<string, KrProgress>();
+  const objectiveMemo = new Map<string, number>();
+  const visiting = new Set<string>();
+
+  const krProgress = (kr: KeyResult): KrProgress => {
+    const known = krMemo.get(kr.id);
+    if (known) return known;
+    let result: KrProgress;
+    if (kr.kind === 'metric') result = computeMetricProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
+    else if (kr.kind === 'milestone') result = computeMilestoneProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
+    else if (kr.kind === 'jira') result = computeJiraProgress(kr, collectJiraIssues(kr, index, options.jqlIssues), statusWeights, clock);
+    else result = computeRollupKrProgress(aligned.get(kr.id) ?? [], objectiveProgress);
+    krMemo.set(kr.id, result);
+    return result;
+  };
+
+  /** Memoized; an alignment loop (parse-org refuses them) reads as 0 instead of recursing forever. */
+  const objectiveProgress = (objective: Objective): number => {
+    const known = objectiveMemo.get(objective.id);
+    if (known !== undefined) return known;
+    if (visiting.has(objective.id)) return 0;
+    visiting.add(objective.id);
+    const krs = objective.keyResults;
+    const values = new Array<number>(krs.length);
+    const weights = new Array<number>(krs.length);
+    for (let i = 0; i < krs.length; i++) {
+      values[i] = krProgress(krs[i]!).progress;
+      weights[i] = krs[i]!.weight;
+    }
+    const progress = computeWeightedMean(values, weights).value;
+    visiting.delete(objective.id);
+    objectiveMemo.set(objective.id, progress);
+    return progress;
+  };
+
+  const keyResults: KrResult[] = [];
+  const objectives: ObjectiveResult[] = [];
+  const byDepartment = new Map<string, number[]>();
+  const idsByDepartment = new Map<string, string[]>();
+  for (const objective of org.objectives) {
+    const progress = objectiveProgress(objective);
+    for (const kr of objective.keyResults) {
+      const { progress: p, explain } = krProgress(kr);
+      const status = computeStatus(p, expected, thresholds, options.blockedKrs.has(kr.id));
+      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, explain });
+    }
+    const status = computeStatus(progress, expected, thresholds, false);
+    objectives.push({ id: objective.id, department: objective.department, title: objective.title, owner: objective.owner ?? null, progress, status, score: computeScore(progress) });
+    push(byDepartment, objective.department, progress);
+    push(idsByDepartment, objective.department, objective.id);
+  }
+
+  const departments: DepartmentResult[] = org.departments.map((d) => {
+    const progress = computeMean(byDepartment.get(d.id) ?? []);
+    return { id: d.id, name: d.name, progress, status: computeStatus(progress, expected, thresholds, false), objectives: idsByDepartment.get(d.id) ?? [] };
+  });
+  const companyProgress = computeMean(byDepartment.get(org.company.id) ?? []);
+  return {
+    at,
+    expected,
+    company: { progress: companyProgress, status: computeStatus(companyProgress, expected, thresholds, false) },
+    departments,
+    objectives,
+    keyResults,
+  };
+}
+
+function groupCheckIns(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
+  const out = new Map<string, CheckIn[]>();
+  for (const c of checkIns) push(out, c.kr, c);
+  return out;
+}
+
+/** For each parent key result, the objectives aligned to it with their weights, in file order. */
+function groupAlignments(objectives: readonly Objective[]): Map<string, AlignedObjective[]> {
+  const out = new Map<string, AlignedObjective[]>();
+  for (const objective of objectives) for (const a of objective.alignedTo) push(out, a.kr, { objective, weight: a.weight });
+  return out;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,3 @@
+export * from './compute-progress';
+export * from './rollup-kr';
+export * from './weighted-mean';

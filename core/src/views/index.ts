@@ -1,0 +1,4 @@
+export * from './types';
+export * from './labels';
+export * from './build-views';
+export * from './value-label';

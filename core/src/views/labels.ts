@@ -1,0 +1,35 @@
+/** Words and links the views share, so every surface says the same thing the same way. */
+import type { DependencyState } from '../dependencies/types';
+import type { Status } from '../progress/types';
+
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  done: 'Done',
+  'on-track': 'On track',
+  behind: 'Behind',
+  'at-risk': 'At risk',
+};
+
+export const DEPENDENCY_STATE_LABELS: Readonly<Record<DependencyState, string>> = {
+  blocked: 'Blocked',
+  'at-risk': 'At risk',
+  open: 'Open',
+  done: 'Done',
+};
+
+/** Ordering that puts what needs attention first. */
+export const DEPENDENCY_STATE_RANK: Readonly<Record<DependencyState, number>> = { blocked: 0, 'at-risk': 1, open: 2, done: 3 };
+
+export function percentLabel(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+export interface IssueLinkView {
+  readonly key: string;
+  readonly url: string | null;
+}
+
+/** A link to an issue on the site the org file names, or just its key. */
+export function issueLink(baseUrl: string | undefined, key: string): IssueLinkView {
+  const base = baseUrl?.replace(/\/+$/, '');
+  return { key, url: base ? `${base}/browse/${key}` : null };
+}
