@@ -11,3 +11,4 @@ export * from './agenda';
 export * from './views';
 export * from './report';
 export * from './sync';
+export * from './bridge';

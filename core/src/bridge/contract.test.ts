@@ -1,0 +1,40 @@
+import { decodeConnectionCode, encodeConnectionCode, webTriggerRequestSchema } from './contract';
+
+const payload = {
+  v: 1 as const,
+  url: 'https://example.atlassian-dev.net/x1/abc',
+  connection: 'conn-1',
+  secret: 'a'.repeat(43),
+  site: 'https://acme.atlassian.net',
+  expiresAt: '2026-11-15T09:15:00Z',
+};
+
+describe('connection codes', () => {
+  it('round-trips before expiry', () => {
+    const code = encodeConnectionCode(payload);
+    expect(code.startsWith('okrc1.')).toBe(true);
+    expect(decodeConnectionCode(`  ${code}\n`, Date.parse('2026-11-15T09:00:00Z'))).toEqual({ kind: 'ok', payload });
+  });
+
+  it('refuses an expired, damaged or foreign code with a message saying what to do', () => {
+    const code = encodeConnectionCode(payload);
+    expect(decodeConnectionCode(code, Date.parse('2026-11-15T09:15:00Z'))).toEqual({ kind: 'invalid', message: 'the connection code has expired; create a new one in OKR settings in Jira' });
+    expect(decodeConnectionCode(`${code.slice(0, -4)}!!!!`, 0).kind).toBe('invalid');
+    expect(decodeConnectionCode('hello', 0)).toEqual({ kind: 'invalid', message: 'expected a connection code starting with okrc1. (copy it from OKR settings in Jira)' });
+  });
+});
+
+describe('web trigger requests', () => {
+  it('names the actions it expects', () => {
+    const r = webTriggerRequestSchema.safeParse({ action: 'delete-everything' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('expected action to be one of departments, company, department, dependencies, agenda, check-in, connect');
+  });
+
+  it('requires a value or done on a check-in', () => {
+    const r = webTriggerRequestSchema.safeParse({ action: 'check-in', kr: 'k1', author: 'ann' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('expected a value (metric) or done (milestone)');
+    expect(webTriggerRequestSchema.safeParse({ action: 'check-in', kr: 'k1', author: 'ann', value: 3 }).success).toBe(true);
+  });
+});

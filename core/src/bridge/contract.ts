@@ -1,0 +1,132 @@
+/**
+ * The boundary between the Forge app (system of record, in Jira) and the Teams service: the
+ * events Forge sends to `/api/events`, the calls the Teams service makes to the Forge web
+ * trigger, their answers, and the one-time connection code. Both sides import these schemas;
+ * neither sends anything by a bare string with a hand-copied type.
+ */
+import { z } from 'zod';
+import { companyViewSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
+
+const id = z.string().min(1).max(200);
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant like 2026-11-15T09:00:00Z' });
+
+// ── Events: Forge → Teams service (POST /api/events, signed) ──────────────────────────────
+
+export const dependencyChangedEventSchema = z.object({
+  type: z.literal('dependency.changed'),
+  id,
+  occurredAt: instant,
+  /** The state before the change; null the first time the dependency is seen. */
+  previousState: z.enum(['blocked', 'at-risk', 'open', 'done']).nullable(),
+  dependency: dependencyViewSchema,
+});
+
+export const krStatusChangedEventSchema = z.object({
+  type: z.literal('kr.status-changed'),
+  id,
+  occurredAt: instant,
+  previousStatus: z.enum(['done', 'on-track', 'behind', 'at-risk']).nullable(),
+  department: z.object({ id: z.string(), name: z.string() }),
+  kr: krViewSchema,
+});
+
+export const bridgeEventSchema = z.discriminatedUnion('type', [dependencyChangedEventSchema, krStatusChangedEventSchema], {
+  error: 'expected an event with type dependency.changed or kr.status-changed',
+});
+export type BridgeEvent = z.infer<typeof bridgeEventSchema>;
+export type DependencyChangedEvent = z.infer<typeof dependencyChangedEventSchema>;
+export type KrStatusChangedEvent = z.infer<typeof krStatusChangedEventSchema>;
+
+// ── Calls: Teams service → Forge web trigger (POST, signed) ───────────────────────────────
+
+export const checkInRequestSchema = z
+  .object({
+    action: z.literal('check-in'),
+    kr: id,
+    value: z.number().finite().optional(),
+    done: z.boolean().optional(),
+    confidence: z.enum(['low', 'medium', 'high']).optional(),
+    note: z.string().max(2000).optional(),
+    /** Who checked in, as Teams knows them (display name or email). */
+    author: z.string().min(1).max(200),
+  })
+  .refine((r) => r.value !== undefined || r.done !== undefined, { error: 'expected a value (metric) or done (milestone)' });
+
+export const webTriggerRequestSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('departments') }),
+    z.object({ action: z.literal('company') }),
+    z.object({ action: z.literal('department'), department: id }),
+    z.object({ action: z.literal('dependencies') }),
+    z.object({
+      action: z.literal('agenda'),
+      department: id.optional(),
+      since: z.iso.date().optional(),
+      minutes: z.number().int().positive().max(480).optional(),
+    }),
+    checkInRequestSchema,
+    /** Completes a connection: the Teams service tells Forge where to send events. */
+    z.object({ action: z.literal('connect'), eventsUrl: z.url(), tenantId: id }),
+  ],
+  { error: 'expected action to be one of departments, company, department, dependencies, agenda, check-in, connect' },
+);
+export type WebTriggerRequest = z.infer<typeof webTriggerRequestSchema>;
+export type WebTriggerAction = WebTriggerRequest['action'];
+
+export const departmentSummarySchema = z.object({ id: z.string(), name: z.string(), parent: z.string().nullable(), owners: z.array(z.string()) });
+
+/** The data each action answers with. */
+export const webTriggerResultSchemas = {
+  departments: z.object({ company: z.object({ id: z.string(), name: z.string() }), departments: z.array(departmentSummarySchema) }),
+  company: companyViewSchema,
+  department: departmentViewSchema,
+  dependencies: z.array(dependencyViewSchema),
+  agenda: reviewAgendaSchema,
+  'check-in': z.object({ kr: krViewSchema }),
+  connect: z.object({ siteUrl: z.string(), siteName: z.string() }),
+} as const satisfies Record<WebTriggerAction, z.ZodType>;
+
+export const bridgeErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Every web trigger answer: `{ ok: true, data }` or `{ ok: false, error }`. */
+export function webTriggerResponseSchema<A extends WebTriggerAction>(action: A) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: webTriggerResultSchemas[action] }), z.object({ ok: z.literal(false), error: bridgeErrorSchema })]);
+}
+
+// ── The one-time connection code (shown in the Forge admin page, entered in Teams) ─────────
+
+export const connectionCodePayloadSchema = z.object({
+  v: z.literal(1),
+  /** The Forge web trigger URL the Teams service calls. */
+  url: z.url(),
+  connection: id,
+  secret: z.string().min(32),
+  site: z.string(),
+  expiresAt: instant,
+});
+export type ConnectionCodePayload = z.infer<typeof connectionCodePayloadSchema>;
+
+const CODE_PREFIX = 'okrc1.';
+
+export function encodeConnectionCode(payload: ConnectionCodePayload): string {
+  return CODE_PREFIX + Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+export type DecodedConnectionCode = { readonly kind: 'ok'; readonly payload: ConnectionCodePayload } | { readonly kind: 'invalid'; readonly message: string };
+
+/** Decodes a pasted connection code; `nowMs` decides expiry. */
+export function decodeConnectionCode(code: string, nowMs: number): DecodedConnectionCode {
+  const trimmed = code.trim();
+  if (!trimmed.startsWith(CODE_PREFIX)) return { kind: 'invalid', message: `expected a connection code starting with ${CODE_PREFIX} (copy it from OKR settings in Jira)` };
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(trimmed.slice(CODE_PREFIX.length), 'base64url').toString('utf8'));
+  } catch {
+    return { kind: 'invalid', message: 'the connection code is damaged; copy it again from OKR settings in Jira' };
+  }
+  const parsed = connectionCodePayloadSchema.safeParse(json);
+  if (!parsed.success) return { kind: 'invalid', message: 'the connection code is damaged; copy it again from OKR settings in Jira' };
+  if (Date.parse(parsed.data.expiresAt) <= nowMs) return { kind: 'invalid', message: 'the connection code has expired; create a new one in OKR settings in Jira' };
+  return { kind: 'ok', payload: parsed.data };
+}
