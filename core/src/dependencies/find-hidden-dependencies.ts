@@ -9,28 +9,41 @@ import type { IssueFacts, IssueLinkFacts } from '../model/issue';
 import type { Org } from '../model/org';
 import type { HiddenDependency } from './types';
 
-/** Department ids per issue key, each list in the org file's department order. */
-export function mapIssueDepartments(org: Org, index: IssueIndex): ReadonlyMap<string, readonly string[]> {
+/** Department ids of an issue, each list in the org file's department order. */
+export interface IssueDepartments {
+  get(key: string): readonly string[] | undefined;
+}
+
+/**
+ * Which departments each issue's work belongs to: built over the key results' epics only
+ * (tens of thousands), and looked up through the issue's parent, so that no per-issue table
+ * is built over hundreds of thousands of issues.
+ */
+export function mapIssueDepartments(org: Org, index: IssueIndex): IssueDepartments {
   const departmentOrder = new Map(org.departments.map((d, i) => [d.id, i]));
-  const out = new Map<string, string[]>();
-  const add = (key: string, department: string) => {
-    const list = out.get(key);
-    if (!list) out.set(key, [department]);
-    else if (!list.includes(department)) list.push(department);
-  };
+  const rank = (d: string) => departmentOrder.get(d) ?? Number.MAX_SAFE_INTEGER;
+  const byEpic = new Map<string, string[]>();
   for (const o of org.objectives) {
     if (o.department === org.company.id) continue;
     for (const kr of o.keyResults) {
       if (kr.kind !== 'jira') continue;
       for (const epic of kr.epics) {
-        add(epic, o.department);
-        for (const child of index.childrenOf.get(epic) ?? []) add(child.key, o.department);
+        const list = byEpic.get(epic);
+        if (!list) byEpic.set(epic, [o.department]);
+        else if (!list.includes(o.department)) list.push(o.department);
       }
     }
   }
-  const rank = (d: string) => departmentOrder.get(d) ?? Number.MAX_SAFE_INTEGER;
-  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
-  return out;
+  for (const list of byEpic.values()) if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
+  return {
+    get(key) {
+      const asEpic = byEpic.get(key);
+      const issue = index.byKey.get(key);
+      const asChild = issue && !issue.subtask && issue.parent !== null ? byEpic.get(issue.parent) : undefined;
+      if (!asEpic || !asChild) return asEpic ?? asChild;
+      return [...new Set([...asEpic, ...asChild])].sort((a, b) => rank(a) - rank(b));
+    },
+  };
 }
 
 function pairKey(a: string, b: string): string {
@@ -95,9 +108,10 @@ export function findHiddenDependencies(org: Org, index: IssueIndex): HiddenDepen
     };
     found.set(pair, { hidden, outward });
   };
-  for (const [key, mine] of departmentsOf) {
-    const issue = index.byKey.get(key);
-    if (issue) for (const link of issue.links) consider(issue, link, mine);
+  for (const issue of index.all) {
+    if (issue.links.length === 0) continue;
+    const mine = departmentsOf.get(issue.key);
+    if (mine) for (const link of issue.links) consider(issue, link, mine);
   }
   return [...found.values()].map((f) => f.hidden).sort((x, y) => compareIssueKeys(x.from.key, y.from.key) || compareIssueKeys(x.to.key, y.to.key));
 }
