@@ -3,17 +3,7 @@
  * key results (3 jira, 1 metric) over `epics` epics and `issues` child issues, seeded.
  */
 import type { OrgInput } from '@okr-bridge/core';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@okr-bridge/core/testing';
 
 const STATUSES = [
   { name: 'To Do', key: 'new' },
@@ -31,7 +21,7 @@ export interface LargeOrgOptions {
 }
 
 export function generateLargeOrg(o: LargeOrgOptions): { org: OrgInput; snapshot: { issues: unknown[] } } {
-  const rand = mulberry32(o.seed);
+  const rand = seededRandom(o.seed);
   const measures = ['issues', 'points', 'weighted'] as const;
   const companyKrs = Array.from({ length: 20 }, (_, i) => `C${Math.floor(i / 4) + 1}-KR${(i % 4) + 1}`);
   const objectives: NonNullable<OrgInput['objectives']> = [];

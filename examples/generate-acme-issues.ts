@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOrg } from '../core/src/model/parse-org';
 import type { Org } from '../core/src/model/org';
+import { seededRandom } from '@okr-bridge/core/testing';
 
 /** The instant the snapshot was taken: no timestamp in it is later. */
 export const ACME_SNAPSHOT_AT = '2026-11-15T18:00:00Z';
@@ -163,25 +164,13 @@ interface Draft {
   assignee: string | null;
 }
 
-/** mulberry32: a tiny seeded PRNG, enough for example data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The Acme issue snapshot for `org` (the parsed `examples/acme.yaml`): pure and
  * deterministic. Throws when the org file no longer names an epic or deliverable the
  * scenario relies on, or declares a deliverable the scenario does not know.
  */
 export function generateAcmeIssues(org: Org): AcmeIssueSnapshot {
-  const rng = mulberry32(SEED);
+  const rng = seededRandom(SEED);
   const now = Date.parse(ACME_SNAPSHOT_AT);
   const start = Date.parse(`${org.cycle.start}T00:00:00Z`);
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));

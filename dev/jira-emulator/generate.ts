@@ -8,6 +8,7 @@
 import type { RawIssue } from '../../core/src/model/issue';
 import { FLAGGED_VALUE, ISSUE_TYPES, LINK_TYPES, RESOLUTION_DONE, STATUSES, jiraInstant, type ProjectObject, type StatusObject } from './catalog';
 import { Site, type SiteOptions } from './site';
+import { seededRandom } from '@okr-bridge/core/testing';
 
 export interface GenerateOptions extends SiteOptions {
   readonly epics: number;
@@ -33,21 +34,9 @@ const [EPIC, STORY, TASK, BUG, SUBTASK] = ISSUE_TYPES as [typeof ISSUE_TYPES[0],
 const BLOCKS = LINK_TYPES[0] as (typeof LINK_TYPES)[0];
 const RELATES = LINK_TYPES[1] as (typeof LINK_TYPES)[0];
 
-/** mulberry32: small, fast and good enough for test data. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Generates the raw issues of a site: epics first, then their children, then the noise. */
 export function generateIssues(options: GenerateOptions): RawIssue[] {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const chance = (p: number) => random() < p;
   const nowMs = Date.parse(options.now ?? '2026-03-02T12:00:00.000Z');
