@@ -88,6 +88,35 @@ describe('okr report', () => {
   });
 });
 
+describe('okr report and okr snapshot, live forms (no site needed)', () => {
+  it('refuses both --issues and --jira', async () => {
+    const { code, stderr } = await run('report', acme, '--issues', snapshot, '--jira', 'https://acme.atlassian.net');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('okr report: expected either --issues SNAPSHOT or --jira URL, not both');
+  });
+
+  it('refuses credentials given with a snapshot', async () => {
+    const { code, stderr } = await run('report', acme, '--issues', snapshot, '--token', 'secret-token-1');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('okr report: --email, --token and --bearer go with --jira URL, not with --issues');
+    expect(stderr).not.toContain('secret-token-1');
+  });
+
+  it('refuses a site address that is not http(s), before any call', async () => {
+    const { code, stderr } = await run('report', acme, '--jira', 'ftp://acme.example', '--bearer', 'b3arer');
+    expect(code).toBe(2);
+    expect(stderr).toBe('okr report: Jira base URL: expected an http(s) URL, got the protocol "ftp:"\n');
+  });
+
+  it('asks okr snapshot for --jira and one org file', async () => {
+    const missing = await run('snapshot', acme);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('okr snapshot: expected --jira URL (the Jira site to read)\nusage: okr snapshot FILE --jira URL [--email E --token T | --bearer TOKEN] > issues.json\n');
+    const two = await run('snapshot', acme, acme, '--jira', 'https://acme.atlassian.net');
+    expect(two.stderr.split('\n')[0]).toBe('okr snapshot: expected one org file');
+  });
+});
+
 describe('okr lint', () => {
   it('exits 0 with warnings only for the example and finds the undeclared link with a snapshot', async () => {
     const { code, stdout } = await run('lint', acme, '--issues', snapshot, '--at', '2026-11-15', '--json');
@@ -127,7 +156,10 @@ objectives:
 
 describe('okr', () => {
   it('prints help and refuses unknown commands', async () => {
-    expect((await run('help')).stdout).toContain('usage: okr report FILE --issues SNAPSHOT');
+    const help = (await run('help')).stdout;
+    expect(help).toContain('usage: okr report FILE --issues SNAPSHOT');
+    expect(help).toContain('       okr report FILE --jira URL [--email E --token T | --bearer TOKEN] [--at YYYY-MM-DD]');
+    expect(help).toContain('usage: okr snapshot FILE --jira URL [--email E --token T | --bearer TOKEN] > issues.json');
     const unknown = await run('grade');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('okr: unknown command "grade"');

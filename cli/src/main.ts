@@ -5,22 +5,34 @@
 import { isOkrError } from '@okr-bridge/core';
 import { LINT_USAGE, runLint } from './commands/lint';
 import { REPORT_USAGE, runReport } from './commands/report';
+import { SNAPSHOT_USAGE, runSnapshot } from './commands/snapshot';
 import { UsageError } from './io';
-import type { CliIo } from './io';
+import type { LiveIo } from './live';
 
 const HELP = `okr — OKRs as code for okr-bridge
 
 ${LINT_USAGE}
 ${REPORT_USAGE}
+${SNAPSHOT_USAGE}
 
-Exit codes: 0 success, 1 lint found errors, 2 bad input.
+Live forms read Jira Cloud (or the emulator) with --email E --token T, or --bearer TOKEN;
+the environment may give them instead: JIRA_EMAIL and JIRA_API_TOKEN, or JIRA_BEARER_TOKEN.
+
+Exit codes: 0 success, 1 lint found errors, 2 bad input (Jira refusing the credentials or a
+query, or an unreachable site, included).
 `;
 
-type Command = (args: string[], io: CliIo, today: string) => number | Promise<number>;
+type Command = (args: string[], io: LiveIo, today: string) => number | Promise<number>;
 
-const commands: Record<string, Command> = { lint: runLint, report: runReport };
+const commands: Record<string, Command> = { lint: runLint, report: runReport, snapshot: runSnapshot };
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command. `io.env` (credentials) defaults to the process environment and
+ * `io.clock` (the progress bar's redraw rate) to `performance.now`: read here, at the entry
+ * point, and nowhere deeper.
+ */
+export async function runCli(argv: string[], cliIo: LiveIo): Promise<number> {
+  const io: LiveIo = { ...cliIo, env: cliIo.env ?? process.env, clock: cliIo.clock ?? (() => performance.now()) };
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(HELP);

@@ -1,4 +1,7 @@
-/** `okr report FILE --issues SNAPSHOT [--at DATE] [--json] [--department ID] [--since DATE] [--minutes N]`. */
+/**
+ * `okr report FILE --issues SNAPSHOT …` over a snapshot file, or `okr report FILE --jira URL …`
+ * over a live Jira site (Jira Cloud or the emulator); the same report either way.
+ */
 import { evaluateOrg, toReportJson } from '@okr-bridge/core';
 import type { AgendaScope, IssueFacts, Org } from '@okr-bridge/core';
 import { parseMoment, parseOptions, parsePositiveInt } from '../args';
@@ -6,12 +9,16 @@ import { readOrg, readSnapshot } from '../files';
 import { formatReport } from '../format/report-text';
 import { UsageError } from '../io';
 import type { CliIo } from '../io';
+import { LIVE_USAGE_OPTIONS, liveOptions, runLive, type LiveIo } from '../live';
 
-export const REPORT_USAGE =
-  'usage: okr report FILE --issues SNAPSHOT [--at YYYY-MM-DD] [--json] [--department ID] [--since YYYY-MM-DD] [--minutes N]';
+const REPORT_OPTIONS_USAGE = '[--at YYYY-MM-DD] [--json] [--department ID] [--since YYYY-MM-DD] [--minutes N]';
+
+export const REPORT_USAGE = `usage: okr report FILE --issues SNAPSHOT ${REPORT_OPTIONS_USAGE}
+       okr report FILE ${LIVE_USAGE_OPTIONS} ${REPORT_OPTIONS_USAGE}`;
 
 export const reportOptions = {
   issues: { type: 'string' },
+  ...liveOptions,
   at: { type: 'string' },
   json: { type: 'boolean' },
   department: { type: 'string' },
@@ -19,25 +26,30 @@ export const reportOptions = {
   minutes: { type: 'string' },
 } as const;
 
-export function runReport(args: string[], io: CliIo, today: string): number {
+type ReportValues = { at?: string; json?: boolean; department?: string; since?: string; minutes?: string };
+
+export async function runReport(args: string[], io: LiveIo, today: string): Promise<number> {
   const { values, positionals } = parseOptions(args, reportOptions, REPORT_USAGE);
   if (positionals.length !== 1) throw new UsageError(`expected one org file\n${REPORT_USAGE}`);
-  if (!values.issues) throw new UsageError(`expected --issues SNAPSHOT (a Jira issue snapshot file)\n${REPORT_USAGE}`);
+  if (values.issues !== undefined && values.jira !== undefined) throw new UsageError(`expected either --issues SNAPSHOT or --jira URL, not both\n${REPORT_USAGE}`);
+  if (values.issues === undefined && values.jira === undefined) {
+    throw new UsageError(`expected --issues SNAPSHOT (a Jira issue snapshot file) or --jira URL (a live Jira site)\n${REPORT_USAGE}`);
+  }
+  if (values.issues !== undefined && (values.email ?? values.token ?? values.bearer) !== undefined) {
+    throw new UsageError(`--email, --token and --bearer go with --jira URL, not with --issues\n${REPORT_USAGE}`);
+  }
   const org = readOrg(positionals[0]!);
-  const issues = readSnapshot(values.issues, org);
-  printReport(org, issues, values, io, today);
-  return 0;
+  checkReportOptions(org, values);
+  if (values.jira === undefined) {
+    printReport(org, readSnapshot(values.issues!, org), values, io, today);
+    return 0;
+  }
+  return runLive('report', org, { ...values, jira: values.jira }, io, (sync, read) => printReport(read, sync.issues, values, io, today));
 }
 
-/** Evaluates and prints, shared by the snapshot and live forms of the report. */
-export function printReport(
-  org: Org,
-  issues: readonly IssueFacts[],
-  values: { at?: string; json?: boolean; department?: string; since?: string; minutes?: string },
-  io: CliIo,
-  today: string,
-): void {
-  const at = parseMoment(values.at, '--at') ?? today;
+/** Checks the report options against the org before anything is read, so that a typo costs no Jira call. */
+export function checkReportOptions(org: Org, values: ReportValues): { at: string | undefined; since: string | undefined; minutes: number | undefined; scope: AgendaScope } {
+  const at = parseMoment(values.at, '--at');
   const since = parseMoment(values.since, '--since');
   const minutes = parsePositiveInt(values.minutes, '--minutes');
   let scope: AgendaScope = { kind: 'company' };
@@ -47,6 +59,12 @@ export function printReport(
     }
     scope = { kind: 'department', id: values.department };
   }
-  const evaluation = evaluateOrg(org, issues, { at, agenda: { scope, ...(since ? { since } : {}), ...(minutes ? { minutes } : {}) } });
+  return { at, since, minutes, scope };
+}
+
+/** Evaluates and prints, shared by the snapshot and live forms of the report. */
+export function printReport(org: Org, issues: readonly IssueFacts[], values: ReportValues, io: CliIo, today: string): void {
+  const { at, since, minutes, scope } = checkReportOptions(org, values);
+  const evaluation = evaluateOrg(org, issues, { at: at ?? today, agenda: { scope, ...(since ? { since } : {}), ...(minutes ? { minutes } : {}) } });
   io.stdout(values.json ? `${JSON.stringify(toReportJson(evaluation), null, 2)}\n` : formatReport(org, evaluation));
 }

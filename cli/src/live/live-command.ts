@@ -1,0 +1,85 @@
+/**
+ * What the live forms of the commands share (`okr report --jira`, `okr snapshot`): the
+ * options, credentials, the Jira client, the story points field lookup, the progress bar,
+ * the mapping of Jira failures to exit code 2, and the statistics line every run ends with.
+ */
+import type { Org } from '@okr-bridge/core';
+import { createJiraClient, isJiraRequestError, type JiraClient, type JiraClientOptions } from '../jira-client';
+import type { CliIo } from '../io';
+import { resolveJiraAuth, type CredentialOptions, type Env } from './credentials';
+import { syncOrgFromJira, type LiveSync } from './live-sync';
+import { createProgressBar } from './progress-bar';
+import { formatJiraStatsLine } from './stats-line';
+
+export const liveOptions = {
+  jira: { type: 'string' },
+  email: { type: 'string' },
+  token: { type: 'string' },
+  bearer: { type: 'string' },
+} as const;
+
+export const LIVE_USAGE_OPTIONS = '--jira URL [--email E --token T | --bearer TOKEN]';
+
+/** The CLI's outside world plus what live commands need; the entry point fills `env` and `clock`. */
+export interface LiveIo extends CliIo {
+  readonly env?: Env;
+  /** Milliseconds from any origin, for the progress bar's redraw rate. */
+  readonly clock?: () => number;
+  /** Client settings tests override (no real waits between retries). */
+  readonly jiraClient?: Partial<Omit<JiraClientOptions, 'baseUrl' | 'auth'>>;
+}
+
+export interface LiveValues extends CredentialOptions {
+  readonly jira: string;
+}
+
+function measuresPoints(org: Org): boolean {
+  return org.objectives.some((o) => o.keyResults.some((kr) => kr.kind === 'jira' && kr.measure === 'points'));
+}
+
+/** The org with its story points field found by name on the site when the file does not give one and a key result needs it. */
+async function withStoryPointsField(org: Org, client: JiraClient, io: CliIo, command: string): Promise<Org> {
+  if (org.jira.storyPointsField !== undefined || !measuresPoints(org)) return org;
+  const found = await client.findStoryPointsField();
+  if (found.kind === 'not-found') {
+    io.stderr(`okr ${command}: no "Story Points" or "Story point estimate" number field on this site; points key results count no points (set jira.storyPointsField in the org file)\n`);
+    return org;
+  }
+  const { id, name } = found.field;
+  io.stderr(`okr ${command}: story points read from ${id} ("${name}"); set jira.storyPointsField: ${id} in the org file to skip this lookup\n`);
+  return { ...org, jira: { ...org.jira, storyPointsField: id } };
+}
+
+/**
+ * Reads `org`'s issues from the site `values.jira` and passes them to `use`, which prints.
+ * On a terminal a progress bar is drawn on stderr meanwhile. A Jira failure (wrong
+ * credentials, a refused JQL, an unreachable site…) is printed as `okr COMMAND: cannot read
+ * Jira at URL: …` with exit code 2. Once the client exists, every run ends with the
+ * statistics line, success or not.
+ */
+export async function runLive(command: string, org: Org, values: LiveValues, io: LiveIo, use: (sync: LiveSync, org: Org) => void): Promise<number> {
+  const auth = resolveJiraAuth(values, io.env ?? {}, values.jira);
+  const client = createJiraClient({ ...io.jiraClient, baseUrl: values.jira, auth });
+  const progress = createProgressBar({ write: io.stderr, isTTY: io.isTTY, clock: io.clock ?? (() => performance.now()) });
+  let sync: LiveSync;
+  let read: Org;
+  try {
+    read = await withStoryPointsField(org, client, io, command);
+    // Off a terminal nothing is drawn, so the approximate counts are not worth their calls.
+    sync = await syncOrgFromJira(read, client, io.isTTY ? { progress } : {});
+  } catch (e) {
+    if (!isJiraRequestError(e)) throw e;
+    progress.finish();
+    io.stderr(`okr ${command}: cannot read Jira at ${values.jira}: ${e.message}\n`);
+    io.stderr(formatJiraStatsLine(client.stats()));
+    return 2;
+  } finally {
+    progress.finish();
+  }
+  try {
+    use(sync, read);
+  } finally {
+    io.stderr(formatJiraStatsLine(client.stats()));
+  }
+  return 0;
+}
