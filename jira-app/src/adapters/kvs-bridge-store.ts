@@ -1,0 +1,54 @@
+/**
+ * What the Teams bridge keeps in KVS: each connection's secret (KVS's encrypted secret store,
+ * never a plain value) with its state, pending until the Teams service completes it with the
+ * one-time code's request, and the request ids already accepted, each kept 10 minutes (twice
+ * the signature window) so a replay inside the window is refused. Keys hash the ids, which come
+ * from outside and may hold characters KVS keys cannot.
+ */
+import { createHash } from 'node:crypto';
+import type { KvsLike } from './kvs-port';
+
+export interface ConnectionSecret {
+  readonly secret: string;
+  readonly state: 'pending' | 'connected';
+  /** When a pending connection's code stops working (ISO instant). */
+  readonly expiresAt: string | null;
+}
+
+export interface BridgeStore {
+  loadConnection(connection: string): Promise<ConnectionSecret | null>;
+  savePending(connection: string, secret: string, expiresAt: string, ttlSeconds: number): Promise<void>;
+  markConnected(connection: string, secret: string): Promise<void>;
+  deleteConnection(connection: string): Promise<void>;
+  wasSeen(connection: string, requestId: string): Promise<boolean>;
+  remember(connection: string, requestId: string): Promise<void>;
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+const secretKey = (connection: string) => `bridge-conn:${hash(connection)}`;
+const replayKey = (connection: string, id: string) => `bridge-seen:${hash(`${connection}\n${id}`)}`;
+
+export const REPLAY_MEMORY_SECONDS = 600;
+
+export function createKvsBridgeStore(kvs: KvsLike): BridgeStore {
+  return {
+    async loadConnection(connection) {
+      return (await kvs.getSecret<ConnectionSecret>(secretKey(connection))) ?? null;
+    },
+    async savePending(connection, secret, expiresAt, ttlSeconds) {
+      await kvs.setSecret<ConnectionSecret>(secretKey(connection), { secret, state: 'pending', expiresAt }, { ttl: { value: ttlSeconds, unit: 'SECONDS' } });
+    },
+    async markConnected(connection, secret) {
+      await kvs.setSecret<ConnectionSecret>(secretKey(connection), { secret, state: 'connected', expiresAt: null });
+    },
+    async deleteConnection(connection) {
+      await kvs.deleteSecret(secretKey(connection));
+    },
+    async wasSeen(connection, requestId) {
+      return (await kvs.get<number>(replayKey(connection, requestId))) !== undefined;
+    },
+    async remember(connection, requestId) {
+      await kvs.set(replayKey(connection, requestId), 1, { ttl: { value: REPLAY_MEMORY_SECONDS, unit: 'SECONDS' } });
+    },
+  };
+}

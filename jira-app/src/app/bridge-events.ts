@@ -1,0 +1,53 @@
+/**
+ * The signed events the Teams service hears about: a dependency whose state changed and a key
+ * result whose status changed, found by evaluating the org before and after a change at the
+ * same moment (so only the data, not the passing day, makes a difference). They are queued,
+ * never sent inline: the queue consumer delivers them with retries.
+ */
+import { buildDepartmentView, buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, evaluateOrg, metricsToIssues, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import type { SiteRecord } from '../storage/records';
+import type { AppDeps } from './deps';
+import { withoutIssues } from '../domain/read-views';
+
+interface Snapshot {
+  readonly org: Org;
+  readonly metrics: EpicMetrics;
+}
+
+type DependencyView = ReturnType<typeof buildDependencyViews>[number];
+
+function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrView; department: { id: string; name: string } }>; deps: Map<string, DependencyView> } {
+  const evaluation = evaluateOrg(snapshot.org, metricsToIssues(snapshot.metrics), { at });
+  const out = new Map<string, { kr: KrView; department: { id: string; name: string } }>();
+  for (const d of snapshot.org.departments) {
+    const view = buildDepartmentView(snapshot.org, evaluation, d.id);
+    for (const o of view?.objectives ?? []) for (const kr of o.keyResults) out.set(kr.id, { kr: withoutIssues(kr), department: { id: d.id, name: d.name } });
+  }
+  return { krs: out, deps: new Map(buildDependencyViews(snapshot.org, evaluation).map((d) => [d.id, d])) };
+}
+
+/** The events between two states of one cycle, evaluated at `at`. */
+export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, newId: () => string): BridgeEvent[] {
+  const a = viewsOf(before, at);
+  const b = viewsOf(after, at);
+  const events: BridgeEvent[] = [];
+  for (const [id, dep] of b.deps) {
+    const previous = a.deps.get(id)?.state ?? null;
+    if (previous !== dep.state) events.push(dependencyChangedEventSchema.parse({ type: 'dependency.changed', id: newId(), occurredAt: at, previousState: previous, dependency: dep }));
+  }
+  for (const [id, { kr, department }] of b.krs) {
+    const previous = a.krs.get(id)?.kr.status ?? null;
+    if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt: at, previousStatus: previous, department, kr }));
+  }
+  return events;
+}
+
+/** Queues events for delivery when a Teams service is connected; returns how many were queued. */
+export async function queueBridgeEvents(deps: AppDeps, site: SiteRecord, events: readonly BridgeEvent[]): Promise<number> {
+  if (site.teams.status !== 'connected' || events.length === 0) return 0;
+  // Forge takes at most 50 events and 200 KB a push; views are a few KB each.
+  for (let i = 0; i < events.length; i += 10) {
+    await deps.queue.push(events.slice(i, i + 10).map((event) => ({ body: { kind: 'deliver', event } })));
+  }
+  return events.length;
+}

@@ -1,0 +1,177 @@
+/**
+ * The boundary between the Custom UI panels and the Forge resolvers: every call name, the zod
+ * schema of its payload and the type of its answer. The panels call `invoke(name, payload)`
+ * with a name from `RESOLVER_NAMES`; the resolvers parse the payload with `payloadSchemas` and
+ * answer `ResolverResponse<name>`: `{ ok: true, data }` or `{ ok: false, error }`. Both sides
+ * import this file; neither sends anything by a bare string with a hand-copied type.
+ *
+ * `cycle` is optional everywhere: absent means the site's current cycle.
+ */
+import { z } from 'zod';
+import {
+  alignmentSchema,
+  confidenceSchema,
+  cycleSchema,
+  departmentSchema,
+  idSchema,
+  issueKeySchema,
+  jiraKrSchema,
+  jiraMeasureSchema,
+  metricKrSchema,
+  milestoneKrSchema,
+  rollupKrSchema,
+} from '@okr-bridge/core';
+import type * as R from './contract-results';
+
+export type * from './contract-results';
+
+const cycle = idSchema.optional();
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: 'expected a Jira project key like ENG' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A key result as the panels send it: the org file's shape, the id optional (the server picks one). */
+const optionalId = { id: idSchema.optional() };
+export const keyResultInputSchema = z.discriminatedUnion(
+  'kind',
+  [metricKrSchema.extend(optionalId), milestoneKrSchema.extend(optionalId), jiraKrSchema.extend(optionalId), rollupKrSchema.extend(optionalId)],
+  { error: 'expected kind to be one of metric, milestone, jira, rollup' },
+);
+export type KeyResultInput = z.input<typeof keyResultInputSchema>;
+
+export const objectiveInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  title: text(300),
+  department: idSchema,
+  owner: text(200).optional(),
+  description: z.string().max(4000).optional(),
+  alignedTo: z.array(alignmentSchema).max(20).default([]),
+});
+
+export const objectivePatchSchema = z.strictObject({
+  title: text(300).optional(),
+  owner: text(200).nullable().optional(),
+  description: z.string().max(4000).nullable().optional(),
+  alignedTo: z.array(alignmentSchema).max(20).optional(),
+});
+
+/** Who is who: an owner name as written in the org file (name or email) and the Jira account it is. */
+export const personSchema = z.strictObject({ name: text(200), accountId: text(128) });
+
+export const settingsInputSchema = z.strictObject({
+  company: z.strictObject({ id: idSchema, name: text(200), owners: z.array(text(200)).max(50).default([]) }),
+  departments: z.array(departmentSchema).max(500),
+  people: z.array(personSchema).max(2000).default([]),
+  cycles: z.array(cycleSchema).min(1, { error: 'expected at least one cycle' }).max(100),
+  currentCycle: idSchema,
+  thresholds: z.strictObject({ onTrack: z.number().min(0).max(1), behind: z.number().min(0).max(1) }),
+  statusWeights: z.strictObject({ new: z.number().min(0).max(1), indeterminate: z.number().min(0).max(1), done: z.number().min(0).max(1) }).optional(),
+  dueSoonDays: z.number().int().min(0).max(365).optional(),
+  jira: z.strictObject({
+    baseUrl: z.url().optional(),
+    storyPointsField: z.string().regex(/^customfield_\d+$/, { error: 'expected a field id like customfield_10016' }).optional(),
+    flaggedField: z.string().regex(/^customfield_\d+$/, { error: 'expected a field id like customfield_10021' }).optional(),
+    blockedStatuses: z.array(text(100)).max(50),
+  }),
+});
+
+export const gadgetScopeSchema = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('company') }), z.strictObject({ kind: z.literal('department'), department: idSchema })], {
+  error: 'expected scope { kind: "company" } or { kind: "department", department }',
+});
+
+/** Payload schemas, one per resolver call. */
+export const payloadSchemas = {
+  getDepartmentView: z.strictObject({ projectKey, cycle }),
+  getEpicView: z.strictObject({ issueKey: issueKeySchema, cycle }),
+  getCompanyView: z.strictObject({ cycle }),
+  getGadgetView: z.strictObject({ scope: gadgetScopeSchema, cycle }),
+  getSettings: z.strictObject({}),
+  saveSettings: z.strictObject({ settings: settingsInputSchema }),
+  createObjective: z.strictObject({ cycle, objective: objectiveInputSchema }),
+  updateObjective: z.strictObject({ cycle, id: idSchema, patch: objectivePatchSchema }),
+  deleteObjective: z.strictObject({ cycle, id: idSchema }),
+  createKr: z.strictObject({ cycle, objective: idSchema, kr: keyResultInputSchema }),
+  /** Replaces the key result whole (its kind may change); the id stays. */
+  updateKr: z.strictObject({ cycle, id: idSchema, kr: keyResultInputSchema }),
+  deleteKr: z.strictObject({ cycle, id: idSchema }),
+  linkEpic: z.strictObject({ cycle, kr: idSchema, epic: issueKeySchema, measure: jiraMeasureSchema.optional() }),
+  unlinkEpic: z.strictObject({ cycle, kr: idSchema, epic: issueKeySchema }),
+  checkIn: z
+    .strictObject({
+      cycle,
+      kr: idSchema,
+      value: z.number().finite().optional(),
+      done: z.boolean().optional(),
+      confidence: confidenceSchema.optional(),
+      note: z.string().max(2000).optional(),
+      decision: z.string().max(2000).optional(),
+    })
+    .refine((c) => c.value !== undefined || c.done !== undefined, { error: 'expected a value (metric key result) or done (milestone key result)' }),
+  /** YAML (or JSON) text of one cycle's org file; `dryRun` checks without storing. */
+  importOrg: z.strictObject({ text: z.string().min(1, { error: 'expected the org file text' }).max(2_000_000), dryRun: z.boolean().default(false) }),
+  exportOrg: z.strictObject({ cycle }),
+  createConnectionCode: z.strictObject({}),
+  disconnectTeams: z.strictObject({}),
+  explainKr: z.strictObject({ cycle, kr: idSchema }),
+} as const;
+
+export type ResolverName = keyof typeof payloadSchemas;
+export const RESOLVER_NAMES = Object.keys(payloadSchemas) as ResolverName[];
+
+/** What each call answers with, when it succeeds. */
+export interface ResolverResults {
+  getDepartmentView: R.DepartmentPanel;
+  getEpicView: R.EpicPanel;
+  getCompanyView: R.CompanyPanel;
+  getGadgetView: R.GadgetPanel;
+  getSettings: R.SettingsView;
+  saveSettings: R.SettingsView;
+  createObjective: R.Created;
+  updateObjective: R.Changed;
+  deleteObjective: R.Changed;
+  createKr: R.Created;
+  updateKr: R.Changed;
+  deleteKr: R.Changed;
+  linkEpic: R.Changed;
+  unlinkEpic: R.Changed;
+  checkIn: R.CheckedIn;
+  importOrg: R.Imported;
+  exportOrg: R.Exported;
+  createConnectionCode: R.ConnectionCode;
+  disconnectTeams: R.TeamsConnection;
+  explainKr: R.KrExplained;
+}
+
+/** The payload a call takes (before defaults are applied). */
+export type ResolverPayload<N extends ResolverName> = z.input<(typeof payloadSchemas)[N]>;
+export type ParsedPayload<N extends ResolverName> = z.output<(typeof payloadSchemas)[N]>;
+export type ResolverResult<N extends ResolverName> = ResolverResults[N];
+
+export type ResolverErrorCode =
+  /** The payload did not match its schema; `issues` says where. */
+  | 'invalid-payload'
+  /** The org file (import) or an edit broke the org's rules; `issues` carry line and column when known. */
+  | 'invalid-org'
+  /** The caller may not do this (not an owner of the department, not a Jira admin). */
+  | 'forbidden'
+  /** The project, epic, objective, key result or cycle does not exist. */
+  | 'not-found'
+  /** Nothing set up yet: no settings or no org imported. */
+  | 'not-configured'
+  | 'unknown-call'
+  | 'internal';
+
+export interface ResolverIssue {
+  /** A path ("objective.title") or a file location ("org.yaml:12:5 objectives[0].title"). */
+  readonly where: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface ResolverError {
+  readonly code: ResolverErrorCode;
+  readonly message: string;
+  readonly issues?: readonly ResolverIssue[];
+}
+
+export type ResolverResponse<N extends ResolverName> = { readonly ok: true; readonly data: ResolverResult<N> } | { readonly ok: false; readonly error: ResolverError };

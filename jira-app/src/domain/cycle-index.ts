@@ -1,0 +1,58 @@
+/**
+ * The per-cycle index kept in the site record: which departments' records hold each tracked
+ * epic and deliverable (an issue event finds its key results here in the one read it already
+ * makes), and a catalog of objectives and key results for pickers and permission checks.
+ */
+import { normalizeUserJql, type Org } from '@okr-bridge/core';
+import type { CycleIndex, SiteRecord } from '../storage/records';
+import type { DepartmentInput } from '../storage/records';
+
+/** Builds the index of one cycle from its org and its department inputs. */
+export function buildCycleIndex(org: Org, inputs: readonly DepartmentInput[]): CycleIndex {
+  const epics: Record<string, { departments: string[]; krs: string[] }> = {};
+  const deliverables: Record<string, string[]> = {};
+  for (const o of org.objectives) {
+    for (const kr of o.keyResults) {
+      if (kr.kind !== 'jira') continue;
+      const keys = [...kr.epics, ...(kr.jql !== undefined ? (normalizeUserJql(kr.jql).parents ?? []) : [])];
+      for (const e of keys) {
+        const entry = (epics[e] ??= { departments: [], krs: [] });
+        if (!entry.krs.includes(kr.id)) entry.krs.push(kr.id);
+      }
+    }
+  }
+  for (const input of inputs) {
+    for (const e of Object.keys(input.metrics.epics)) {
+      const entry = (epics[e] ??= { departments: [], krs: [] });
+      if (!entry.departments.includes(input.department)) entry.departments.push(input.department);
+    }
+    for (const d of input.org.dependencies) {
+      for (const key of d.deliverables) {
+        const list = (deliverables[key] ??= []);
+        if (!list.includes(input.department)) list.push(input.department);
+      }
+    }
+  }
+  return {
+    epics,
+    deliverables,
+    objectives: org.objectives.map((o) => ({ id: o.id, title: o.title, department: o.department })),
+    krs: org.objectives.flatMap((o) => o.keyResults.map((kr) => ({ id: kr.id, title: kr.title, objective: o.id, department: o.department, kind: kr.kind, epics: kr.kind === 'jira' ? kr.epics : [] }))),
+  };
+}
+
+/** The cycles (and departments in each) whose records an issue with these keys touches. */
+export function cyclesTouching(site: SiteRecord, keys: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [cycle, index] of Object.entries(site.index)) {
+    for (const key of keys) {
+      const departments = [...(Object.hasOwn(index.epics, key) ? index.epics[key]!.departments : []), ...(Object.hasOwn(index.deliverables, key) ? index.deliverables[key]! : [])];
+      const tracked = Object.hasOwn(index.epics, key) || Object.hasOwn(index.deliverables, key);
+      if (!tracked) continue;
+      const set = out.get(cycle) ?? new Set<string>();
+      for (const d of departments) set.add(d);
+      out.set(cycle, set);
+    }
+  }
+  return out;
+}

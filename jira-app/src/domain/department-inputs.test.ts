@@ -1,0 +1,32 @@
+import { buildDepartmentView, buildEpicMetrics, evaluateOrg, metricsToIssues, reconcileKrsOf } from '@okr-bridge/core';
+import { loadAcme } from '../testing/test-deps';
+import { buildDepartmentInputs } from './department-inputs';
+import { deliverablesJql } from './org-assembly';
+import { departmentViewOf } from './read-views';
+
+const AT = '2026-11-15T09:00:00.000Z';
+
+describe('department inputs', () => {
+  const { org, issues } = loadAcme();
+  const dq = deliverablesJql(org)!;
+  const wanted = new Set(org.dependencies.flatMap((d) => d.deliverables));
+  const metrics = buildEpicMetrics(reconcileKrsOf(org).flatMap((k) => [...(k.epics ?? [])]), issues, { [dq]: issues.filter((i) => wanted.has(i.key)) });
+  const inputs = buildDepartmentInputs(org, metrics, AT);
+  const full = evaluateOrg(org, metricsToIssues(metrics), { at: AT });
+
+  it.each(org.departments.map((d) => d.id))('give department %s the same view as the whole org does', (id) => {
+    const input = inputs.find((i) => i.department === id)!;
+    const fromInput = departmentViewOf(input, AT, { keepIssues: true })!;
+    const fromOrg = buildDepartmentView(org, full, id)!;
+    const byKey = (a: { code: string; subject: string }, b: { code: string; subject: string }) => `${a.code}${a.subject}`.localeCompare(`${b.code}${b.subject}`);
+    expect({ ...fromInput, lint: [...fromInput.lint].sort(byKey) }).toEqual({ ...fromOrg, lint: [...fromOrg.lint].sort(byKey) });
+  });
+
+  it('cut the org: Platform keeps its objectives and the ones it aligns up to, not Sales', () => {
+    const plat = inputs.find((i) => i.department === 'plat')!;
+    const departments = new Set(plat.org.objectives.map((o) => o.department));
+    expect(departments.has('sales')).toBe(false);
+    expect(plat.org.objectives.filter((o) => o.department === 'plat').map((o) => o.id)).toEqual(['plat-o1', 'plat-o2', 'plat-o3']);
+    expect(plat.org.objectives.some((o) => o.id === 'eng-o2')).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+import { verifyBridgeRequest, type BridgeEvent } from '@okr-bridge/core';
+import { loadSnapshotFile, startJiraEmulator, type JiraEmulator } from '../../../dev/jira-emulator';
+import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
+import { createKvsOkrRepository } from '../adapters/kvs-okr-repository';
+import { departmentViewOf } from '../domain/read-views';
+import { createHttpRequestJira } from '../testing/http-request-jira';
+import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
+import { handleQueueEvent } from './consumer';
+import { handleIssueEvent } from './issue-trigger';
+import { join } from 'node:path';
+
+const AT = '2026-11-15T09:00:00Z';
+let emulator: JiraEmulator;
+
+beforeEach(async () => {
+  emulator = await startJiraEmulator({ site: loadSnapshotFile(join(__dirname, '..', '..', '..', 'examples', 'acme-issues.json')), now: () => AT });
+});
+afterEach(async () => emulator.stop());
+
+async function connectTeams(deps: TestDeps): Promise<void> {
+  const repo = createKvsOkrRepository(deps.kvs);
+  const site = (await repo.loadSite())!;
+  await repo.commit({ site: { ...site, teams: { status: 'connected', connection: 'conn-1', eventsUrl: 'https://teams.example/api/events', tenantId: 't1', connectedAt: AT } } });
+  await createKvsBridgeStore(deps.kvs).markConnected('conn-1', 'k'.repeat(43));
+}
+
+async function krProgress(deps: TestDeps, department: string, kr: string): Promise<number> {
+  const input = await createKvsOkrRepository(deps.kvs).loadDepartment('2026-Q4', department);
+  return departmentViewOf(input!, AT)!.objectives.flatMap((o) => o.keyResults).find((k) => k.id === kr)!.progress;
+}
+
+describe('issue trigger', () => {
+  it('moves a key result when an issue of its epic is done, with no Jira call', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    const before = await krProgress(deps, 'eng', 'eng-o1-kr1');
+    const outcome = emulator.apply({ kind: 'transition', key: 'ENG-112', status: 'Done' });
+    if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+    deps.kvs.resetCounts();
+    expect(outcome.events.length).toBe(1);
+    expect(await handleIssueEvent(deps, outcome.events[0])).toMatchObject({ kind: 'applied', cycles: ['2026-Q4'], fetched: false });
+    expect(deps.jiraCalls()).toBe(0);
+    // The site (index) and the cycle read; the cycle and the changed department records written in one transaction.
+    expect(deps.kvs.counts).toMatchObject({ reads: 2, writes: 1, transactions: 1 });
+    const after = await krProgress(deps, 'eng', 'eng-o1-kr1');
+    // ENG-112 carries 8 of the 82 story points under ENG-101 and ENG-102.
+    expect(after - before).toBeCloseTo(8 / 82, 10);
+  });
+
+  it('ignores an issue outside every tracked epic after one KVS read', async () => {
+    const deps = createTestDeps({ now: AT });
+    await seedAcme(deps);
+    deps.kvs.resetCounts();
+    const report = await handleIssueEvent(deps, { eventType: 'avi:jira:updated:issue', issue: { id: '999', key: 'ZZZ-1', fields: { parent: null, status: { name: 'Done', statusCategory: { key: 'done' } } } }, changelog: { items: [{ field: 'status', from: '1', fromString: 'To Do', to: '3', toString: 'Done' }] } });
+    expect(report).toEqual({ kind: 'ignored', reason: 'ZZZ-1 touches no tracked epic or deliverable' });
+    expect(deps.kvs.counts).toMatchObject({ reads: 1, writes: 0 });
+    expect(deps.jiraCalls()).toBe(0);
+  });
+
+  it('queues a signed dependency.changed event when a deliverable is flagged, and the consumer delivers it signed', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    await connectTeams(deps);
+    // ENG-171 is flagged in the snapshot: clear the flag, then flag it again.
+    for (const flagged of [false, true]) {
+      const outcome = emulator.apply({ kind: 'flag', key: 'ENG-171', flagged });
+      if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+      for (const event of outcome.events) await handleIssueEvent(deps, event);
+    }
+    expect(deps.jiraCalls()).toBe(0);
+    const events = deps.queued.map((q) => (q.body as { event: BridgeEvent }).event);
+    const changes = events.filter((e) => e.type === 'dependency.changed').map((e) => [e.dependency.id, e.previousState, e.dependency.state]);
+    expect(changes).toEqual([
+      ['dep-health-scores', 'blocked', 'open'],
+      ['dep-health-scores', 'open', 'blocked'],
+    ]);
+    expect(deps.posted).toEqual([]);
+
+    expect(await handleQueueEvent(deps, deps.queued[0]!.body)).toMatchObject({ kind: 'done' });
+    const sent = deps.posted[0]!;
+    expect(sent.url).toBe('https://teams.example/api/events');
+    const verdict = verifyBridgeRequest(sent.init!.headers!, sent.init!.body!, { nowMs: deps.now, secretOf: () => 'k'.repeat(43), seen: () => false });
+    expect(verdict).toEqual({ kind: 'ok', connection: 'conn-1', id: events[0]!.id });
+  });
+
+  it('asks for a retry when the Teams service is down, and gives up after the last attempt', async () => {
+    const deps = createTestDeps({ now: AT });
+    await seedAcme(deps);
+    await connectTeams(deps);
+    deps.fetchStatus = 503;
+    const body = { kind: 'deliver', event: { type: 'kr.status-changed', id: 'e1', occurredAt: AT, previousStatus: 'on-track', department: { id: 'eng', name: 'Engineering' }, kr: (await createKvsOkrRepository(deps.kvs).loadDepartment('2026-Q4', 'eng')) && departmentViewOf((await createKvsOkrRepository(deps.kvs).loadDepartment('2026-Q4', 'eng'))!, AT)!.objectives[0]!.keyResults[0] } };
+    expect(await handleQueueEvent(deps, body, 0)).toEqual({ kind: 'retry', reason: 'the Teams service answered 503', afterSeconds: 30 });
+    expect(await handleQueueEvent(deps, body, 6)).toEqual({ kind: 'done', detail: 'gave up on e1: the Teams service answered 503' });
+    expect((await createKvsOkrRepository(deps.kvs).loadSync()).lastDeliveryError).toBe('2026-11-15T09:00:00.000Z: kr.status-changed e1 not delivered: the Teams service answered 503');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The Jira issue trigger (`avi:jira:created|updated|deleted:issue`, the app's own changes
+ * filtered out by the manifest). It reads the site record, whose index says whether the issue
+ * or the epics the event names are tracked (one read, no Jira call, for every untracked issue);
+ * for a tracked one it applies the event to the cycle's metrics with core's `applyIssueEvent`,
+ * fetching the one issue from Jira only when core asks, stores the metrics and the department
+ * records that changed, and queues the signed events the change causes. It never waits on Teams.
+ */
+import { applyFetchedIssue, applyIssueEvent, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
+import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { cyclesTouching } from '../domain/cycle-index';
+import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
+import type { AppDeps } from '../app/deps';
+import { loadCycleOrg, openSession, storeOrg } from '../app/session';
+
+export type IssueEventReport =
+  | { readonly kind: 'ignored'; readonly reason: string }
+  | { readonly kind: 'applied'; readonly cycles: readonly string[]; readonly fetched: boolean; readonly events: number };
+
+/** Handles one issue event (the Forge trigger's `event` argument). */
+export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<IssueEventReport> {
+  const parsed = forgeIssueEventSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignored', reason: `not an issue event: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}` };
+  const event = parsed.data;
+  const s = openSession(deps);
+  const site = await s.repo.loadSite();
+  if (!site || site.cycles.length === 0) return { kind: 'ignored', reason: 'OKRs are not set up' };
+  const context = { storyPointsField: site.jira.storyPointsField, flaggedField: site.jira.flaggedField };
+  const touched = cyclesTouching(site, [event.issue.key, ...eventEpicHints(event, context)]);
+  // An event that names its parent and touches no tracked key cannot matter; one that does not
+  // name it may be a tracked epic's child, so the current cycle's metrics decide.
+  const namesParent = event.issue.fields !== undefined && Object.hasOwn(event.issue.fields, 'parent');
+  if (touched.size === 0 && (namesParent || event.eventType === 'avi:jira:created:issue')) return { kind: 'ignored', reason: `${event.issue.key} touches no tracked epic or deliverable` };
+  const cycles = touched.size > 0 ? [...touched.keys()] : site.currentCycle ? [site.currentCycle] : [];
+  const applied: string[] = [];
+  let fetched = false;
+  let queued = 0;
+  let current = site;
+  for (const cycle of cycles) {
+    const loaded = await loadCycleOrg(s, current, cycle);
+    let outcome = applyIssueEvent(loaded.metrics, event, context);
+    if (outcome.kind === 'fetch') {
+      fetched = true;
+      const [issue] = await createForgeIssueSource(deps.jira.asApp).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
+      outcome = applyFetchedIssue(loaded.metrics, outcome.key, issue ? normalizeIssue(issue, context) : null);
+    }
+    if (outcome.kind !== 'applied') continue;
+    current = await storeOrg(s, current, loaded, loaded.org, { metrics: outcome.metrics });
+    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id));
+    applied.push(cycle);
+  }
+  if (applied.length === 0) return { kind: 'ignored', reason: `no change core reads in ${event.issue.key}` };
+  return { kind: 'applied', cycles: applied, fetched, events: queued };
+}

@@ -1,0 +1,90 @@
+/**
+ * The reconcile: the hourly scheduled trigger starts one (a full sweep when `shouldSweep`
+ * says so, else incremental from the watermark), reads the planned queries as the app, and
+ * stores after each query, so it can stop at a query boundary when its time budget runs out
+ * and go on in the queue consumer from that checkpoint (the job travels in the queue event).
+ */
+import { shouldSweep, type SyncMode } from '@okr-bridge/core';
+import { z } from 'zod';
+import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
+import type { AppDeps } from '../app/deps';
+import { foldQuery, planFor, pruneToPlan, readQuery } from '../app/read-issues';
+import { loadCycleOrg, openSession, storeOrg } from '../app/session';
+
+export const reconcileJobSchema = z.strictObject({
+  kind: z.literal('reconcile'),
+  mode: z.enum(['full', 'incremental']),
+  /** When this reconcile started reading: the next watermark. */
+  startedAt: z.iso.datetime({ offset: true }),
+  cycles: z.array(z.string()).max(100),
+  cycleIndex: z.number().int().min(0),
+  queryIndex: z.number().int().min(0),
+});
+export type ReconcileJob = z.infer<typeof reconcileJobSchema>;
+
+/** Scheduled triggers and resolvers get 25 s; queue consumers 900 s. Work stops well before. */
+export const BUDGET_MS = { scheduled: 20_000, consumer: 780_000 } as const;
+export const FULL_SWEEP_HOURS = 24;
+
+export type ReconcileReport = { readonly kind: 'done'; readonly mode: SyncMode; readonly queries: number } | { readonly kind: 'continued'; readonly job: ReconcileJob; readonly queries: number } | { readonly kind: 'skipped'; readonly reason: string };
+
+/** Starts an hourly reconcile of the active cycles. */
+export async function startReconcile(deps: AppDeps): Promise<ReconcileReport> {
+  const s = openSession(deps);
+  const site = await s.repo.loadSite();
+  if (!site || site.cycles.length === 0) return { kind: 'skipped', reason: 'OKRs are not set up' };
+  const sync = await s.repo.loadSync();
+  const today = s.at.slice(0, 10);
+  const cycles = site.cycles.filter((c) => c.id === site.currentCycle || (c.start <= today && today <= c.end)).map((c) => c.id);
+  const mode: SyncMode = sync.watermark === null || shouldSweep(sync.lastFullSweep, s.at, FULL_SWEEP_HOURS) ? 'full' : 'incremental';
+  return runReconcile(deps, { kind: 'reconcile', mode, startedAt: s.at, cycles, cycleIndex: 0, queryIndex: 0 }, BUDGET_MS.scheduled);
+}
+
+/** Runs (or resumes) a reconcile job within `budgetMs`; pushes the rest to the queue when time runs out. */
+export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: number): Promise<ReconcileReport> {
+  const s = openSession(deps);
+  const deadline = s.nowMs + budgetMs;
+  const source = createForgeIssueSource(deps.jira.asApp);
+  const sync = await s.repo.loadSync();
+  let site = await s.repo.loadSite();
+  if (!site) return { kind: 'skipped', reason: 'OKRs are not set up' };
+  let queries = 0;
+  let partial = false;
+  for (let c = job.cycleIndex; c < job.cycles.length; c++) {
+    const cycle = job.cycles[c]!;
+    if (!site.cycles.some((x) => x.id === cycle)) continue;
+    const loaded = await loadCycleOrg(s, site, cycle);
+    const plan = planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null);
+    let metrics = loaded.metrics;
+    let stored = loaded;
+    for (let q = c === job.cycleIndex ? job.queryIndex : 0; q < plan.queries.length; q++) {
+      const query = plan.queries[q]!;
+      const issues = await readQuery(source, query, loaded.org, deps.clock, deadline);
+      if (issues === null) {
+        const next = { ...job, cycleIndex: c, queryIndex: q };
+        await deps.queue.push([{ body: next }]);
+        return { kind: 'continued', job: next, queries };
+      }
+      queries += 1;
+      const folded = foldQuery(metrics, query, issues, job.mode);
+      partial ||= folded.partial;
+      metrics = job.mode === 'full' && q === plan.queries.length - 1 ? pruneToPlan(folded.metrics, plan) : folded.metrics;
+      site = await storeOrg(s, site, stored, loaded.org, { metrics });
+      await queueBridgeEvents(deps, site, diffBridgeEvents(stored, { org: loaded.org, metrics }, s.at, deps.ids.id));
+      // Later queries compare against what was just stored (its department hashes too).
+      stored = await loadCycleOrg(s, site, cycle);
+    }
+  }
+  const after = await s.repo.loadSync();
+  await s.repo.commit({
+    sync: {
+      ...after,
+      watermark: job.startedAt,
+      lastReconcile: s.at,
+      // Epics seen for the first time by an incremental read need a full one: ask for it next hour.
+      lastFullSweep: job.mode === 'full' ? job.startedAt : partial ? null : after.lastFullSweep,
+    },
+  });
+  return { kind: 'done', mode: job.mode, queries };
+}

@@ -1,0 +1,58 @@
+/** Dependencies between departments, in the order given (the views put blocked first). */
+import DynamicTable from '@atlaskit/dynamic-table';
+import EmptyState from '@atlaskit/empty-state';
+import { Stack, Text } from '@atlaskit/primitives';
+import type { DependencyView } from '@okr-bridge/core';
+import { IssueLink } from './issue-link';
+import { DependencyLozenge } from './status';
+
+const HEAD = {
+  cells: [
+    { key: 'state', content: 'State' },
+    { key: 'title', content: 'Dependency' },
+    { key: 'needs', content: 'Needed by' },
+    { key: 'provider', content: 'Provided by' },
+    { key: 'deliverables', content: 'Deliverables' },
+    { key: 'due', content: 'Due' },
+  ],
+};
+
+/** One row per dependency with its reason and each deliverable's state. */
+export function DependencyTable({ dependencies, label, emptyText }: { readonly dependencies: readonly DependencyView[]; readonly label: string; readonly emptyText: string }) {
+  if (dependencies.length === 0) return <EmptyState header={`No ${label.toLowerCase()}`} description={emptyText} headingLevel={3} width="narrow" />;
+  const rows = dependencies.map((d) => ({
+    key: d.id,
+    testId: `dependency-row-${d.id}`,
+    cells: [
+      { key: 'state', content: <DependencyLozenge state={d.state} label={d.stateLabel} /> },
+      {
+        key: 'title',
+        content: (
+          <Stack space="space.050">
+            <Text weight="semibold">{d.title}</Text>
+            <Text size="small" color="color.text.subtle">
+              {d.reason}
+            </Text>
+          </Stack>
+        ),
+      },
+      { key: 'needs', content: `${d.needs.departmentName} · ${d.needs.krTitle}` },
+      { key: 'provider', content: d.provider.departmentName },
+      {
+        key: 'deliverables',
+        content: (
+          <Stack space="space.050">
+            {d.deliverables.map((x) => (
+              <Text key={x.key} size="small">
+                <IssueLink issueKey={x.key} url={x.url} /> {x.status ?? 'not found'}
+                {x.reasons.length > 0 ? ` — ${x.reasons.join('; ')}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        ),
+      },
+      { key: 'due', content: d.due ?? '—' },
+    ],
+  }));
+  return <DynamicTable head={HEAD} rows={rows} label={label} testId="dependency-table" />;
+}

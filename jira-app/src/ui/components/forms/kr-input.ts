@@ -1,0 +1,15 @@
+/** The key result a `createKr`/`updateKr` payload carries, from the form's values and the chosen kind. */
+import type { KeyResultInput } from '../../../contract';
+import { chosen, toNumber, toText } from './values';
+
+/** The payload's key result from the form's values. */
+export function toKeyResultInput(kind: string, v: Record<string, unknown>, id?: string): KeyResultInput {
+  const base = { ...(id ? { id } : {}), title: toText(v.title) ?? '', owner: toText(v.owner), weight: toNumber(v.weight) ?? 1 };
+  if (kind === 'metric') return { ...base, kind, start: toNumber(v.start) ?? Number.NaN, target: toNumber(v.target), current: toNumber(v.current), unit: toText(v.unit) };
+  if (kind === 'milestone') return { ...base, kind };
+  if (kind === 'jira') {
+    const epics = String(v.epics ?? '').split(/[\s,]+/).filter(Boolean).map((e) => e.toUpperCase());
+    return { ...base, kind, epics, jql: toText(v.jql), measure: (chosen(v.measure) ?? 'issues') as 'issues' | 'points' | 'weighted' };
+  }
+  return { ...base, kind: 'rollup' };
+}

@@ -1,0 +1,39 @@
+/** Lint findings: what is off with the OKRs themselves (too many objectives, no target, silos). */
+import SectionMessage from '@atlaskit/section-message';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { LintFinding } from '@okr-bridge/core';
+
+const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
+  'objective-count': 'Objective count',
+  'kr-no-measure': 'No measure',
+  'kr-no-target': 'No target',
+  'no-owner': 'No owner',
+  'unaligned-objective': 'Not aligned',
+  'hidden-dependency': 'Hidden dependency',
+  'stale-check-in': 'Stale check-in',
+  'owner-overload': 'Owner overloaded',
+};
+
+/** The findings, errors first; a success message when there are none. */
+export function LintList({ findings }: { readonly findings: readonly LintFinding[] }) {
+  if (findings.length === 0) {
+    return (
+      <SectionMessage appearance="success" title="No lint findings">
+        <p>These OKRs follow the rules: 3–5 objectives, measurable key results with owners, aligned and checked in.</p>
+      </SectionMessage>
+    );
+  }
+  const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return (
+    <Stack space="space.100" as="ul" testId="lint-list">
+      {sorted.map((f) => (
+        <Inline as="li" key={`${f.code}:${f.subject}`} space="space.100" alignBlock="start">
+          <Lozenge appearance={f.severity === 'error' ? 'removed' : 'moved'}>{f.severity}</Lozenge>
+          <Text weight="semibold">{CODE_LABELS[f.code]}</Text>
+          <Text>{f.message}</Text>
+        </Inline>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,75 @@
+/** The review agenda: time-boxed items in order, each with its presenter and links, then what did not fit. */
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
+import { openUrl } from '../../api/navigation';
+
+const KIND: Readonly<Record<AgendaItem['kind'], { label: string; appearance: ThemeAppearance }>> = {
+  'blocked-dependency': { label: 'Blocked', appearance: 'removed' },
+  'at-risk-kr': { label: 'At risk', appearance: 'moved' },
+  'moved-kr': { label: 'Moved', appearance: 'inprogress' },
+  'stale-check-in': { label: 'Stale', appearance: 'default' },
+  decision: { label: 'Decision', appearance: 'new' },
+};
+
+function Item({ item }: { readonly item: AgendaItem }) {
+  return (
+    <Box as="li" testId={`agenda-${item.id}`}>
+      <Stack space="space.050">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Text weight="bold">{item.minutes} min</Text>
+        <Lozenge appearance={KIND[item.kind].appearance}>{KIND[item.kind].label}</Lozenge>
+        <Text weight="semibold">{item.title}</Text>
+        <Text size="small" color="color.text.subtle">
+          {item.presenter ?? 'no presenter'}
+        </Text>
+      </Inline>
+      <Text size="small">{item.detail}</Text>
+      {item.links.length > 0 && (
+        <Inline space="space.100" shouldWrap>
+          {item.links.map((l) =>
+            l.url ? (
+              <a key={l.label} href={l.url} onClick={(e) => { e.preventDefault(); openUrl(l.url as string); }} style={{ color: token('color.link') }}>
+                {l.label}
+              </a>
+            ) : (
+              <Text key={l.label} size="small">
+                {l.label}
+              </Text>
+            ),
+          )}
+        </Inline>
+      )}
+      </Stack>
+    </Box>
+  );
+}
+
+/** The agenda with its timing. */
+export function AgendaList({ agenda }: { readonly agenda: ReviewAgenda }) {
+  return (
+    <Stack space="space.200" testId="agenda">
+      <Text>
+        {agenda.title}: changes since {agenda.since}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
+      </Text>
+      {agenda.items.length === 0 ? <Text>Nothing needs the review's time: no blocked dependencies, nothing at risk.</Text> : (
+        <Stack as="ol" space="space.150">
+          {agenda.items.map((i) => (
+            <Item key={i.id} item={i} />
+          ))}
+        </Stack>
+      )}
+      {agenda.overflow.length > 0 && (
+        <Stack space="space.100">
+          <Text weight="semibold">Did not fit; carry to the next review</Text>
+          <Stack as="ol" space="space.100">
+            {agenda.overflow.map((i) => (
+              <Item key={i.id} item={i} />
+            ))}
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+/** One objective: its progress against the expected line, what it aligns to, its key results and its actions. */
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { DepartmentView, ObjectiveView } from '@okr-bridge/core';
+import { KrTable, type KrActions } from '../../components/kr-table';
+import { ProgressLine } from '../../components/progress';
+import { Sparkline, type TrendPoint } from '../../components/sparkline';
+import { StatusLozenge } from '../../components/status';
+
+export interface ObjectiveCardProps {
+  readonly objective: ObjectiveView;
+  readonly view: DepartmentView;
+  readonly trend: readonly TrendPoint[];
+  readonly actions: KrActions;
+  /** Absent when the reader may not edit. */
+  readonly onEdit?: () => void;
+  readonly onAddKr?: () => void;
+}
+
+/** A bordered card on the raised surface. */
+export function ObjectiveCard({ objective: o, view, trend, actions, onEdit, onAddKr }: ObjectiveCardProps) {
+  return (
+    <Box
+      as="section"
+      aria-labelledby={`objective-${o.id}`}
+      padding="space.200"
+      backgroundColor="elevation.surface.raised"
+      style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6 }}
+      testId={`objective-${o.id}`}
+    >
+      <Stack space="space.150">
+        <Inline spread="space-between" alignBlock="start" shouldWrap space="space.200">
+          <Stack space="space.050">
+            <Heading size="small" as="h3" id={`objective-${o.id}`}>
+              {o.title}
+            </Heading>
+            <Text size="small" color="color.text.subtle">
+              {o.owner ?? 'No owner'} · score {o.score.toFixed(1)}
+              {o.alignedTo.length > 0 ? ` · aligned to ${o.alignedTo.map((a) => a.title).join('; ')}` : ' · not aligned to a company key result'}
+            </Text>
+          </Stack>
+          <Inline space="space.150" alignBlock="center" shouldWrap>
+            <StatusLozenge status={o.status} label={o.statusLabel} />
+            <ProgressLine progress={o.progress} label={o.progressLabel} name={o.title} />
+            <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={o.progress} expected={view.expected} trend={trend} name={`${o.title} over the cycle`} />
+          </Inline>
+        </Inline>
+        <KrTable keyResults={o.keyResults} label={`Key results of ${o.title}`} actions={actions} />
+        {(onEdit || onAddKr) && (
+          <Inline space="space.100">
+            {onAddKr && (
+              <Button onClick={onAddKr} aria-label={`Add a key result to ${o.title}`}>
+                Add key result
+              </Button>
+            )}
+            {onEdit && (
+              <Button appearance="subtle" onClick={onEdit} aria-label={`Edit objective ${o.title}`}>
+                Edit objective
+              </Button>
+            )}
+          </Inline>
+        )}
+      </Stack>
+    </Box>
+  );
+}

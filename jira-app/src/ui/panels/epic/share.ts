@@ -1,0 +1,16 @@
+/** The sentence that says what one epic adds to a key result it drives. */
+import type { EpicView } from '@okr-bridge/core';
+
+export type EpicKr = EpicView['keyResults'][number];
+
+/** "12 of 20 child issues done; 12 of the key result's 40" (or why there is no share). */
+export function describeShare(kr: EpicKr): string {
+  if (!kr.share) return 'This epic is linked but not counted yet: the next sync reads its child issues.';
+  const { children, done, credit, size } = kr.share;
+  if (children === 0) return 'This epic has no child issues yet, so it adds nothing to the key result.';
+  const total = kr.explain.denominator;
+  const part = total > 0 ? Math.round((size / total) * 100) : 0;
+  return `${done} of ${children} child issues done; this epic counts ${round(credit)} of ${round(size)}, ${part}% of the key result's scope.`;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,67 @@
+/**
+ * What each authenticated web trigger call does: snapshots for the Teams service (departments,
+ * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
+ * a connection. Answers are checked against the bridge contract before they leave.
+ */
+import { evaluateOrg, metricsToIssues, webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
+import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
+import { addCheckIn, ownerDepartmentOf } from '../domain/edits';
+import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views';
+import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
+import type { AppDeps } from '../app/deps';
+import { AppFailure } from '../app/failure';
+import { cycleOf, loadCycleOrg, requireSite, storeOrg, type Session } from '../app/session';
+
+export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRequest, connection: string): Promise<unknown> {
+  if (request.action === 'connect') {
+    const site = await requireSite(s);
+    const secret = await createKvsBridgeStore(deps.kvs).loadConnection(connection);
+    if (!secret) throw new AppFailure('not-found', 'unknown connection');
+    await createKvsBridgeStore(deps.kvs).markConnected(connection, secret.secret);
+    await s.repo.commit({ site: { ...site, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+    return webTriggerResultSchemas.connect.parse({ siteUrl: site.jira.baseUrl ?? '', siteName: site.company.name });
+  }
+  const site = await requireSite(s);
+  const cycle = cycleOf(site, undefined);
+  switch (request.action) {
+    case 'departments':
+      return webTriggerResultSchemas.departments.parse({
+        company: { id: site.company.id, name: site.company.name },
+        departments: site.departments.map((d) => ({ id: d.id, name: d.name, parent: d.parent ?? null, owners: d.owners })),
+      });
+    case 'department': {
+      const input = await s.repo.loadDepartment(cycle, request.department);
+      const view = input ? departmentViewOf(input, s.at) : null;
+      if (!view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
+      return webTriggerResultSchemas.department.parse(view);
+    }
+    case 'company':
+    case 'dependencies': {
+      const { org, metrics } = await loadCycleOrg(s, site, cycle);
+      const { view } = companyViewOf(org, metrics, s.at);
+      return request.action === 'company' ? webTriggerResultSchemas.company.parse(view) : webTriggerResultSchemas.dependencies.parse(view.dependencies);
+    }
+    case 'agenda': {
+      const options = { ...(request.since ? { since: request.since } : {}), ...(request.minutes ? { minutes: request.minutes } : {}) };
+      if (request.department === undefined) {
+        const { org, metrics } = await loadCycleOrg(s, site, cycle);
+        return webTriggerResultSchemas.agenda.parse(companyViewOf(org, metrics, s.at, options).agenda);
+      }
+      const input = await s.repo.loadDepartment(cycle, request.department);
+      if (!input) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
+      const evaluation = evaluateOrg(input.org, metricsToIssues(input.metrics), { at: s.at, agenda: { scope: { kind: 'department', id: request.department }, ...options } });
+      return webTriggerResultSchemas.agenda.parse(evaluation.agenda);
+    }
+    case 'check-in': {
+      const loaded = await loadCycleOrg(s, site, cycle);
+      if (ownerDepartmentOf(loaded.org, request.kr) === null) throw new AppFailure('not-found', `no key result ${request.kr} in cycle ${cycle}`);
+      const { action: _action, ...fields } = request;
+      const result = addCheckIn(loaded.org, { ...fields, date: s.at.slice(0, 10) });
+      if (result.kind !== 'ok') throw new AppFailure(result.kind === 'not-found' ? 'not-found' : 'invalid-payload', result.message);
+      const next = await storeOrg(s, site, loaded, result.org);
+      await queueBridgeEvents(deps, next, diffBridgeEvents(loaded, { org: result.org, metrics: loaded.metrics }, s.at, deps.ids.id));
+      const kr = krViewIn(result.org, loaded.metrics, s.at, request.kr);
+      return webTriggerResultSchemas['check-in'].parse({ kr });
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { decodeConnectionCode, signBridgeRequest } from '@okr-bridge/core';
+import { createResolverHandlers } from '../resolvers';
+import { permissionsOnlyJira } from '../testing/http-request-jira';
+import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
+import { handleWebTrigger } from './web-trigger';
+
+const AT = '2026-11-15T09:00:00Z';
+
+function signed(deps: TestDeps, code: { connection: string; secret: string }, body: unknown, id: string, nowMs = deps.now) {
+  const text = JSON.stringify(body);
+  const headers = signBridgeRequest(code.secret, { connection: code.connection, id, nowMs, body: text });
+  return { method: 'POST', headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])), body: text };
+}
+
+async function connectedDeps(): Promise<{ deps: TestDeps; code: { connection: string; secret: string } }> {
+  const deps = createTestDeps({ asUser: permissionsOnlyJira(true), now: AT });
+  await seedAcme(deps);
+  const made = await createResolverHandlers(deps).createConnectionCode({ payload: {}, context: { accountId: 'admin-1' } });
+  if (!made.ok) throw new Error(made.error.message);
+  const decoded = decodeConnectionCode(made.data.code, deps.now);
+  if (decoded.kind !== 'ok') throw new Error(decoded.message);
+  const code = decoded.payload;
+  const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId: 't1' }, 'r-connect'));
+  expect(answer.statusCode).toBe(200);
+  expect(JSON.parse(answer.body)).toEqual({ ok: true, data: { siteUrl: 'https://acme.atlassian.net', siteName: 'Acme' } });
+  return { deps, code };
+}
+
+describe('web trigger', () => {
+  it('completes a connection with the one-time code, once, then answers signed snapshots', async () => {
+    const { deps, code } = await connectedDeps();
+    const again = await handleWebTrigger(deps, signed(deps, code, { action: 'connect', eventsUrl: 'https://evil.example/x', tenantId: 't2' }, 'r-again'));
+    expect(again.statusCode).toBe(401);
+    const departments = await handleWebTrigger(deps, signed(deps, code, { action: 'departments' }, 'r-1'));
+    expect(departments.statusCode).toBe(200);
+    expect(JSON.parse(departments.body).data.departments.map((d: { id: string }) => d.id)).toEqual(['eng', 'plat', 'prod', 'mkt', 'sales', 'cs', 'fin']);
+    const department = await handleWebTrigger(deps, signed(deps, code, { action: 'department', department: 'plat' }, 'r-2'));
+    expect(JSON.parse(department.body).data.name).toBe('Platform');
+  });
+
+  it('writes a check-in from Teams and answers the key result as it is now', async () => {
+    const { deps, code } = await connectedDeps();
+    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-ci'));
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body).data.kr.explain.value).toEqual({ start: 2.8, target: 1.2, current: 2, source: 'check-in', unit: 's' });
+  });
+
+  it.each([
+    ['unsigned', (_deps: TestDeps, _code: { connection: string; secret: string }) => ({ method: 'POST', headers: {}, body: JSON.stringify({ action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }) }), 'expected the headers x-okr-connection, x-okr-request-id, x-okr-timestamp, x-okr-signature'],
+    ['tampered', (deps: TestDeps, code: { connection: string; secret: string }) => ({ ...signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }, 'r-t'), body: JSON.stringify({ action: 'check-in', kr: 'eng-o2-kr2', value: 0, author: 'x' }) }), 'bad signature'],
+    ['expired', (deps: TestDeps, code: { connection: string; secret: string }) => signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }, 'r-e', deps.now - 6 * 60_000), 'expected a timestamp within 5 minutes of now'],
+    ['signed with another secret', (deps: TestDeps, code: { connection: string; secret: string }) => signed(deps, { ...code, secret: 'z'.repeat(43) }, { action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }, 'r-s'), 'bad signature'],
+  ])('refuses a %s request with 401 and stores nothing', async (_name, make, reason) => {
+    const { deps, code } = await connectedDeps();
+    deps.kvs.resetCounts();
+    const answer = await handleWebTrigger(deps, make(deps, code));
+    expect(answer.statusCode).toBe(401);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: reason } });
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+
+  it('refuses a replayed request with 401 and stores nothing the second time', async () => {
+    const { deps, code } = await connectedDeps();
+    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-replay');
+    expect((await handleWebTrigger(deps, request)).statusCode).toBe(200);
+    deps.kvs.resetCounts();
+    const replay = await handleWebTrigger(deps, request);
+    expect(replay.statusCode).toBe(401);
+    expect(JSON.parse(replay.body).error.message).toBe('replayed request id');
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+
+  it('refuses a signed but invalid body with 400 naming what was expected, and stores nothing', async () => {
+    const { deps, code } = await connectedDeps();
+    deps.kvs.resetCounts();
+    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', author: 'Tom' }, 'r-bad'));
+    expect(answer.statusCode).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'body: expected a value (metric) or done (milestone)' } });
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+
+  it('does not accept a connection code after 15 minutes', async () => {
+    const deps = createTestDeps({ asUser: permissionsOnlyJira(true), now: AT });
+    await seedAcme(deps);
+    const made = await createResolverHandlers(deps).createConnectionCode({ payload: {}, context: { accountId: 'admin-1' } });
+    if (!made.ok) throw new Error(made.error.message);
+    const decoded = decodeConnectionCode(made.data.code, deps.now);
+    if (decoded.kind !== 'ok') throw new Error(decoded.message);
+    deps.now += 16 * 60_000;
+    deps.kvs.resetCounts();
+    const answer = await handleWebTrigger(deps, signed(deps, decoded.payload, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId: 't1' }, 'r-late'));
+    expect(answer.statusCode).toBe(401);
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+});

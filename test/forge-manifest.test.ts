@@ -1,0 +1,88 @@
+/**
+ * The Forge manifest validates offline with Atlassian's own validator (@forge/manifest) with
+ * no error and no warning, and every handler and resource it names exists once the functions
+ * (manual@2026 bundle) and the Custom UI panels are built.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { buildFunctions } from '../jira-app/scripts/build-functions';
+import { buildUi } from '../jira-app/scripts/build-ui';
+
+const root = resolve(__dirname, '..');
+
+interface ValidationResult {
+  success: boolean;
+  errors?: { message: string; level: string; line: number; column: number }[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { validate } = require('@forge/manifest') as { validate: (basic: boolean, file: string) => Promise<ValidationResult> };
+
+const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
+  app: { runtime: { name: string }; package: { bundler: string; path: string } };
+  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; handler?: string }[]>;
+  resources: { key: string; path: string }[];
+  permissions: { scopes: string[]; external: { fetch: { backend: { address: string }[] } } };
+};
+
+beforeAll(async () => {
+  await buildFunctions();
+  const missingUi = manifest.resources.some((r) => !existsSync(join(root, r.path, 'index.html')));
+  if (missingUi) await buildUi();
+}, 120_000);
+
+describe('manifest.yml', () => {
+  it('validates with @forge/manifest with no errors and no warnings', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const result = await validate(false, 'manifest.yml');
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.success).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('runs on nodejs22.x from the manual@2026 bundle built by build-functions', () => {
+    expect(manifest.app.runtime.name).toBe('nodejs22.x');
+    expect(manifest.app.package).toEqual({ bundler: 'manual@2026', path: 'jira-app/dist/functions' });
+  });
+
+  it('names function handlers that the built bundle exports', () => {
+    const bundle = join(root, manifest.app.package.path, 'index.js');
+    expect(existsSync(bundle)).toBe(true);
+    const handlers = manifest.modules.function!.map((f) => f.handler!);
+    expect(handlers).toEqual(['index.resolverHandler', 'index.issueTrigger', 'index.reconcileTrigger', 'index.queueConsumer', 'index.teamsWebTrigger']);
+    const text = readFileSync(bundle, 'utf8');
+    for (const h of handlers) expect(text).toMatch(new RegExp(`\\b${h.split('.')[1]}: \\(\\) => ${h.split('.')[1]}\\b`));
+  });
+
+  it('points every resource at a built panel folder with an index.html', () => {
+    expect(manifest.resources.map((r) => r.path)).toEqual(['department', 'epic', 'company', 'gadget', 'admin'].map((p) => `jira-app/dist/ui/${p}`));
+    for (const r of manifest.resources) expect(existsSync(join(root, r.path, 'index.html'))).toBe(true);
+  });
+
+  it('declares the five panels, the issue trigger ignoring the app itself, the hourly reconcile, the queue consumer and the web trigger', () => {
+    const keys = Object.fromEntries(Object.entries(manifest.modules).map(([m, list]) => [m, list.map((x) => x.key)]));
+    expect(keys).toEqual({
+      'jira:projectPage': ['department-okrs'],
+      'jira:issuePanel': ['epic-key-results'],
+      'jira:globalPage': ['company-okrs'],
+      'jira:dashboardGadget': ['okr-progress'],
+      'jira:adminPage': ['okr-settings'],
+      trigger: ['issue-events'],
+      scheduledTrigger: ['hourly-reconcile'],
+      consumer: ['okr-work-consumer'],
+      webtrigger: ['teams-webtrigger'],
+      function: ['resolver', 'issue-trigger', 'reconcile', 'queue-consumer', 'web-trigger'],
+    });
+    expect(manifest.modules.trigger![0]).toMatchObject({ events: ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'], filter: { ignoreSelf: true } });
+  });
+
+  it('asks for the least scopes and egress only to the configured Teams service', () => {
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'storage:app']);
+    expect(manifest.permissions.external.fetch.backend).toEqual([{ address: '${TEAMS_SERVICE_URL}' }]);
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * The Custom UI panels in headless Chromium, served by the local Forge host over the real
+ * resolvers and the Jira emulator (Acme snapshot, org file imported, 2026-11-15 noon). Every
+ * panel renders in light and dark (screenshots in test/artifacts/jira-panels/), shows the
+ * numbers core computes for Acme, and the flows a department lead runs work end to end:
+ * link an epic, see issues move a key result, check in on a metric. Panel loads are measured:
+ * KVS reads and Jira calls per resolver call.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg } from '@okr-bridge/core';
+import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
+
+const NOW = '2026-11-15T12:00:00.000Z';
+const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts', 'jira-panels');
+const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
+
+const org = parseOrg(readFileSync(ACME_ORG, 'utf8'), 'acme.yaml');
+const issues = parseIssueSnapshot(JSON.parse(readFileSync(ACME_ISSUES, 'utf8')), org.jira);
+const evaluation = evaluateOrg(org, issues, { at: NOW });
+const engineering = buildDepartmentView(org, evaluation, 'eng');
+const company = buildCompanyView(org, evaluation);
+
+let stack: PanelStack;
+let browser: Browser;
+let uiDir: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // Built fresh into a folder of its own, so other suites reading jira-app/dist/ui never see a half-built panel.
+  uiDir = mkdtempSync(join(tmpdir(), 'jira-panels-ui-'));
+  [stack, browser] = await Promise.all([startAcmeStack(NOW, { build: 'always', uiDir }), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  rmSync(uiDir, { recursive: true, force: true });
+});
+
+/** Opens a panel in a fresh page; a page error fails the test. */
+async function open(panel: Parameters<typeof openPanel>[2], query: Record<string, string>, ready: (page: Page) => Promise<unknown>): Promise<Page> {
+  const { page, errors } = await openPanel(browser, stack.host, panel, query, ready);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const text = textOf;
+
+describe('every panel in light and dark', () => {
+  const background: Record<string, string> = {};
+  for (const theme of ['light', 'dark'] as const) {
+    it(`renders the department, epic, company, gadget and admin panels in ${theme}`, async () => {
+      const shots: [string, Page][] = [];
+      const dep = await open('department', { project: 'ENG', theme, accountId: RAJ }, (p) => p.getByRole('heading', { name: 'Engineering OKRs' }).waitFor());
+      for (const o of engineering!.objectives) {
+        expect(await dep.getByTestId(`objective-${o.id}`).getByRole('heading').innerText()).toBe(o.title);
+        for (const kr of o.keyResults) {
+          await expect(dep.getByRole('progressbar', { name: `${kr.title}: ${kr.progressLabel}` }).count()).resolves.toBe(1);
+          expect(await text(dep, `kr-row-${kr.id}`)).toContain(`${kr.statusLabel} ${kr.valueLabel}`);
+        }
+      }
+      expect(await text(dep, 'kr-row-eng-o1-kr1')).toContain('35 of 82 points done, 2 unestimated');
+      shots.push(['department', dep]);
+
+      const epic = await open('epic', { issue: 'ENG-101', theme, accountId: RAJ }, (p) => p.getByTestId('epic-kr-eng-o1-kr1').waitFor());
+      expect(await text(epic, 'epic-kr-list')).toContain('Ship single sign-on and SCIM provisioning');
+      expect(await text(epic, 'epic-share-eng-o1-kr1')).toBe("5 of 8 child issues done; this epic counts 22 of 38, 46% of the key result's scope.");
+      shots.push(['epic', epic]);
+
+      const comp = await open('company', { theme }, (p) => p.getByTestId('alignment-tree').waitFor());
+      const bookings = company.tree[0]!.objective.keyResults[0]!;
+      expect(await text(comp, 'tree-krs-acme-o1')).toContain(`${bookings.title} ${bookings.progressLabel} ${bookings.valueLabel} Explain`);
+      await comp.getByRole('tab', { name: /Dependencies/ }).click();
+      const rows = comp.getByTestId('dependency-table--body').locator('tr');
+      expect(company.dependencies[0]?.state).toBe('blocked');
+      expect(await rows.first().getAttribute('data-testid')).toBe(`dependency-row-${company.dependencies[0]?.id}`);
+      expect(await rows.first().innerText()).toContain('Blocked');
+      await comp.getByRole('tab', { name: 'Review agenda' }).click();
+      expect(await comp.getByTestId('agenda').locator('li').first().getAttribute('data-testid')).toMatch(/^agenda-blocked-dependency:/);
+      await comp.screenshot({ path: join(ARTIFACTS, `company-agenda-${theme}.png`), fullPage: true });
+      await comp.getByRole('tab', { name: /Dependencies/ }).click();
+      shots.push(['company', comp]);
+
+      const gadget = await open('gadget', { theme }, (p) => p.getByTestId('gadget-view').waitFor());
+      expect(await text(gadget, 'gadget-row-eng')).toBe(`Engineering ${engineering!.progressLabel} ${engineering!.statusLabel}`);
+      expect(await gadget.getByTestId('gadget-view').locator('li').count()).toBe(company.departments.length);
+      shots.push(['gadget', gadget]);
+
+      const admin = await open('admin', { theme }, (p) => p.getByRole('heading', { name: 'OKR settings' }).waitFor());
+      expect(await admin.getByLabel('Department 1 name').inputValue()).toBe('Engineering');
+      shots.push(['admin', admin]);
+
+      for (const [name, page] of shots) {
+        expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(theme);
+        background[`${name}-${theme}`] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${theme}.png`), fullPage: true });
+        await page.close();
+      }
+    }, 40_000);
+  }
+
+  it('paints light and dark differently (the design tokens follow the theme)', () => {
+    expect(background['department-light']).toBe('rgb(255, 255, 255)');
+    expect(background['department-dark']).not.toBe(background['department-light']);
+    expect(background['admin-dark']).toBe(background['department-dark']);
+  });
+});
+
+describe('what a department lead does', () => {
+  it('explains a number: the rule and the issues behind it', async () => {
+    const kr = engineering!.objectives[0]!.keyResults.find((k) => k.id === 'eng-o1-kr2')!;
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o1-kr2').waitFor());
+    await dep.getByRole('button', { name: `Explain ${kr.title}` }).focus();
+    await dep.keyboard.press('Enter');
+    await dep.getByTestId('explain-rule').waitFor();
+    expect(await text(dep, 'explain-rule')).toBe(`${kr.rule} → ${kr.progressLabel} (${kr.valueLabel})`);
+    const children = issues.filter((i) => i.parent === 'ENG-103').map((i) => i.key);
+    const listed = await dep.getByTestId('explain-issues--table').locator('a[data-issue]').allInnerTexts();
+    expect([...listed].sort()).toEqual([...children].sort());
+    await dep.screenshot({ path: join(ARTIFACTS, 'flow-explain.png'), animations: 'disabled' });
+    await dep.keyboard.press('Escape');
+    await dep.getByTestId('explain-modal').waitFor({ state: 'detached' });
+    await dep.close();
+  }, 20_000);
+
+  it('links an epic to a key result from the epic panel, and the department panel lists it', async () => {
+    const epic = await open('epic', { issue: 'ENG-227', accountId: RAJ }, (p) => p.getByTestId('epic-empty').waitFor());
+    expect(await text(epic, 'epic-empty')).toContain('ENG-227 drives no key result yet');
+    await epic.locator('#link-kr').fill('complete audit log');
+    await epic.keyboard.press('Enter');
+    await epic.getByRole('button', { name: 'Link', exact: true }).click();
+    await epic.getByTestId('epic-kr-eng-o1-kr2').waitFor();
+    expect(await text(epic, 'epic-kr-eng-o1-kr2')).toContain('Give admins a complete audit log');
+    await epic.close();
+
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o1-kr2').waitFor());
+    expect(await text(dep, 'kr-row-eng-o1-kr2')).toContain('Epics: ENG-103, ENG-227');
+    // An issue link goes through router.navigate; the host lands it on that issue's panel, same caller.
+    await dep.getByTestId('kr-row-eng-o1-kr2').getByRole('link', { name: 'ENG-227' }).click();
+    await dep.getByTestId('epic-kr-eng-o1-kr2').waitFor();
+    expect(new URL(dep.url()).searchParams.get('issue')).toBe('ENG-227');
+    expect(new URL(dep.url()).searchParams.get('accountId')).toBe(RAJ);
+    await dep.close();
+  }, 20_000);
+
+  it('moves a key result after its issues are transitioned in Jira and the panel refreshed', async () => {
+    const open108 = issues.filter((i) => i.parent === 'ENG-108' && i.category !== 'done').map((i) => i.key);
+    const total = issues.filter((i) => i.parent === 'ENG-108').length;
+    expect(open108.length).toBe(3);
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o4-kr2').waitFor());
+    expect(await text(dep, 'kr-row-eng-o4-kr2')).toContain(`${total - 3} of ${total} issues done`);
+    stack.host.resetStats();
+    for (const key of open108) {
+      const res = await fetch(`${stack.emulator.url}/_emulator/changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'transition', key, status: 'Done' }) });
+      expect(res.status).toBe(200);
+    }
+    await stack.settle();
+    const events = stack.host.stats().calls.filter((c) => c.kind === 'event');
+    writeFileSync(join(ARTIFACTS, 'issue-event-costs.json'), JSON.stringify(events, null, 2));
+    // A status change of a tracked epic's child is applied from the event itself: no Jira call.
+    expect(events.map((e) => [e.name, e.ok, e.jiraCalls])).toEqual(open108.map(() => ['avi:jira:updated:issue', true, 0]));
+    await dep.reload();
+    await dep.getByTestId('kr-row-eng-o4-kr2').waitFor();
+    expect(await text(dep, 'kr-row-eng-o4-kr2')).toContain(`Done ${total} of ${total} issues done`);
+    await expect(dep.getByRole('progressbar', { name: 'Right-size compute and storage: 100%' }).count()).resolves.toBe(1);
+    await dep.close();
+  }, 20_000);
+
+  it('checks in on a metric key result and shows the new value and progress', async () => {
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o2-kr2').waitFor());
+    await dep.getByRole('button', { name: 'Check in on Cut p95 dashboard load time from 2.8 s to 1.2 s' }).click();
+    const form = dep.getByTestId('check-in-form');
+    await form.getByLabel('New value (s)').fill('1.5');
+    await form.getByLabel('Note').fill('Chart rendering moved to the worker.');
+    await dep.screenshot({ path: join(ARTIFACTS, 'flow-check-in.png'), animations: 'disabled' });
+    await form.getByRole('button', { name: 'Check in' }).click();
+    await form.waitFor({ state: 'detached' });
+    await dep.getByText('1.5s (from 2.8s to 1.2s)').waitFor();
+    // (2.8 − 1.5) / (2.8 − 1.2) = 0.8125
+    await expect(dep.getByRole('progressbar', { name: 'Cut p95 dashboard load time from 2.8 s to 1.2 s: 81%' }).count()).resolves.toBe(1);
+    await dep.close();
+  }, 20_000);
+});
+
+describe('what a panel load costs', () => {
+  it('reads one or two KVS records per load; views call Jira not at all, settings only to check admin rights', async () => {
+    stack.host.resetStats();
+    const loads: [Parameters<typeof openPanel>[2], Record<string, string>, string][] = [
+      ['department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
+      ['epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
+      ['company', {}, 'alignment-tree'],
+      ['gadget', {}, 'gadget-view'],
+      ['admin', {}, 'admin-department-eng'],
+    ];
+    for (const [panel, query, ready] of loads) (await open(panel, query, (p) => p.getByTestId(ready).waitFor())).close();
+    const calls = stack.host.stats().calls.filter((c) => c.kind === 'invoke');
+    writeFileSync(join(ARTIFACTS, 'panel-load-costs.json'), JSON.stringify(calls, null, 2));
+    expect(calls.map((c) => c.name)).toEqual(['getDepartmentView', 'getEpicView', 'getCompanyView', 'getGadgetView', 'getSettings']);
+    const { jira } = stack.host.stats();
+    expect(jira.asUser + jira.asApp).toBe(jira.permissionChecks);
+    for (const c of calls) {
+      const jiraCalls = c.name === 'getSettings' ? jira.permissionChecks : 0;
+      expect({ name: c.name, ok: c.ok, jiraCalls: c.jiraCalls, kvsWrites: c.kvsWrites }).toEqual({ name: c.name, ok: true, jiraCalls, kvsWrites: 0 });
+      expect(c.kvsReads).toBeGreaterThanOrEqual(1);
+      expect(c.kvsReads).toBeLessThanOrEqual(2);
+    }
+  }, 20_000);
+});
+
+describe('what a dashboard user and a Jira admin do', () => {
+  it('configures the gadget for a department in its edit view and then shows that department', async () => {
+    const edit = await open('gadget', { gadget: 'g-eng', mode: 'edit' }, (p) => p.getByTestId('gadget-edit').waitFor());
+    await edit.locator('#gadget-scope').fill('Engineering');
+    await edit.keyboard.press('Enter');
+    await edit.screenshot({ path: join(ARTIFACTS, 'flow-gadget-edit.png') });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByTestId('gadget-view').waitFor();
+    expect(await edit.getByRole('heading', { level: 2 }).innerText()).toBe('Engineering · 2026-Q4');
+    expect(await edit.getByTestId('gadget-view').locator('li').count()).toBe(engineering!.objectives.length);
+    await edit.close();
+  }, 20_000);
+
+  it('tells a lead whose project no department owns what to do next', async () => {
+    const page = await open('department', { project: 'OPS' }, (p) => p.getByTestId('empty-unmapped').waitFor());
+    expect(await text(page, 'empty-unmapped')).toContain('No department owns OPS yet');
+    await page.close();
+  });
+
+  it('shows import errors by line, with the line quoted', async () => {
+    const admin = await open('admin', {}, (p) => p.getByRole('heading', { name: 'OKR settings' }).waitFor());
+    await admin.getByRole('tab', { name: 'Import / export' }).click();
+    const yaml = ['version: 1', 'cycle: { id: 2027-Q1, start: 2027-01-01, end: 2027-03-31 }', 'company: { id: acme, name: Acme }', 'departments:', '  - id: eng', '    name: Engineering', '    jiraProjects: [eng]'].join('\n');
+    await admin.locator('#org-text').fill(yaml);
+    await admin.getByRole('button', { name: 'Check' }).click();
+    await admin.getByTestId('import-errors').waitFor();
+    const shown = await text(admin, 'import-errors');
+    expect(shown).toContain('Line 7');
+    expect(shown).toContain('7 | jiraProjects: [eng]');
+    await admin.screenshot({ path: join(ARTIFACTS, 'flow-import-errors.png'), fullPage: true });
+    await admin.close();
+  }, 20_000);
+
+  it('creates a Teams connection code and shows it only once', async () => {
+    const admin = await open('admin', {}, (p) => p.getByRole('heading', { name: 'OKR settings' }).waitFor());
+    await admin.getByRole('tab', { name: 'Teams' }).click();
+    await admin.getByRole('button', { name: 'Create a one-time code' }).click();
+    await admin.getByTestId('connection-code').waitFor();
+    expect((await admin.getByTestId('connection-code').locator('code').innerText()).length).toBeGreaterThan(20);
+    await admin.reload();
+    await admin.getByRole('tab', { name: 'Teams' }).click();
+    await admin.getByTestId('teams-status').waitFor();
+    expect(await text(admin, 'teams-status')).toMatch(/^A code was created and not used yet; it expires at /);
+    expect(await admin.getByTestId('connection-code').count()).toBe(0);
+    await admin.close();
+  }, 20_000);
+});
