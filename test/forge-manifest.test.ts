@@ -21,9 +21,9 @@ const { validate } = require('@forge/manifest') as { validate: (basic: boolean, 
 
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
   app: { runtime: { name: string }; package: { bundler: string; path: string } };
-  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; handler?: string }[]>;
+  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; handler?: string; edit?: { resource: string } }[]>;
   resources: { key: string; path: string }[];
-  permissions: { scopes: string[]; external: { fetch: { backend: { address: string }[] } } };
+  permissions: { scopes: string[]; content?: { styles?: string[] }; external: { fetch: { backend: { address: string }[] } } };
 };
 
 beforeAll(async () => {
@@ -79,6 +79,14 @@ describe('manifest.yml', () => {
       function: ['resolver', 'issue-trigger', 'reconcile', 'queue-consumer', 'web-trigger'],
     });
     expect(manifest.modules.trigger![0]).toMatchObject({ events: ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'], filter: { ignoreSelf: true } });
+  });
+
+  it('gives the dashboard gadget an edit view, from its own resource (Jira shows none otherwise)', () => {
+    expect(manifest.modules['jira:dashboardGadget']![0]).toMatchObject({ resource: 'gadget', edit: { resource: 'gadget' } });
+  });
+
+  it('lets the Custom UI pages inline styles, which Atlaskit injects, and nothing else beyond the default CSP', () => {
+    expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
   });
 
   it('asks for the least scopes and egress only to the configured Teams service', () => {

@@ -2,25 +2,30 @@
  * The Custom UI panels in headless Chromium, served by the local Forge host over the real
  * resolvers and the Jira emulator (Acme snapshot, org file imported, 2026-11-15 noon). Every
  * panel renders in light and dark (screenshots in test/artifacts/jira-panels/), shows the
- * numbers core computes for Acme, and the flows a department lead runs work end to end:
- * link an epic, see issues move a key result, check in on a metric. Panel loads are measured:
- * KVS reads and Jira calls per resolver call.
+ * numbers core computes for Acme (every key result of the company page and of Customer
+ * Success, the JQL one included), sparklines with their history, edit controls for owners and
+ * Jira admins only, and the flows a department lead runs work end to end: link an epic, see
+ * issues move a key result, check in on a metric. Panel loads are measured: KVS reads and Jira
+ * calls per resolver call.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg } from '@okr-bridge/core';
+import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
 import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
 
 const NOW = '2026-11-15T12:00:00.000Z';
 const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts', 'jira-panels');
 const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
+const OMAR = 'omar@acme.example'; // owns Customer Success
+const MALLORY = 'mallory@acme.example'; // owns nothing and is no Jira admin (the host's admin is local-admin)
 
 const org = parseOrg(readFileSync(ACME_ORG, 'utf8'), 'acme.yaml');
 const issues = parseIssueSnapshot(JSON.parse(readFileSync(ACME_ISSUES, 'utf8')), org.jira);
 const evaluation = evaluateOrg(org, issues, { at: NOW });
 const engineering = buildDepartmentView(org, evaluation, 'eng');
+const customerSuccess = buildDepartmentView(org, evaluation, 'cs');
 const company = buildCompanyView(org, evaluation);
 
 let stack: PanelStack;
@@ -49,19 +54,57 @@ async function open(panel: Parameters<typeof openPanel>[2], query: Record<string
 
 const text = textOf;
 
+/** Every objective and key result of `view` shows core's numbers: titles, progress bars, status and value. */
+async function expectDepartmentPage(page: Page, view: DepartmentView): Promise<void> {
+  for (const o of view.objectives) {
+    expect(await page.getByTestId(`objective-${o.id}`).getByRole('heading').innerText()).toBe(o.title);
+    await expect(page.getByRole('progressbar', { name: `${o.title}: ${o.progressLabel}` }).count()).resolves.toBe(1);
+    for (const kr of o.keyResults) {
+      await expect(page.getByRole('progressbar', { name: `${kr.title}: ${kr.progressLabel}` }).count()).resolves.toBe(1);
+      // Progress, status (a dependency's state may follow it), then the value.
+      const row = await text(page, `kr-row-${kr.id}`);
+      expect([kr.id, row]).toEqual([kr.id, expect.stringContaining(`${kr.progressLabel} ${kr.statusLabel}`)]);
+      expect([kr.id, row]).toEqual([kr.id, expect.stringContaining(`${kr.valueLabel} Explain`)]);
+    }
+  }
+}
+
+/** How many points the (first) sparkline in `testId` joins: earlier points and today's. */
+async function sparklinePoints(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getByTestId('sparkline').first().getAttribute('data-points'));
+}
+
+describe('who sees edit controls (before anyone edits anything)', () => {
+  it('shows them to the Jira admin who imported the org file on their first load, though they own no department', async () => {
+    const dep = await open('department', { project: 'ENG' }, (p) => p.getByTestId('objective-eng-o1').waitFor());
+    await expect(dep.getByRole('button', { name: 'Add objective' }).count()).resolves.toBe(1);
+    await expect(dep.getByRole('button', { name: /^Edit objective / }).count()).resolves.toBe(engineering!.objectives.length);
+    await dep.close();
+  });
+
+  it('shows none to someone who neither owns the department nor administers Jira, and the server refuses their edits', async () => {
+    const dep = await open('department', { project: 'ENG', accountId: MALLORY }, (p) => p.getByTestId('objective-eng-o1').waitFor());
+    await expect(dep.getByRole('button', { name: /^(Add objective|Add a key result|Edit|Check in)/ }).count()).resolves.toBe(0);
+    await expect(dep.getByRole('button', { name: /^Explain / }).count()).resolves.toBe(engineering!.objectives.flatMap((o) => o.keyResults).length);
+    await dep.close();
+    const epic = await open('epic', { issue: 'ENG-101', accountId: MALLORY }, (p) => p.getByTestId('epic-kr-eng-o1-kr1').waitFor());
+    await expect(epic.getByRole('button', { name: /^(Unlink|Link|Create key result)/ }).count()).resolves.toBe(0);
+    await expect(epic.locator('#link-kr').count()).resolves.toBe(0);
+    await epic.close();
+    stack.host.resetStats();
+    const refused = await stack.host.invoke('createObjective', { objective: { title: 'Sneaky', department: 'eng' } }, { accountId: MALLORY });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the owners of Engineering or a Jira admin may change its OKRs.' } });
+    expect(stack.host.stats().kvs.writes).toBe(0);
+  }, 20_000);
+});
+
 describe('every panel in light and dark', () => {
   const background: Record<string, string> = {};
   for (const theme of ['light', 'dark'] as const) {
     it(`renders the department, epic, company, gadget and admin panels in ${theme}`, async () => {
       const shots: [string, Page][] = [];
       const dep = await open('department', { project: 'ENG', theme, accountId: RAJ }, (p) => p.getByRole('heading', { name: 'Engineering OKRs' }).waitFor());
-      for (const o of engineering!.objectives) {
-        expect(await dep.getByTestId(`objective-${o.id}`).getByRole('heading').innerText()).toBe(o.title);
-        for (const kr of o.keyResults) {
-          await expect(dep.getByRole('progressbar', { name: `${kr.title}: ${kr.progressLabel}` }).count()).resolves.toBe(1);
-          expect(await text(dep, `kr-row-${kr.id}`)).toContain(`${kr.statusLabel} ${kr.valueLabel}`);
-        }
-      }
+      await expectDepartmentPage(dep, engineering!);
       expect(await text(dep, 'kr-row-eng-o1-kr1')).toContain('35 of 82 points done, 2 unestimated');
       shots.push(['department', dep]);
 
@@ -107,6 +150,50 @@ describe('every panel in light and dark', () => {
     expect(background['department-dark']).not.toBe(background['department-light']);
     expect(background['admin-dark']).toBe(background['department-dark']);
   });
+});
+
+describe('the numbers, against core on the Acme snapshot', () => {
+  it('shows every key result of Customer Success as core computes it, the JQL one (11 of 18 bugs) included', async () => {
+    const dep = await open('department', { project: 'CS', accountId: OMAR }, (p) => p.getByRole('heading', { name: 'Customer Success OKRs' }).waitFor());
+    await expectDepartmentPage(dep, customerSuccess!);
+    const jql = customerSuccess!.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'cs-o2-kr1')!;
+    expect([jql.progressLabel, jql.valueLabel]).toEqual(['61%', '11 of 18 issues done']);
+    expect(await text(dep, 'kr-row-cs-o2-kr1')).toContain('11 of 18 issues done');
+    await dep.close();
+  }, 20_000);
+
+  it('shows every key result of the company page as core computes it, down the whole alignment tree', async () => {
+    const comp = await open('company', {}, (p) => p.getByTestId('alignment-tree').waitFor());
+    // Open every node: each opened one turns its button into "Collapse" and may show more to open.
+    const expand = comp.getByRole('button', { name: /^Expand / });
+    for (let i = 0; i < 200 && (await expand.count()) > 0; i++) await expand.first().click();
+    expect(await expand.count()).toBe(0);
+    const seen = new Set<string>();
+    const walk = async (node: AlignmentNode): Promise<void> => {
+      const shown = await comp.getByTestId(`tree-krs-${node.objective.id}`).first().innerText();
+      for (const kr of node.objective.keyResults) {
+        seen.add(kr.id);
+        expect([kr.id, shown.replace(/\s+/g, ' ')]).toEqual([kr.id, expect.stringContaining(`${kr.title} ${kr.progressLabel} ${kr.valueLabel} Explain`)]);
+      }
+      for (const child of node.children) await walk(child.node);
+    };
+    for (const node of company.tree) await walk(node);
+    expect(seen.has('cs-o2-kr1')).toBe(true);
+    await comp.getByRole('tab', { name: 'Departments' }).click();
+    for (const d of company.departments) expect(await text(comp, `department-row-${d.id}`)).toContain(d.progressLabel);
+    await comp.close();
+  }, 30_000);
+
+  it('draws the sparkline of a key result and of an objective from their history over the cycle', async () => {
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o1-kr1').waitFor());
+    // 16 points from 2026-10-01 to today: 15 earlier ones and today's.
+    expect(await sparklinePoints(dep, 'kr-row-eng-o1-kr1')).toBe(16);
+    expect(await sparklinePoints(dep, 'objective-eng-o1')).toBeGreaterThan(1);
+    await dep.close();
+    const cs = await open('department', { project: 'CS', accountId: OMAR }, (p) => p.getByTestId('kr-row-cs-o2-kr1').waitFor());
+    expect(await sparklinePoints(cs, 'kr-row-cs-o2-kr1')).toBe(16);
+    await cs.close();
+  }, 20_000);
 });
 
 describe('what a department lead does', () => {

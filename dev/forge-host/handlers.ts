@@ -18,6 +18,7 @@ import type { SessionStore } from './sessions';
 import { shimScript } from './shim-script';
 import { serveAsset, servePanelPage } from './static-files';
 import { deliverIssueEvent } from './events';
+import { panelCsp, type ManifestFacts } from './manifest';
 
 export interface HandlerDeps {
   readonly uiDir: string;
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   readonly eventToken: string;
   readonly defaultAccountId: string;
   readonly siteUrl: string;
+  /** What the app's manifest says about its pages (CSP, the gadget's edit view). */
+  readonly manifest: ManifestFacts;
   readonly log: (message: string) => void;
 }
 
@@ -56,11 +59,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
     const query = parsed.data;
     if (panel === 'department' && !query.project) return sendError(res, 400, 'expected ?project=KEY: the project page shows the department owning a project');
     if (panel === 'epic' && !query.issue) return sendError(res, 400, 'expected ?issue=KEY: the issue panel shows one epic');
+    const editing = panel === 'gadget' && query.mode === 'edit';
+    // Jira offers a gadget's edit view only when the manifest names its resource.
+    if (editing && d.manifest.gadgetEdit === null) return sendError(res, 404, 'the manifest declares no edit view for the jira:dashboardGadget (edit: { resource }), so Jira shows none');
     const issue = query.issue ? await d.jira.issueFacts(query.issue) : null;
     if (query.issue && !issue) return sendError(res, 404, `no issue ${query.issue} in the Jira emulator`);
     const context = buildForgeContext({ panel, query, accountId: query.accountId ?? d.defaultAccountId, siteUrl: d.siteUrl, issue, gadgetConfiguration: d.gadgets.get(query.gadget) });
     const session = d.sessions.open(panel, query.gadget, context);
-    await servePanelPage(res, join(d.uiDir, panel), `/__forge-host/bridge.js?session=${session.id}`);
+    const folder = editing && d.manifest.gadgetEdit !== null ? d.manifest.gadgetEdit : panel;
+    await servePanelPage(res, join(d.uiDir, folder), `/__forge-host/bridge.js?session=${session.id}`, panelCsp(d.manifest.inlineStyles));
   }
 
   async function invokeAs(context: { accountId?: string; extension?: Record<string, unknown> }, body: { functionKey: string; payload?: unknown }): Promise<{ status: number; body: unknown }> {

@@ -4,13 +4,13 @@
  * unknown resolver, a wrong event token, a path outside the panel) — and that a refused or
  * invalid call stores nothing.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSnapshotFile, startJiraEmulator, type JiraEmulator } from '../jira-emulator';
 import { WEB_TRIGGER_PATH } from './routes';
-import { PANEL_CSP } from './static-files';
-import { startForgeHost, type ForgeHost } from './host';
+import { DEFAULT_MANIFEST, startForgeHost, type ForgeHost } from './host';
+import { readManifestFacts } from './manifest';
 import { ACME_ISSUES } from './testing';
 
 let emulator: JiraEmulator;
@@ -48,8 +48,34 @@ describe('panel pages', () => {
   it('serves the built page with the bridge shim first in <head> and a Custom UI CSP', async () => {
     const { id, html, res } = await session('department', '?project=ENG&theme=dark');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toBe(PANEL_CSP);
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'",
+    );
     expect(html).toMatch(new RegExp(`^<!doctype html><html><head>\\n<script src="/__forge-host/bridge.js\\?session=${id}"></script><script type="module"`));
+  });
+
+  it('reads from the app manifest that pages may inline styles and that the gadget has an edit view', () => {
+    expect(readManifestFacts(DEFAULT_MANIFEST)).toEqual({ inlineStyles: true, gadgetEdit: 'gadget' });
+  });
+
+  it('follows a manifest without them: no inline styles, and no gadget edit view', async () => {
+    const manifest = readFileSync(DEFAULT_MANIFEST, 'utf8')
+      .replace(['', '  content:', '    styles:', '      - unsafe-inline', ''].join('\n'), '\n')
+      .replace(['', '      edit:', '        resource: gadget', ''].join('\n'), '\n');
+    expect(manifest).not.toContain('unsafe-inline');
+    writeFileSync(join(dir, 'bare-manifest.yml'), manifest);
+    expect(readManifestFacts(join(dir, 'bare-manifest.yml'))).toEqual({ inlineStyles: false, gadgetEdit: null });
+    const bare = await startForgeHost({ emulatorUrl: emulator.url, dataDir: join(dir, 'bare-data'), uiDir: join(dir, 'ui'), build: 'never', manifestPath: join(dir, 'bare-manifest.yml'), subscribeToEvents: false, log: () => undefined });
+    try {
+      const page = await fetch(`${bare.url}/panels/gadget/`);
+      expect(page.headers.get('content-security-policy')).toContain("style-src 'self';");
+      await page.text();
+      const edit = await fetch(`${bare.url}/panels/gadget/?mode=edit`);
+      expect(edit.status).toBe(404);
+      expect(await edit.json()).toEqual({ message: 'the manifest declares no edit view for the jira:dashboardGadget (edit: { resource }), so Jira shows none' });
+    } finally {
+      await bare.stop();
+    }
   });
 
   it('gives the shim the context chosen by the query: project, caller, theme', async () => {

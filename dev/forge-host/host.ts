@@ -9,16 +9,20 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildUi, DEFAULT_UI_OUT_DIR, PANELS } from '../../jira-app/scripts/build-ui';
 import type { ReconcileReport } from '../../jira-app/src/triggers/reconcile';
 import { createHostBackend, type CallRecord, type HostBackend } from './backend';
 import { createJiraAccess, type JiraCounts } from './jira-access';
+import { readManifestFacts } from './manifest';
 import { GadgetStore } from './gadget-store';
 import { sendError } from './http-util';
 import { createHandlers } from './handlers';
 import { route, WEB_TRIGGER_PATH } from './routes';
 import { SessionStore } from './sessions';
+
+/** The repository's manifest.yml (the Forge app's root is the repository root). */
+export const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
 
 export interface ForgeHostOptions {
   /** 0 (the default) picks a free port. */
@@ -27,6 +31,8 @@ export interface ForgeHostOptions {
   readonly emulatorUrl: string;
   /** The emulator's Authorization header value, when it requires credentials. */
   readonly emulatorAuthorization?: string;
+  /** The app's manifest, read for the pages' CSP and the gadget's edit view; the repository's `manifest.yml` by default. */
+  readonly manifestPath?: string;
   /** Where the KVS double and gadget configurations are kept (created if missing). */
   readonly dataDir: string;
   /** The built panels; `jira-app/dist/ui` by default. */
@@ -98,6 +104,7 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
     eventToken,
     defaultAccountId,
     siteUrl: options.emulatorUrl,
+    manifest: readManifestFacts(options.manifestPath ?? DEFAULT_MANIFEST),
     log,
   });
   const server = createServer((req, res) => {

@@ -1,25 +1,13 @@
 /**
  * Serves the built panels: `/panels/<name>/` is the panel's `index.html` with the bridge shim's
- * script tag put first in `<head>` (the bundle itself is untouched), under a CSP like the one
- * Forge applies to Custom UI (no inline script; inline styles allowed, as the app's manifest
- * permits for Atlaskit), and `/panels/<name>/assets/…` are its files. Paths never leave the
- * panel's folder.
+ * script tag put first in `<head>` (the bundle itself is untouched), under the CSP Forge would
+ * apply to Custom UI with the app's manifest (`manifest.ts`), and `/panels/<name>/assets/…`
+ * are its files. Paths never leave the panel's folder.
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { sendError, sendText } from './http-util';
-
-export const PANEL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-].join('; ');
 
 const TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript',
@@ -59,8 +47,8 @@ export async function serveAsset(res: ServerResponse, panelDir: string, relative
   res.end(data);
 }
 
-/** Serves the panel page with the shim tag injected. */
-export async function servePanelPage(res: ServerResponse, panelDir: string, shimSrc: string): Promise<void> {
+/** Serves the panel page with the shim tag injected, under `csp`. */
+export async function servePanelPage(res: ServerResponse, panelDir: string, shimSrc: string, csp: string): Promise<void> {
   let html: string;
   try {
     html = await readFile(join(panelDir, 'index.html'), 'utf8');
@@ -68,5 +56,5 @@ export async function servePanelPage(res: ServerResponse, panelDir: string, shim
     sendError(res, 404, `the panel is not built (${join(panelDir, 'index.html')}); run npm run build:jira`);
     return;
   }
-  sendText(res, 200, 'text/html', injectShim(html, shimSrc), { 'content-security-policy': PANEL_CSP });
+  sendText(res, 200, 'text/html', injectShim(html, shimSrc), { 'content-security-policy': csp });
 }

@@ -3,7 +3,7 @@
  * panel needs beside them (the cycles to choose from, whether the caller may edit). Issue
  * details beyond keys and counts (summaries) are only in `explainKr`, read as the caller.
  */
-import type { CompanyView, DepartmentView, EpicView, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
+import type { CompanyView, DepartmentView, EpicView, HistoryPoint, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
 
 export interface CycleOption {
   readonly id: string;
@@ -29,9 +29,23 @@ export type DepartmentPanel =
       readonly canEdit: boolean;
       /** Key results of other departments and the company this department's objectives may align to. */
       readonly alignable: readonly AlignableKr[];
+      /** Progress over the cycle so far, for the sparklines. */
+      readonly trend: DepartmentTrend;
     }
   | { readonly kind: 'unmapped'; readonly projectKey: string; readonly departments: readonly DepartmentOption[]; readonly isAdmin: boolean }
   | { readonly kind: 'not-configured'; readonly isAdmin: boolean };
+
+/**
+ * Progress from the cycle start to the view's `at`, per objective and key result of the
+ * department, computed on the server by core's `computeProgressHistory` from the stored
+ * issue facts (created and resolved dates) and check-ins: a few points on distinct days,
+ * oldest first, the last one at `at` and equal to the progress the view shows. Objectives and
+ * roll-up key results are the weighted means of their parts on the same days.
+ */
+export interface DepartmentTrend {
+  readonly objectives: Readonly<Record<string, readonly HistoryPoint[]>>;
+  readonly keyResults: Readonly<Record<string, readonly HistoryPoint[]>>;
+}
 
 export interface AlignableKr {
   readonly id: string;

@@ -14,14 +14,23 @@ import type { LintFinding } from '../lint/types';
 import type { IssueFacts } from '../model/issue';
 import { buildIssueIndex } from '../model/issue-index';
 import type { Org } from '../model/org';
+import type { JqlIssues } from '../progress/jira-issues';
 import type { ProgressResult } from '../progress/types';
 import { computeProgress } from '../rollup';
 import { toDay } from '../time/dates';
 import { rewindIssues } from './rewind';
 
+/** Answers key result JQLs over a list of issues as they stood at `now`. */
+export type JqlSelectorFactory = (issues: readonly IssueFacts[], now: string) => JqlIssues;
+
 export interface EvaluateOptions {
   /** The moment reported on: a date (its start, UTC) or an ISO instant. */
   readonly at: string;
+  /**
+   * How key result JQLs are answered; by default by evaluating them over the issues given.
+   * Callers that hold Jira's own answers (stored reconcile results) pass them in here.
+   */
+  readonly jqlIssues?: JqlSelectorFactory;
   readonly agenda?: {
     readonly scope?: AgendaScope;
     /** Defaults to the last review of that scope before `at`, else the cycle start. */
@@ -46,15 +55,15 @@ export function evaluateOrg(org: Org, issues: readonly IssueFacts[], options: Ev
   const index = buildIssueIndex(issues);
   const dependencies = computeDependencies(org, index, at);
   const blockedKrs = new Set(dependencies.dependencies.filter((d) => d.state === 'blocked').map((d) => d.needs.kr));
-  const jqlIssues = jqlSelector(index.all, at);
-  const progress = computeProgress(org, index, at, { jqlIssues, blockedKrs });
+  const selectJql = options.jqlIssues ?? jqlSelector;
+  const progress = computeProgress(org, index, at, { jqlIssues: selectJql(index.all, at), blockedKrs });
 
   const lint = lintOrg(org, { at, hidden: dependencies.hidden });
 
   const scope = options.agenda?.scope ?? { kind: 'company' };
   const since = options.agenda?.since ?? lastReview(org, scope, at);
   const before = buildIssueIndex(rewindIssues(issues, since));
-  const then = computeProgress(org, before, since, { jqlIssues: jqlSelector(before.all, since), blockedKrs: new Set() });
+  const then = computeProgress(org, before, since, { jqlIssues: selectJql(before.all, since), blockedKrs: new Set() });
   const agenda = buildReviewAgenda({
     org,
     progress,
@@ -81,7 +90,7 @@ export function lastReview(org: Org, scope: AgendaScope, at: string): string {
 }
 
 /** Matches each distinct JQL once over the issues and remembers the answer. */
-function jqlSelector(issues: readonly IssueFacts[], now: string): (jql: string) => readonly IssueFacts[] {
+export function jqlSelector(issues: readonly IssueFacts[], now: string): (jql: string) => readonly IssueFacts[] {
   const memo = new Map<string, readonly IssueFacts[]>();
   return (jql) => {
     let hit = memo.get(jql);

@@ -4,9 +4,10 @@
  * same moment (so only the data, not the passing day, makes a difference). They are queued,
  * never sent inline: the queue consumer delivers them with retries.
  */
-import { buildDepartmentView, buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, evaluateOrg, metricsToIssues, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import { buildDepartmentView, buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
+import { evaluateStored } from '../domain/evaluate-stored';
 import { withoutIssues } from '../domain/read-views';
 
 interface Snapshot {
@@ -17,7 +18,7 @@ interface Snapshot {
 type DependencyView = ReturnType<typeof buildDependencyViews>[number];
 
 function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrView; department: { id: string; name: string } }>; deps: Map<string, DependencyView> } {
-  const evaluation = evaluateOrg(snapshot.org, metricsToIssues(snapshot.metrics), { at });
+  const evaluation = evaluateStored(snapshot.org, snapshot.metrics, { at });
   const out = new Map<string, { kr: KrView; department: { id: string; name: string } }>();
   for (const d of snapshot.org.departments) {
     const view = buildDepartmentView(snapshot.org, evaluation, d.id);

@@ -25,9 +25,32 @@ export function ownersOf(site: SiteRecord, department: string): readonly string[
   return site.departments.find((d) => d.id === department)?.owners ?? [];
 }
 
+/** How long the site remembers that Jira confirmed someone a Jira admin (panels show edit controls meanwhile). */
+export const ADMIN_MEMORY_MS = 3_600_000;
+
 /** True when the site remembers `accountId` as a Jira admin (confirmed within the last hour). */
 export function isCachedAdmin(site: SiteRecord, accountId: string | undefined, nowMs: number): boolean {
   return accountId !== undefined && (site.admins[accountId] ?? 0) > nowMs;
+}
+
+/**
+ * The site remembering what Jira just said of `accountId`: a Jira admin until `ADMIN_MEMORY_MS`
+ * from `nowMs`, or (not an admin) forgotten. Expired entries are dropped. Only a call that
+ * asked Jira may record this; panels read it instead of asking Jira on every load.
+ */
+export function rememberAdmin(site: SiteRecord, accountId: string, isAdmin: boolean, nowMs: number): SiteRecord {
+  const kept = Object.entries(site.admins).filter(([id, until]) => until > nowMs && id !== accountId);
+  return { ...site, admins: Object.fromEntries(isAdmin ? [...kept, [accountId, nowMs + ADMIN_MEMORY_MS]] : kept) };
+}
+
+/**
+ * Whether the site's memory of `accountId` should be rewritten after Jira answered `isAdmin`:
+ * an admin not remembered, or remembered for less than half the memory still; a non-admin
+ * still remembered. Lets a read (the settings page) keep the memory fresh without writing on
+ * every load.
+ */
+export function adminMemoryStale(site: SiteRecord, accountId: string, isAdmin: boolean, nowMs: number): boolean {
+  return isAdmin ? !isCachedAdmin(site, accountId, nowMs + ADMIN_MEMORY_MS / 2) : isCachedAdmin(site, accountId, nowMs);
 }
 
 /** Asks Jira, as the user, whether they administer Jira. */
@@ -38,10 +61,11 @@ export async function askJiraAdmin(asUser: RequestJira): Promise<boolean> {
   return parsed.success && parsed.data.permissions.ADMINISTER?.havePermission === true;
 }
 
-/** Refuses unless the caller is a Jira admin. */
-export async function requireAdmin(asUser: RequestJira, accountId: string | undefined): Promise<void> {
+/** Refuses unless the caller is a Jira admin; answers their account id. */
+export async function requireAdmin(asUser: RequestJira, accountId: string | undefined): Promise<string> {
   if (!accountId) throw new AppFailure('forbidden', 'Only a signed-in Jira admin may do this.');
   if (!(await askJiraAdmin(asUser))) throw new AppFailure('forbidden', 'Only a Jira admin may do this.');
+  return accountId;
 }
 
 /** Refuses unless the caller owns `department` (or the company) or is a Jira admin; says which it was. */

@@ -1,18 +1,16 @@
-import { buildDepartmentView, buildEpicMetrics, evaluateOrg, metricsToIssues, reconcileKrsOf } from '@okr-bridge/core';
-import { loadAcme } from '../testing/test-deps';
+import { buildDepartmentView } from '@okr-bridge/core';
+import { loadAcme, reconciledMetrics } from '../testing/test-deps';
 import { buildDepartmentInputs } from './department-inputs';
-import { deliverablesJql } from './org-assembly';
+import { evaluateStored } from './evaluate-stored';
 import { departmentViewOf } from './read-views';
 
 const AT = '2026-11-15T09:00:00.000Z';
 
 describe('department inputs', () => {
   const { org, issues } = loadAcme();
-  const dq = deliverablesJql(org)!;
-  const wanted = new Set(org.dependencies.flatMap((d) => d.deliverables));
-  const metrics = buildEpicMetrics(reconcileKrsOf(org).flatMap((k) => [...(k.epics ?? [])]), issues, { [dq]: issues.filter((i) => wanted.has(i.key)) });
+  const metrics = reconciledMetrics(org, issues, AT);
   const inputs = buildDepartmentInputs(org, metrics, AT);
-  const full = evaluateOrg(org, metricsToIssues(metrics), { at: AT });
+  const full = evaluateStored(org, metrics, { at: AT });
 
   it.each(org.departments.map((d) => d.id))('give department %s the same view as the whole org does', (id) => {
     const input = inputs.find((i) => i.department === id)!;

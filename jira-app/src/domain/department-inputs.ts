@@ -6,8 +6,9 @@
  * those objectives' epics and JQLs and of its dependencies' deliverables, and the lint of the
  * whole org about it (except stale check-ins, which depend on the day and are recomputed).
  */
-import { buildDepartmentView, evaluateOrg, metricsToIssues, normalizeUserJql, type EpicMetrics, type IssueSetMetrics, type LintFinding, type Objective, type Org } from '@okr-bridge/core';
+import { buildDepartmentView, normalizeUserJql, type EpicMetrics, type IssueSetMetrics, type LintFinding, type Objective, type Org } from '@okr-bridge/core';
 import type { DepartmentInput } from '../storage/records';
+import { evaluateStored } from './evaluate-stored';
 import { deliverablesJql } from './org-assembly';
 
 function objectiveOfKr(org: Org): Map<string, Objective> {
@@ -98,7 +99,7 @@ export function orgFor(org: Org, id: string): { org: Org; deliverables: Set<stri
  * at `at` (for the lint that does not depend on the day).
  */
 export function buildDepartmentInputs(org: Org, metrics: EpicMetrics, at: string): DepartmentInput[] {
-  const evaluation = evaluateOrg(org, metricsToIssues(metrics), { at });
+  const evaluation = evaluateStored(org, metrics, { at });
   return org.departments.map((d) => {
     const cut = orgFor(org, d.id);
     const full = buildDepartmentView(org, evaluation, d.id);

@@ -4,8 +4,9 @@
  * list behind each number (keys and statuses of issues the viewer may not be allowed to see);
  * `explainKr` returns it, read as the user.
  */
-import { buildCompanyView, buildDepartmentView, buildEpicView, evaluateOrg, metricsToIssues, type CompanyView, type DepartmentView, type EpicView, type EpicMetrics, type KrView, type Org, type ReviewAgenda } from '@okr-bridge/core';
+import { buildCompanyView, buildDepartmentView, buildEpicView, type CompanyView, type DepartmentView, type EpicView, type EpicMetrics, type KrView, type Org, type ReviewAgenda } from '@okr-bridge/core';
 import type { DepartmentInput } from '../storage/records';
+import { evaluateStored } from './evaluate-stored';
 
 /** A key result view without its list of issues (counts and epic shares stay). */
 export function withoutIssues<K extends KrView>(kr: K): K {
@@ -20,7 +21,7 @@ function stripDepartment(view: DepartmentView): DepartmentView {
 
 /** The department view from its stored input; the stored lint plus today's stale check-ins. */
 export function departmentViewOf(input: DepartmentInput, at: string, options: { keepIssues?: boolean } = {}): DepartmentView | null {
-  const evaluation = evaluateOrg(input.org, metricsToIssues(input.metrics), { at, agenda: { scope: { kind: 'department', id: input.department } } });
+  const evaluation = evaluateStored(input.org, input.metrics, { at, agenda: { scope: { kind: 'department', id: input.department } } });
   const view = buildDepartmentView(input.org, evaluation, input.department);
   if (!view) return null;
   const lint = [...input.lint, ...view.lint.filter((f) => f.code === 'stale-check-in')];
@@ -30,7 +31,7 @@ export function departmentViewOf(input: DepartmentInput, at: string, options: { 
 
 /** The company view and the company review agenda from the whole cycle. */
 export function companyViewOf(org: Org, metrics: EpicMetrics, at: string, agenda: { since?: string; minutes?: number } = {}, options: { keepIssues?: boolean } = {}): { view: CompanyView; agenda: ReviewAgenda } {
-  const evaluation = evaluateOrg(org, metricsToIssues(metrics), { at, agenda: { scope: { kind: 'company' }, ...agenda } });
+  const evaluation = evaluateStored(org, metrics, { at, agenda: { scope: { kind: 'company' }, ...agenda } });
   const view = buildCompanyView(org, evaluation);
   if (options.keepIssues) return { view, agenda: evaluation.agenda };
   const strip = (node: CompanyView['tree'][number]): CompanyView['tree'][number] => ({
@@ -46,7 +47,7 @@ export function epicViewOf(inputs: readonly DepartmentInput[], epic: string, at:
   const keyResults: EpicView['keyResults'][number][] = [];
   for (const input of inputs) {
     const own = new Set(input.org.objectives.filter((o) => o.department === input.department).flatMap((o) => o.keyResults.map((k) => k.id)));
-    const evaluation = evaluateOrg(input.org, metricsToIssues(input.metrics), { at });
+    const evaluation = evaluateStored(input.org, input.metrics, { at });
     for (const kr of buildEpicView(input.org, evaluation, epic).keyResults) {
       if (!own.has(kr.id) || seen.has(kr.id)) continue;
       seen.add(kr.id);
@@ -58,7 +59,7 @@ export function epicViewOf(inputs: readonly DepartmentInput[], epic: string, at:
 
 /** One key result's view, evaluated over the whole cycle (after an edit or a check-in). */
 export function krViewIn(org: Org, metrics: EpicMetrics, at: string, id: string): KrView | null {
-  const evaluation = evaluateOrg(org, metricsToIssues(metrics), { at });
+  const evaluation = evaluateStored(org, metrics, { at });
   const objective = org.objectives.find((o) => o.keyResults.some((k) => k.id === id));
   if (!objective) return null;
   const objectives =

@@ -12,14 +12,13 @@ import { krViewIn } from '../domain/read-views';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
-import { isNamedOwner, requireEditor } from '../app/permissions';
+import { isNamedOwner, rememberAdmin, requireEditor } from '../app/permissions';
 import { readNewEpics } from '../app/read-issues';
 import { cycleOf, loadCycleOrg, requireSite, storeOrg, type Session } from '../app/session';
 import { defineResolver } from './define';
 
 /** How long a resolver may spend reading newly linked epics (Forge gives resolvers 25 s). */
 const EPIC_READ_BUDGET_MS = 12_000;
-const ADMIN_MEMORY_MS = 3_600_000;
 
 interface EditSpec {
   readonly cycle: string | undefined;
@@ -42,7 +41,7 @@ async function applyEdit(deps: AppDeps, s: Session, accountId: string | undefine
   const role = allowed ? 'owner' : await requireEditor(site, department, deps.jira.asUser, accountId);
   if (result0.kind === 'refused') throw new AppFailure('invalid-payload', result0.message);
   const metrics = spec.readEpics ? await readNewEpics(createForgeIssueSource(deps.jira.asApp), result0.org, loaded.metrics, deps.clock, s.nowMs + EPIC_READ_BUDGET_MS) : loaded.metrics;
-  const remember = role === 'admin' && accountId ? (x: typeof site) => ({ ...x, admins: { ...Object.fromEntries(Object.entries(x.admins).filter(([, t]) => t > s.nowMs)), [accountId]: s.nowMs + ADMIN_MEMORY_MS } }) : undefined;
+  const remember = role === 'admin' && accountId ? (x: typeof site) => rememberAdmin(x, accountId, true, s.nowMs) : undefined;
   const nextSite = await storeOrg(s, site, loaded, result0.org, { metrics, ...(remember ? { site: remember } : {}) });
   await queueBridgeEvents(deps, nextSite, diffBridgeEvents(loaded, { org: result0.org, metrics }, s.at, deps.ids.id));
   return { id: result0.id, org: result0.org, metrics };

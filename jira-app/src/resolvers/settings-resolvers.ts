@@ -11,7 +11,7 @@ import { assembleOrg, emptySite } from '../domain/org-assembly';
 import { planCycleWrite } from '../domain/rebuild';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
-import { askJiraAdmin, requireAdmin } from '../app/permissions';
+import { adminMemoryStale, askJiraAdmin, rememberAdmin, requireAdmin } from '../app/permissions';
 import { cycleOf, requireSite } from '../app/session';
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from '../storage/records';
 import { defineResolver } from './define';
@@ -47,12 +47,17 @@ export function settingsResolvers(deps: AppDeps) {
   return {
     getSettings: defineResolver(deps, 'getSettings', async ({ session: s, accountId }) => {
       const isAdmin = accountId !== undefined && (await askJiraAdmin(deps.jira.asUser));
-      const site = await s.repo.loadSite();
+      let site = await s.repo.loadSite();
+      // Jira just answered: remember it, so the panels show (or stop showing) edit controls on their next load.
+      if (site && accountId !== undefined && adminMemoryStale(site, accountId, isAdmin, s.nowMs)) {
+        site = rememberAdmin(site, accountId, isAdmin, s.nowMs);
+        await s.repo.commit({ site });
+      }
       return settingsView(site ?? emptySite(), await s.repo.loadSync(), site !== null, isAdmin, s.nowMs);
     }),
 
     saveSettings: defineResolver(deps, 'saveSettings', async ({ payload, session: s, accountId }) => {
-      await requireAdmin(deps.jira.asUser, accountId);
+      const admin = await requireAdmin(deps.jira.asUser, accountId);
       const input = payload.settings;
       if (!input.cycles.some((c) => c.id === input.currentCycle)) throw new AppFailure('invalid-payload', `expected currentCycle to be one of the cycles (${input.cycles.map((c) => c.id).join(', ')}), got "${input.currentCycle}"`);
       const before = (await s.repo.loadSite()) ?? emptySite();
@@ -67,6 +72,7 @@ export function settingsResolvers(deps: AppDeps) {
         settings: { ...before.settings, thresholds: input.thresholds, ...(input.statusWeights ? { statusWeights: input.statusWeights } : {}), ...(input.dueSoonDays !== undefined ? { dueSoonDays: input.dueSoonDays } : {}) },
         index: Object.fromEntries(Object.entries(before.index).filter(([c]) => input.cycles.some((x) => x.id === c))),
       };
+      site = rememberAdmin(site, admin, true, s.nowMs);
       const change = { cycles: [] as CycleState[], departments: [] as DepartmentInput[], dropDepartments: [] as { cycle: string; department: string }[] };
       for (const cycle of input.cycles) {
         const state = await s.repo.loadCycle(cycle.id);
@@ -82,7 +88,7 @@ export function settingsResolvers(deps: AppDeps) {
     }),
 
     importOrg: defineResolver(deps, 'importOrg', async ({ payload, session: s, accountId }) => {
-      await requireAdmin(deps.jira.asUser, accountId);
+      const admin = await requireAdmin(deps.jira.asUser, accountId);
       const org = parseOrg(payload.text, 'org.yaml');
       const epics = new Set(org.objectives.flatMap((o) => o.keyResults.flatMap((k) => (k.kind === 'jira' ? k.epics : []))));
       const counts = {
@@ -95,7 +101,7 @@ export function settingsResolvers(deps: AppDeps) {
       if (payload.dryRun) return { cycle: org.cycle.id, dryRun: true, counts };
       const site = (await s.repo.loadSite()) ?? emptySite();
       const state = await s.repo.loadCycle(org.cycle.id);
-      const { nextSite: _next, ...change } = planCycleWrite(site, state, org, state?.metrics ?? emptyMetrics(), s.at);
+      const { nextSite: _next, ...change } = planCycleWrite(site, state, org, state?.metrics ?? emptyMetrics(), s.at, { site: (x) => rememberAdmin(x, admin, true, s.nowMs) });
       await s.repo.commit(change);
       // The epics' issues come with a full reconcile, queued: an import may link thousands.
       await deps.queue.push([{ body: { kind: 'reconcile', mode: 'full', startedAt: s.at, cycles: [org.cycle.id], cycleIndex: 0, queryIndex: 0 } }]);
@@ -111,8 +117,8 @@ export function settingsResolvers(deps: AppDeps) {
     }),
 
     createConnectionCode: defineResolver(deps, 'createConnectionCode', async ({ session: s, accountId }) => {
-      await requireAdmin(deps.jira.asUser, accountId);
-      const site = await requireSite(s);
+      const admin = await requireAdmin(deps.jira.asUser, accountId);
+      const site = rememberAdmin(await requireSite(s), admin, true, s.nowMs);
       const connection = deps.ids.id();
       const secret = deps.ids.secret();
       const expiresAt = new Date(s.nowMs + CONNECTION_CODE_TTL_SECONDS * 1000).toISOString();
@@ -124,8 +130,8 @@ export function settingsResolvers(deps: AppDeps) {
     }),
 
     disconnectTeams: defineResolver(deps, 'disconnectTeams', async ({ session: s, accountId }) => {
-      await requireAdmin(deps.jira.asUser, accountId);
-      const site = await requireSite(s);
+      const admin = await requireAdmin(deps.jira.asUser, accountId);
+      const site = rememberAdmin(await requireSite(s), admin, true, s.nowMs);
       if (site.teams.status !== 'not-connected') await createKvsBridgeStore(deps.kvs).deleteConnection(site.teams.connection);
       await s.repo.commit({ site: { ...site, teams: { status: 'not-connected' } } });
       return { status: 'not-connected' };

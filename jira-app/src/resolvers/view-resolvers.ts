@@ -7,6 +7,7 @@ import { reconcileFields } from '@okr-bridge/core';
 import { createForgeIssueSource } from '../adapters/forge-issue-source';
 import type { AlignableKr, CycleOption, DepartmentOption } from '../contract';
 import { companyViewOf, departmentViewOf, epicViewOf } from '../domain/read-views';
+import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
 import { isCachedAdmin, isNamedOwner, ownersOf } from '../app/permissions';
@@ -50,9 +51,11 @@ export function viewResolvers(deps: AppDeps) {
       const department = site.departments.find((d) => d.jiraProjects.includes(payload.projectKey));
       if (!department) return { kind: 'unmapped', projectKey: payload.projectKey, departments: departmentOptions(site), isAdmin: isCachedAdmin(site, accountId, s.nowMs) };
       const cycle = cycleOf(site, payload.cycle);
-      const view = departmentViewOf(await departmentInput(s, cycle, department.id), s.at);
+      const input = await departmentInput(s, cycle, department.id);
+      const view = departmentViewOf(input, s.at);
       if (!view) throw new AppFailure('not-found', `No department ${department.id} in cycle ${cycle}.`);
-      return { kind: 'department', view, cycles: cycleOptions(site), canEdit: mayEdit(site, department.id, accountId, s.nowMs), alignable: alignableKrs(site, cycle, department.id) };
+      const trend = computeDepartmentTrend(input, s.at);
+      return { kind: 'department', view, cycles: cycleOptions(site), canEdit: mayEdit(site, department.id, accountId, s.nowMs), alignable: alignableKrs(site, cycle, department.id), trend };
     }),
 
     getEpicView: defineResolver(deps, 'getEpicView', async ({ payload, session: s, accountId }) => {

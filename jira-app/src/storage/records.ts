@@ -45,6 +45,12 @@ export interface CycleIndex {
   readonly epics: Readonly<Record<string, { readonly departments: readonly string[]; readonly krs: readonly string[] }>>;
   /** Deliverable issue key → the departments whose records show its dependency. */
   readonly deliverables: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Issue key → the departments whose records hold it as a match of a key result's JQL (not
+   * an epic child): its events cannot be told apart by their parent. Absent in records
+   * written before it existed (read as empty).
+   */
+  readonly queryIssues?: Readonly<Record<string, readonly string[]>>;
   readonly objectives: readonly CatalogObjective[];
   readonly krs: readonly CatalogKr[];
 }

@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEpicMetrics, parseIssueSnapshot, parseOrg, reconcileKrsOf, type IssueFacts, type Org } from '@okr-bridge/core';
+import { buildEpicMetrics, compileJql, parseIssueSnapshot, parseOrg, type EpicMetrics, type IssueFacts, type Org } from '@okr-bridge/core';
 import { countingRequestJira } from '../adapters/forge-issue-source';
 import { KvsDouble } from '../adapters/kvs-double';
 import { createKvsOkrRepository } from '../adapters/kvs-okr-repository';
 import type { AppDeps, HttpInit, HttpResponse, QueuedEvent, RequestJira } from '../app/deps';
-import { deliverablesJql, emptySite } from '../domain/org-assembly';
+import { planFor } from '../app/read-issues';
+import { emptySite } from '../domain/org-assembly';
 import { planCycleWrite } from '../domain/rebuild';
 import { permissionsOnlyJira } from './http-request-jira';
 
@@ -57,16 +58,28 @@ export function loadAcme(): { org: Org; issues: IssueFacts[]; text: string } {
   return { org, issues, text };
 }
 
-/** Stores Acme (settings, cycle, department records) with metrics built from its snapshot, as an import and a full reconcile would. */
+/**
+ * The metrics a full reconcile of `org` stores when Jira holds `issues`: every planned query
+ * (epic chunks, key result JQLs, the deliverables) evaluated over the snapshot with core's JQL.
+ */
+export function reconciledMetrics(org: Org, issues: readonly IssueFacts[], now: string): EpicMetrics {
+  const plan = planFor(org, 'full', null);
+  const queries: Record<string, IssueFacts[]> = {};
+  for (const q of plan.queries) {
+    if (q.purpose.kind !== 'jql') continue;
+    const compiled = compileJql(q.jql, { now });
+    queries[q.purpose.jql] = issues.filter((i) => compiled.test(i));
+  }
+  return buildEpicMetrics(plan.epics, issues, queries);
+}
+
+/** Stores Acme (settings, cycle, department records) with the metrics an import and a full reconcile would store. */
 export async function seedAcme(deps: AppDeps, options: { org?: Org; issues?: IssueFacts[] } = {}): Promise<Org> {
   const acme = loadAcme();
   const org = options.org ?? acme.org;
   const issues = options.issues ?? acme.issues;
-  const epics = reconcileKrsOf(org).flatMap((k) => [...(k.epics ?? [])]);
-  const dq = deliverablesJql(org);
-  const wanted = new Set(org.dependencies.flatMap((d) => d.deliverables));
-  const metrics = buildEpicMetrics(epics, issues, dq ? { [dq]: issues.filter((i) => wanted.has(i.key)) } : {});
-  const { nextSite: _n, ...change } = planCycleWrite(emptySite(), null, org, metrics, new Date(deps.clock()).toISOString());
+  const at = new Date(deps.clock()).toISOString();
+  const { nextSite: _n, ...change } = planCycleWrite(emptySite(), null, org, reconciledMetrics(org, issues, at), at);
   await createKvsOkrRepository(deps.kvs).commit(change);
   return org;
 }

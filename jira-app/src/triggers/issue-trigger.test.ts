@@ -47,6 +47,20 @@ describe('issue trigger', () => {
     expect(after - before).toBeCloseTo(8 / 82, 10);
   });
 
+  it('moves a JQL key result when an issue it matches is done, even under an epic no key result tracks', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    expect(await krProgress(deps, 'cs', 'cs-o2-kr1')).toBeCloseTo(11 / 18, 12);
+    // CS-80, an open bug, goes under ENG-227 (linked to no key result), then gets done: both events name that parent.
+    const moved = emulator.apply({ kind: 'move', key: 'CS-80', parent: 'ENG-227' });
+    const done = emulator.apply({ kind: 'transition', key: 'CS-80', status: 'Done' });
+    if (moved.kind !== 'applied' || done.kind !== 'applied') throw new Error('the emulator refused a change');
+    expect(done.events[0]!.issue.fields.parent).toMatchObject({ key: 'ENG-227' });
+    for (const event of [...moved.events, ...done.events]) await handleIssueEvent(deps, event);
+    expect(deps.jiraCalls()).toBe(0);
+    expect(await krProgress(deps, 'cs', 'cs-o2-kr1')).toBeCloseTo(12 / 18, 12);
+  });
+
   it('ignores an issue outside every tracked epic after one KVS read', async () => {
     const deps = createTestDeps({ now: AT });
     await seedAcme(deps);

@@ -3,9 +3,10 @@
  * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
  * a connection. Answers are checked against the bridge contract before they leave.
  */
-import { evaluateOrg, metricsToIssues, webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
+import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import { addCheckIn, ownerDepartmentOf } from '../domain/edits';
+import { evaluateStored } from '../domain/evaluate-stored';
 import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
@@ -49,7 +50,7 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
       }
       const input = await s.repo.loadDepartment(cycle, request.department);
       if (!input) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
-      const evaluation = evaluateOrg(input.org, metricsToIssues(input.metrics), { at: s.at, agenda: { scope: { kind: 'department', id: request.department }, ...options } });
+      const evaluation = evaluateStored(input.org, input.metrics, { at: s.at, agenda: { scope: { kind: 'department', id: request.department }, ...options } });
       return webTriggerResultSchemas.agenda.parse(evaluation.agenda);
     }
     case 'check-in': {

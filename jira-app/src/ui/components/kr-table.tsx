@@ -1,4 +1,5 @@
 /** The key results of one objective: progress, status, the value behind it and what the reader may do. */
+import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Tooltip from '@atlaskit/tooltip';
@@ -53,14 +54,31 @@ function Title({ kr }: { readonly kr: KrView }) {
   );
 }
 
-/** One row per key result; `label` names the table for screen readers. */
-export function KrTable({ keyResults, label, actions }: { readonly keyResults: readonly KrView[]; readonly label: string; readonly actions: KrActions }) {
+export interface KrTableProps {
+  readonly keyResults: readonly KrView[];
+  /** Names the table for screen readers. */
+  readonly label: string;
+  readonly actions: KrActions;
+  /** Drawn beside each progress bar (the key result's progress over the cycle), when given. */
+  readonly sparkline?: (kr: KrView) => ReactNode;
+}
+
+/** One row per key result. */
+export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps) {
   const rows = keyResults.map((kr) => ({
     key: kr.id,
     testId: `kr-row-${kr.id}`,
     cells: [
       { key: 'kr', content: <Title kr={kr} /> },
-      { key: 'progress', content: <ProgressLine progress={kr.progress} label={kr.progressLabel} name={kr.title} width={120} /> },
+      {
+        key: 'progress',
+        content: (
+          <Inline space="space.100" alignBlock="center">
+            <ProgressLine progress={kr.progress} label={kr.progressLabel} name={kr.title} width={120} />
+            {sparkline?.(kr)}
+          </Inline>
+        ),
+      },
       {
         key: 'status',
         content: (

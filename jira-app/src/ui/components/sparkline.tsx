@@ -33,7 +33,7 @@ export function Sparkline({ start, end, at, progress, expected, trend = [], name
   const ahead = progress >= expected;
   const label = `${name}: ${Math.round(progress * 100)}% done, ${Math.round(expected * 100)}% expected by now${trend.length ? `, ${trend.length} earlier points` : ''}`;
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline">
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline" data-points={points.length}>
       <title>{label}</title>
       <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={token('color.chart.neutral')} strokeWidth={1} strokeDasharray="3 3" />
       <line x1={now.x} y1={0} x2={now.x} y2={height} stroke={token('color.border')} strokeWidth={1} />

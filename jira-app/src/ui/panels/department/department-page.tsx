@@ -18,7 +18,7 @@ import { LintList } from '../../components/lint-list';
 import { ProgressLine } from '../../components/progress';
 import { StatusLozenge } from '../../components/status';
 import { ObjectiveCard } from './objective-card';
-import { trendOf } from './trend';
+import { krTrend, objectiveTrend } from './trend';
 
 type Modal = { kind: 'explain'; kr: string } | { kind: 'check-in'; kr: KrView } | { kind: 'kr'; target: KrFormTarget } | { kind: 'objective'; target: ObjectiveFormTarget } | null;
 
@@ -88,7 +88,8 @@ export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPage
                     key={o.id}
                     objective={o}
                     view={view}
-                    trend={trendOf(panel, o.id)}
+                    trend={objectiveTrend(panel, o.id)}
+                    krTrend={(id) => krTrend(panel, id)}
                     actions={actions}
                     {...(canEdit
                       ? { onEdit: () => setModal({ kind: 'objective', target: { mode: 'edit', objective: o } }), onAddKr: () => setModal({ kind: 'kr', target: { mode: 'create', objective: o.id, objectiveTitle: o.title } }) }

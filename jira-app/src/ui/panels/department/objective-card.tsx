@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { DepartmentView, ObjectiveView } from '@okr-bridge/core';
+import type { DepartmentView, KrView, ObjectiveView } from '@okr-bridge/core';
 import { KrTable, type KrActions } from '../../components/kr-table';
 import { ProgressLine } from '../../components/progress';
 import { Sparkline, type TrendPoint } from '../../components/sparkline';
@@ -13,6 +13,8 @@ export interface ObjectiveCardProps {
   readonly objective: ObjectiveView;
   readonly view: DepartmentView;
   readonly trend: readonly TrendPoint[];
+  /** Earlier progress points of one of its key results. */
+  readonly krTrend: (id: string) => readonly TrendPoint[];
   readonly actions: KrActions;
   /** Absent when the reader may not edit. */
   readonly onEdit?: () => void;
@@ -20,7 +22,10 @@ export interface ObjectiveCardProps {
 }
 
 /** A bordered card on the raised surface. */
-export function ObjectiveCard({ objective: o, view, trend, actions, onEdit, onAddKr }: ObjectiveCardProps) {
+export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onEdit, onAddKr }: ObjectiveCardProps) {
+  const krSparkline = (kr: KrView) => (
+    <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={kr.progress} expected={view.expected} trend={krTrend(kr.id)} name={`${kr.title} over the cycle`} width={80} height={24} />
+  );
   return (
     <Box
       as="section"
@@ -47,7 +52,7 @@ export function ObjectiveCard({ objective: o, view, trend, actions, onEdit, onAd
             <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={o.progress} expected={view.expected} trend={trend} name={`${o.title} over the cycle`} />
           </Inline>
         </Inline>
-        <KrTable keyResults={o.keyResults} label={`Key results of ${o.title}`} actions={actions} />
+        <KrTable keyResults={o.keyResults} label={`Key results of ${o.title}`} actions={actions} sparkline={krSparkline} />
         {(onEdit || onAddKr) && (
           <Inline space="space.100">
             {onAddKr && (
