@@ -1,0 +1,206 @@
+/**
+ * A Bot Connector emulator: a node:http server on 127.0.0.1 that stands in for the Teams
+ * `serviceUrl` (the one part of Microsoft's cloud the bot talks to). It records every activity
+ * sent or updated per conversation, enforces Teams' rate limits with 429 + Retry-After, can
+ * inject 412/502/504/403 MessageWritesBlocked faults, and exposes what it received.
+ *
+ *   POST /v3/conversations/{id}/activities               send      → 201 { id }
+ *   POST /v3/conversations/{id}/activities/{replyToId}   reply     → 201 { id }
+ *   PUT  /v3/conversations/{id}/activities/{activityId}  update    → 200 { id } (404 if unknown)
+ *   POST /v3/conversations                               create    → 201 { id, activityId? }
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONVERSATION_LIMITS, TENANT_LIMITS, WindowCounter } from './limits';
+
+export interface RecordedActivity {
+  readonly id: string;
+  readonly conversationId: string;
+  /** The activity as last sent or updated. */
+  activity: Record<string, unknown>;
+  /** Every version, the first being the one sent. */
+  readonly versions: Record<string, unknown>[];
+  readonly replyToId: string | null;
+}
+
+export interface ConnectorRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId: string | null;
+  readonly status: number;
+  readonly atMs: number;
+  readonly authorization: string | null;
+}
+
+export interface InjectedFault {
+  /** Only requests to this conversation; any conversation when absent. */
+  readonly conversationId?: string;
+  readonly status: 403 | 404 | 412 | 429 | 500 | 502 | 504;
+  /** How many requests get the fault. */
+  readonly times: number;
+  readonly retryAfterSeconds?: number;
+  /** The error code in the body; 403 defaults to MessageWritesBlocked. */
+  readonly code?: string;
+}
+
+export interface BotConnectorOptions {
+  readonly port?: number;
+  /** When set, every request must carry `Authorization: Bearer <token>`, else 401. */
+  readonly expectToken?: string;
+  /** Enforce Teams' rate limits (on by default). */
+  readonly enforceLimits?: boolean;
+  readonly nowMs?: () => number;
+  /**
+   * Waits this long after a request arrives before acting on it. A request whose caller has
+   * gone by the time it would be acted on (killed mid-call) is dropped, as lost in flight.
+   */
+  readonly latencyMs?: number;
+}
+
+export interface BotConnector {
+  /** The serviceUrl, ending with a slash as Teams' do. */
+  readonly serviceUrl: string;
+  readonly requests: ConnectorRequest[];
+  /** Activities per conversation, in the order they were sent. */
+  activities(conversationId: string): RecordedActivity[];
+  allActivities(): RecordedActivity[];
+  inject(fault: InjectedFault): void;
+  /** Holds every request that arrives from now on, unanswered, until `resume` (or the caller goes). */
+  pause(): void;
+  resume(): void;
+  stats(): { accepted: number; throttled: number; faults: number; sends: number; updates: number };
+  /** Resolves when `predicate` holds, polling every 10 ms; rejects after `timeoutMs`. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the emulator on 127.0.0.1 (a free port unless `options.port`). */
+export async function startBotConnector(options: BotConnectorOptions = {}): Promise<BotConnector> {
+  const nowMs = options.nowMs ?? Date.now;
+  const enforce = options.enforceLimits ?? true;
+  const byConversation = new Map<string, RecordedActivity[]>();
+  const byId = new Map<string, RecordedActivity>();
+  const requests: ConnectorRequest[] = [];
+  const faults: { fault: InjectedFault; left: number }[] = [];
+  const counter = new WindowCounter();
+  const totals = { accepted: 0, throttled: 0, faults: 0, sends: 0, updates: 0 };
+  let nextId = 0;
+  let paused: { promise: Promise<void>; release: () => void } | null = null;
+
+  const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (paused) await paused.promise;
+    if (req.socket.destroyed) return;
+    const at = nowMs();
+    const path = (req.url ?? '/').split('?')[0]!;
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const conversationId = parts[0] === 'v3' && parts[1] === 'conversations' && parts[2] ? parts[2] : null;
+    const log = (status: number) => requests.push({ method: req.method ?? '', path, conversationId, status, atMs: at, authorization: req.headers.authorization ?? null });
+    const send = (status: number, body: unknown, headers?: Record<string, string>) => {
+      log(status);
+      reply(res, status, body, headers);
+    };
+
+    if (options.expectToken && req.headers.authorization !== `Bearer ${options.expectToken}`) {
+      return send(401, { error: { code: 'Unauthorized', message: 'expected the bot token' } });
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+    } catch {
+      return send(400, { error: { code: 'BadArgument', message: 'expected a JSON body' } });
+    }
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(404, { error: { code: 'NotFound', message: `no route ${path}` } });
+
+    if (req.method === 'POST' && parts.length === 2) {
+      const id = `conv-${++nextId}`;
+      return send(201, { id, activityId: null });
+    }
+    if (!conversationId || parts[3] !== 'activities') return send(404, { error: { code: 'NotFound', message: `no route ${path}` } });
+
+    const fault = faults.find((f) => f.left > 0 && (!f.fault.conversationId || f.fault.conversationId === conversationId));
+    if (fault) {
+      fault.left--;
+      totals.faults++;
+      const code = fault.fault.code ?? (fault.fault.status === 403 ? 'MessageWritesBlocked' : `Injected${fault.fault.status}`);
+      const headers: Record<string, string> = fault.fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.fault.retryAfterSeconds) } : {};
+      return send(fault.fault.status, { error: { code, message: `injected ${fault.fault.status}` } }, headers);
+    }
+
+    if (enforce) {
+      const conversation = body.conversation as { tenantId?: string } | undefined;
+      const channelData = body.channelData as { tenant?: { id?: string } } | undefined;
+      const tenantKey = `tenant:${conversation?.tenantId ?? channelData?.tenant?.id ?? 'default'}`;
+      const wait = Math.max(counter.waitMs(`conv:${conversationId}`, CONVERSATION_LIMITS, at), counter.waitMs(tenantKey, TENANT_LIMITS, at));
+      if (wait > 0) {
+        totals.throttled++;
+        return send(429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+      }
+      counter.record(`conv:${conversationId}`, at, 3_600_000);
+      counter.record(tenantKey, at, 1_000);
+    }
+
+    if (req.method === 'POST') {
+      const id = `act-${++nextId}`;
+      const record: RecordedActivity = { id, conversationId, activity: body, versions: [body], replyToId: parts[4] ?? null };
+      byConversation.set(conversationId, [...(byConversation.get(conversationId) ?? []), record]);
+      byId.set(id, record);
+      totals.accepted++;
+      totals.sends++;
+      return send(201, { id });
+    }
+    if (req.method === 'PUT' && parts[4]) {
+      const record = byId.get(parts[4]);
+      if (!record || record.conversationId !== conversationId) return send(404, { error: { code: 'ActivityNotFound', message: `no activity ${parts[4]}` } });
+      record.activity = body;
+      record.versions.push(body);
+      totals.accepted++;
+      totals.updates++;
+      return send(200, { id: record.id });
+    }
+    return send(405, { error: { code: 'MethodNotAllowed', message: `${req.method} ${path}` } });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: 'InternalError', message: String(error) } }));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    requests,
+    activities: (id) => byConversation.get(id) ?? [],
+    allActivities: () => [...byConversation.values()].flat(),
+    inject: (fault) => void faults.push({ fault, left: fault.times }),
+    pause: () => {
+      if (paused) return;
+      let release!: () => void;
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      paused = { promise, release };
+    },
+    resume: () => {
+      paused?.release();
+      paused = null;
+    },
+    stats: () => ({ ...totals }),
+    waitFor: async (predicate, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error('bot connector: condition not met in time');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './bearer';
+export * from './entra-token';
+export * from './dev-token';

@@ -1,0 +1,134 @@
+import { encodeConnectionCode } from '@okr-bridge/core';
+import { validateAdaptiveCards } from '../cards/testing/validate-card';
+import { cardOf, startTestStack, TENANT, type TestStack } from './testing';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.close());
+
+const sent = (conversationId: string) => stack.connector.activities(conversationId);
+const lastCard = (conversationId: string) => JSON.stringify(cardOf(sent(conversationId).at(-1)?.activity));
+
+describe('the bot over HTTP at /api/messages', () => {
+  it('on install, stores the conversation reference and asks which departments to follow', async () => {
+    expect((await stack.install('19:general')).status).toBe(200);
+    const stored = await stack.store.getConversation('19:general');
+    expect(stored).toMatchObject({ tenantId: TENANT, installed: true, reference: { serviceUrl: stack.connector.serviceUrl, conversation: { id: '19:general' }, agent: { id: '28:okr-bot' } } });
+    const picker = cardOf(sent('19:general')[0]?.activity) as { body: { type: string; choices?: { value: string }[] }[] };
+    const choices = picker.body.find((b) => b.type === 'Input.ChoiceSet')?.choices?.map((c) => c.value);
+    expect(choices).toEqual(['eng', 'plat', 'prod', 'mkt', 'sales', 'cs', 'fin']);
+  });
+
+  it('follows the departments picked on the card, replacing the picker for everyone, with weekly reminders', async () => {
+    const pickerId = sent('19:general')[0]!.id;
+    const answer = await stack.execute('19:general', 'follow', { departments: 'eng,plat' }, pickerId);
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).toContain('This channel follows Engineering and Platform.');
+    expect(await stack.store.departmentsFollowedBy('19:general')).toEqual(['eng', 'plat']);
+    expect(sent('19:general')[0]!.versions).toHaveLength(2);
+    expect((await stack.store.listReminders('19:general')).map((r) => [r.department, r.weekday, r.time, r.timeZone])).toEqual([
+      ['eng', 1, '09:00', 'UTC'],
+      ['plat', 1, '09:00', 'UTC'],
+    ]);
+  });
+
+  it('answers every command with the card it asks for', async () => {
+    await stack.say('19:general', 'status eng');
+    expect(lastCard('19:general')).toContain('Engineering: ');
+    await stack.say('19:general', 'status');
+    expect(sent('19:general').slice(-2).map((a) => JSON.stringify(cardOf(a.activity)).match(/"text":"(Engineering|Platform): /)?.[1])).toEqual(['Engineering', 'Platform']);
+    await stack.say('19:general', 'agenda company');
+    expect(lastCard('19:general')).toContain('"text":"Acme OKR review');
+    await stack.say('19:general', 'agenda Platform');
+    expect(lastCard('19:general')).toContain('Platform');
+    await stack.say('19:general', 'blocked');
+    expect(lastCard('19:general')).toMatch(/blocked dependenc/);
+    await stack.say('19:general', 'unfollow plat');
+    expect(await stack.store.departmentsFollowedBy('19:general')).toEqual(['eng']);
+    await stack.say('19:general', 'follow sales');
+    expect(lastCard('19:general')).toContain('This channel follows Engineering and Sales.');
+    await stack.say('19:general', 'follow marketing-ish');
+    expect(lastCard('19:general')).toContain('I know no department \\"marketing-ish\\"');
+    await stack.say('19:general', 'help');
+    expect(lastCard('19:general')).toContain('status [department]');
+    await stack.say('19:general', 'what is up');
+    expect(lastCard('19:general')).toContain('I did not understand \\"what is up\\".');
+  });
+
+  it('acknowledges an alert: the card shows who, for everyone, and loses the button', async () => {
+    // dep-sso (Sales needs ENG-142/143 from Engineering) is blocked in the Acme example.
+    await stack.say('19:general', 'blocked');
+    const card = sent('19:general').at(-1)!;
+    const answer = await stack.execute('19:general', 'acknowledge', { dependency: 'dep-sso', since: '2026-11-15T09:00:00Z' }, card.id);
+    expect(answer.status).toBe(200);
+    const body = JSON.stringify(answer.body);
+    expect(body).toContain('Acknowledged by Ann Lee at ');
+    expect(body).toContain('Blocked since","value":"2026-11-15 09:00 UTC');
+    expect(body).not.toContain('"title":"Acknowledge"');
+    expect(card.versions).toHaveLength(2);
+    expect(JSON.stringify(card.activity)).toContain('Acknowledged by Ann Lee');
+  });
+
+  it('adds an item to the agenda once, and the agenda shows it', async () => {
+    const data = { subject: 'dependency:x', title: 'SSO for the mid-market', scope: 'eng' };
+    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Added to the eng review agenda: SSO for the mid-market' });
+    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toMatchObject({ value: 'Already on the eng review agenda: SSO for the mid-market' });
+    await stack.say('19:general', 'agenda eng');
+    expect(lastCard('19:general')).toContain('SSO for the mid-market (added by Ann Lee)');
+  });
+
+  it('checks in: the signed call reaches Forge and the card is updated in place with the new value', async () => {
+    await stack.say('19:general', 'status eng');
+    const statusCard = sent('19:general').at(-1)!;
+    const form = await stack.execute('19:general', 'check-in-form', { department: 'eng' }, statusCard.id);
+    expect(JSON.stringify(form.body)).toContain('Check in: Engineering');
+    const kr = stack.forge.org().objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'eng-o2-kr2');
+    expect(kr?.kind).toBe('metric');
+    const answer = await stack.execute('19:general', 'check-in', { department: 'eng', kr: 'eng-o2-kr2', value: '1.2', confidence: 'high', note: 'shipped', done: 'false' }, statusCard.id);
+    expect(answer.status).toBe(200);
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Ann Lee' } });
+    expect(statusCard.versions).toHaveLength(2);
+    expect(JSON.stringify(statusCard.activity)).toContain('Checked in: ');
+  });
+
+  it('handles the Action.Submit fallback like Action.Execute', async () => {
+    const before = stack.forge.calls.length;
+    await stack.post(stack.activity('19:general', { type: 'message', value: { verb: 'check-in', department: 'eng', kr: 'eng-o2-kr2', value: '1.1' } }));
+    expect(stack.forge.calls.length).toBe(before + 1);
+    expect(lastCard('19:general')).toContain('Checked in: ');
+  });
+
+  it('refuses a check-in without a value, naming what was expected, and calls nothing', async () => {
+    const before = stack.forge.calls.length;
+    const answer = await stack.execute('19:general', 'check-in', { department: 'eng', kr: 'eng-o2-kr2', value: '' });
+    expect(answer.body).toMatchObject({ value: 'Check-in not saved: expected a value (metric) or done (milestone)' });
+    expect(stack.forge.calls.length).toBe(before);
+  });
+
+  it('connects a tenant with a one-time code: signed connect call, connection stored', async () => {
+    const code = encodeConnectionCode({ v: 1, url: stack.forge.url, connection: 'conn-acme', secret: stack.connection.secret, site: 'https://acme.atlassian.net', expiresAt: new Date(Date.now() + 600_000).toISOString() });
+    await stack.post({ ...stack.activity('a:personal', { type: 'message', text: `connect ${code}` }), conversation: { id: 'a:personal', conversationType: 'personal', tenantId: 'tenant-new' } });
+    expect(stack.forge.eventsUrls.get('conn-acme')).toBe(`${stack.service.url}/api/events`);
+    expect(await stack.store.connectionForTenant('tenant-new')).toMatchObject({ id: 'conn-acme', siteName: 'Acme', url: stack.forge.url });
+    expect(lastCard('a:personal')).toContain('is now connected to Acme');
+    await stack.post({ ...stack.activity('a:personal', { type: 'message', text: 'connect okrc1.broken' }), conversation: { id: 'a:personal', tenantId: 'tenant-new' } });
+    expect(lastCard('a:personal')).toContain('the connection code is damaged');
+  });
+
+  it('tells an unconnected tenant how to connect', async () => {
+    await stack.post({ ...stack.activity('b:x', { type: 'message', text: 'status' }), conversation: { id: 'b:x', tenantId: 'tenant-unknown' } });
+    expect(lastCard('b:x')).toContain('not connected to a Jira site yet');
+  });
+
+  it('refuses an activity without a conversation, naming what was expected', async () => {
+    expect(await stack.post({ type: 'message', text: 'hi' })).toEqual({ status: 400, body: { error: 'conversation: expected an activity with a conversation' } });
+  });
+
+  it('sends only cards that parse as Adaptive Card 1.5 with no validation events', () => {
+    const cards = stack.connector.allActivities().flatMap((a) => a.versions.map((v) => cardOf(v))).filter((c) => c !== undefined);
+    expect(cards.length).toBeGreaterThan(15);
+    expect(validateAdaptiveCards(cards).filter((events) => events.length > 0)).toEqual([]);
+  });
+});

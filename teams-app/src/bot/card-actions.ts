@@ -1,0 +1,108 @@
+/**
+ * What each card action does, whichever way it arrives (Action.Execute invoke or the
+ * Action.Submit fallback). Inputs are validated with zod; the answer is a card that replaces
+ * the one clicked (for everyone when `shared`) or a short message to the person who clicked.
+ */
+import { z } from 'zod';
+import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
+import { VERBS, type AdaptiveCard } from '../cards/elements';
+import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
+import { forgeProblem } from './command-handlers';
+import { setFollows } from './follows';
+import { forgeFor, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
+
+export type ActionResult = { readonly kind: 'card'; readonly card: AdaptiveCard; readonly shared: boolean } | { readonly kind: 'message'; readonly text: string };
+
+const message = (text: string): ActionResult => ({ kind: 'message', text });
+const problemText = (outcome: Parameters<typeof forgeProblem>[0]) => (outcome.kind === 'refused' ? `Jira said no: ${outcome.message}` : `Jira did not answer: ${outcome.message}`);
+
+const followData = z.object({ departments: z.string().optional().default('') });
+const acknowledgeData = z.object({ dependency: z.string().min(1), since: z.string().min(1) });
+const agendaData = z.object({ subject: z.string().min(1).max(300), title: z.string().min(1).max(500), scope: z.string().min(1).max(200) });
+const formData = z.object({ department: z.string().min(1) });
+const checkInData = z.object({
+  department: z.string().min(1),
+  kr: z.string({ error: 'expected a key result' }).min(1, { error: 'expected a key result' }),
+  value: z.union([z.number(), z.string()]).optional(),
+  done: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+  confidence: z.enum(['low', 'medium', 'high']).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'invalid input';
+}
+
+/** Runs the action `verb` with the card's `data` (inputs included). */
+export async function runCardAction(services: BotServices, turn: TurnInfo, verb: string, data: unknown): Promise<ActionResult> {
+  const forge = await forgeFor(services, turn.tenantId);
+  if (!forge) return message(NOT_CONNECTED);
+  switch (verb) {
+    case VERBS.follow: {
+      const parsed = followData.safeParse(data ?? {});
+      if (!parsed.success) return message(`Expected departments to follow: ${firstIssue(parsed.error)}`);
+      const listed = await forge.call({ action: 'departments' });
+      if (listed.kind !== 'ok') return message(problemText(listed));
+      const wanted = parsed.data.departments.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = wanted.filter((id) => !listed.data.departments.some((d) => d.id === id));
+      if (unknown.length) return message(`Expected department ids, got ${unknown.join(', ')}`);
+      const followed = await setFollows(services, turn.conversationId, wanted);
+      return { kind: 'card', card: buildFollowingCard(listed.data.departments, followed), shared: true };
+    }
+    case VERBS.acknowledge: {
+      const parsed = acknowledgeData.safeParse(data);
+      if (!parsed.success) return message(`Expected the dependency to acknowledge: ${firstIssue(parsed.error)}`);
+      const dependencies = await forge.call({ action: 'dependencies' });
+      if (dependencies.kind !== 'ok') return message(problemText(dependencies));
+      const dependency = dependencies.data.find((d) => d.id === parsed.data.dependency);
+      if (!dependency) return message(`Jira no longer knows the dependency ${parsed.data.dependency}.`);
+      const at = new Date(services.nowMs()).toISOString();
+      const card =
+        dependency.state === 'blocked'
+          ? buildAlertCard(dependency, { since: parsed.data.since, acknowledgedBy: { name: turn.userName, at } })
+          : buildResolvedAlertCard(dependency, { since: parsed.data.since, resolvedAt: at });
+      return { kind: 'card', card, shared: true };
+    }
+    case VERBS.addToAgenda: {
+      const parsed = agendaData.safeParse(data);
+      if (!parsed.success) return message(`Expected what to add to the agenda: ${firstIssue(parsed.error)}`);
+      const added = await services.store.addAgendaRequest({ tenantId: turn.tenantId, ...parsed.data, addedBy: turn.userName, addedAt: services.nowMs() });
+      return message(added ? `Added to the ${parsed.data.scope} review agenda: ${parsed.data.title}` : `Already on the ${parsed.data.scope} review agenda: ${parsed.data.title}`);
+    }
+    case VERBS.checkInForm: {
+      const parsed = formData.safeParse(data);
+      if (!parsed.success) return message(`Expected a department: ${firstIssue(parsed.error)}`);
+      const view = await forge.call({ action: 'department', department: parsed.data.department });
+      if (view.kind !== 'ok') return message(problemText(view));
+      const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
+      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), shared: false };
+    }
+    case VERBS.checkIn:
+      return checkIn(services, turn, forge, data);
+    default:
+      return message(`Expected one of the actions ${Object.values(VERBS).join(', ')}, got "${verb}".`);
+  }
+}
+
+async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown): Promise<ActionResult> {
+  const parsed = checkInData.safeParse(data);
+  if (!parsed.success) return message(`Check-in not saved: ${firstIssue(parsed.error)}`);
+  const { kr, confidence } = parsed.data;
+  const rawValue = parsed.data.value;
+  const value = rawValue === undefined || rawValue === '' ? undefined : Number(rawValue);
+  if (value !== undefined && !Number.isFinite(value)) return message(`Check-in not saved: expected a number, got "${String(rawValue)}"`);
+  const done = parsed.data.done === undefined ? undefined : parsed.data.done === true || parsed.data.done === 'true';
+  const note = parsed.data.note?.trim() || undefined;
+  if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
+  const outcome = await forge.call({
+    action: 'check-in',
+    kr,
+    ...(value !== undefined ? { value } : { done }),
+    ...(confidence ? { confidence } : {}),
+    ...(note ? { note } : {}),
+    author: turn.userName,
+  });
+  if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
+  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, turn.userName, note), shared: true };
+}

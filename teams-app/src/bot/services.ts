@@ -1,0 +1,44 @@
+/**
+ * What the bot's handlers need, passed in once: the store, the clock, ids, and the signed
+ * Forge client of the tenant a turn comes from. A tenant only ever reaches its own connection.
+ */
+import type { AdaptiveCard } from '../cards/elements';
+import { createForgeClient, type ForgeClient } from '../forge/forge-client';
+import type { TeamsStore } from '../store/port';
+
+export interface BotServices {
+  readonly store: TeamsStore;
+  readonly nowMs: () => number;
+  readonly newId: () => string;
+  /** For calls to the Forge web trigger; the global fetch by default. */
+  readonly fetch?: typeof fetch;
+  /** This service's public base URL; Forge sends events to `${publicUrl}/api/events`. */
+  readonly publicUrl: string;
+  /** Used for reminders when Teams did not say the team's time zone. */
+  readonly defaultTimeZone: string;
+  /** Wakes the outbox worker after entries were stored. */
+  readonly wakeOutbox?: () => void;
+  readonly log?: (line: string) => void;
+}
+
+/** Who and where a turn is. */
+export interface TurnInfo {
+  readonly tenantId: string;
+  readonly conversationId: string;
+  readonly userName: string;
+}
+
+/** A reply: a card, or a line of text. */
+export type Reply = { readonly kind: 'card'; readonly card: AdaptiveCard; readonly summary: string } | { readonly kind: 'text'; readonly text: string };
+
+export const cardReply = (card: AdaptiveCard, summary: string): Reply => ({ kind: 'card', card, summary });
+export const textReply = (text: string): Reply => ({ kind: 'text', text });
+
+/** The tenant's Forge client, or null when the tenant has not connected a Jira site. */
+export async function forgeFor(services: BotServices, tenantId: string): Promise<ForgeClient | null> {
+  const connection = await services.store.connectionForTenant(tenantId);
+  if (!connection) return null;
+  return createForgeClient(connection, { fetch: services.fetch, nowMs: services.nowMs, newId: services.newId });
+}
+
+export const NOT_CONNECTED = 'This Teams tenant is not connected to a Jira site yet. A Jira admin creates a one-time code in OKR settings in Jira; a Teams admin then types `connect <code>` to me (best in a personal chat).';

@@ -1,0 +1,104 @@
+/**
+ * A whole local stack for tests and the bench: the service on 127.0.0.1 (anonymous local mode
+ * unless told otherwise) over a SQLite store, the Bot Connector emulator as the serviceUrl,
+ * and the Forge web trigger double with a connected tenant. Helpers post Teams-shaped
+ * activities over real HTTP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBotConnector, type BotConnector, type BotConnectorOptions } from '../../../dev/bot-connector';
+import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
+import { startService, type RunningService, type ServiceOptions } from '../server';
+import type { TeamsStore } from '../store/port';
+import { openSqliteStore } from '../store/sqlite-store';
+
+export const TENANT = 'tenant-acme';
+export const BOT = { id: '28:okr-bot', name: 'OKR' };
+export const ANN = { id: '29:ann', name: 'Ann Lee' };
+
+export interface TestStack {
+  readonly service: RunningService;
+  readonly connector: BotConnector;
+  readonly forge: ForgeDouble;
+  readonly store: TeamsStore;
+  readonly connection: { readonly id: string; readonly secret: string };
+  readonly dir: string;
+  activity(conversationId: string, fields: Record<string, unknown>): Record<string, unknown>;
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  install(conversationId: string): Promise<{ status: number; body: unknown }>;
+  say(conversationId: string, text: string): Promise<{ status: number; body: unknown }>;
+  execute(conversationId: string, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  readonly service?: Partial<ServiceOptions>;
+  readonly connector?: BotConnectorOptions;
+  /** Store a connection for TENANT (default true). */
+  readonly connected?: boolean;
+  readonly storePath?: string;
+}
+
+/** Starts the stack; `close()` stops everything and deletes the temporary files. */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-teams-'));
+  const connection = { id: 'conn-acme', secret: 'acme-shared-secret-0123456789abcdef' };
+  const forge = await startForgeWebTriggerDouble({ connections: [connection] });
+  const connector = await startBotConnector(options.connector);
+  const store = await openSqliteStore(options.storePath ?? join(dir, 'teams.sqlite'), Date.now());
+  if (options.connected ?? true) {
+    await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
+  }
+  const service = await startService({ store, bot: { kind: 'anonymous' }, reminderIntervalMs: 0, random: () => 0, log: () => undefined, ...options.service });
+  let n = 0;
+  const activity = (conversationId: string, fields: Record<string, unknown>) => ({
+    id: `in-${++n}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: ANN,
+    recipient: BOT,
+    conversation: { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT }, team: { id: 'team-1' }, channel: { id: conversationId } },
+    ...fields,
+  });
+  const post = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // plain text answer
+    }
+    return { status: response.status, body: parsed };
+  };
+  return {
+    service,
+    connector,
+    forge,
+    store,
+    connection,
+    dir,
+    activity,
+    post,
+    install: (id) => post(activity(id, { type: 'conversationUpdate', membersAdded: [BOT] })),
+    say: (id, text) => post(activity(id, { type: 'message', text })),
+    execute: (id, verb, data, replyToId) =>
+      post(activity(id, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...(replyToId ? { replyToId } : {}) })),
+    async close() {
+      await service.close();
+      await store.close();
+      await connector.close();
+      await forge.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Adaptive Card in a recorded activity (first attachment), or undefined. */
+export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const attachments = activity?.attachments as { contentType?: string; content?: Record<string, unknown> }[] | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}

@@ -1,0 +1,78 @@
+/**
+ * The blocked-dependency alert (who needs what from whom, since when, the owners, links to
+ * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
+ */
+import type { DependencyWire as DependencyView } from './wire';
+import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
+
+/** A readable UTC time for cards: "2026-11-15 09:00 UTC". */
+export function timeLabel(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+function deliverableLines(dependency: DependencyView): CardElement[] {
+  return dependency.deliverables.map((d) => {
+    const key = d.url ? `[${d.key}](${d.url})` : d.key;
+    const why = d.reasons.length ? ` — ${plain(d.reasons.join('; '))}` : '';
+    return text(`${key}: ${plain(d.status ?? d.state)}${why}`, { spacing: 'Small' });
+  });
+}
+
+function jiraLink(dependency: DependencyView): CardElement[] {
+  const url = dependency.deliverables.find((d) => d.url)?.url;
+  return url ? [openUrl('Open in Jira', url)] : [];
+}
+
+export interface AlertCardOptions {
+  /** When the dependency became blocked (the event's time). */
+  readonly since: string;
+  /** Set once someone acknowledged the alert. */
+  readonly acknowledgedBy?: { readonly name: string; readonly at: string };
+}
+
+/** The alert sent to the channels of both departments when a dependency becomes blocked. */
+export function buildAlertCard(dependency: DependencyView, options: AlertCardOptions): AdaptiveCard {
+  const { needs, provider } = dependency;
+  const owners = listLabel(provider.owners);
+  const body: CardElement[] = [
+    container([heading(`Blocked: ${plain(dependency.title)}`, 'Attention'), text(`${plain(needs.departmentName)} needs ${dependency.deliverables.map((d) => d.key).join(', ')} from ${plain(provider.departmentName)}.`)], 'attention'),
+    facts([
+      ['Needed for', `${plain(needs.krTitle)} (${needs.kr})`],
+      ['Needed by', `${plain(needs.departmentName)}, owner ${needs.owner ?? 'not named'}`],
+      ['Delivered by', `${plain(provider.departmentName)}, owners ${owners}`],
+      ['Blocked since', timeLabel(options.since)],
+      ['Due', dependency.due ?? 'no due date'],
+      ['Why', plain(dependency.reason)],
+    ]),
+    ...deliverableLines(dependency),
+  ];
+  if (dependency.companyObjectivesAtRisk.length) {
+    body.push(text(`Puts at risk: ${plain(dependency.companyObjectivesAtRisk.map((o) => o.title).join('; '))}`, { weight: 'Bolder' }));
+  }
+  if (options.acknowledgedBy) body.push(text(`Acknowledged by ${plain(options.acknowledgedBy.name)} at ${timeLabel(options.acknowledgedBy.at)}`, { subtle: true }));
+  const data = { dependency: dependency.id, since: options.since };
+  const actions = [
+    ...(options.acknowledgedBy ? [] : [execute('Acknowledge', VERBS.acknowledge, data, 'positive')]),
+    ...jiraLink(dependency),
+    execute('Add to agenda', VERBS.addToAgenda, { subject: `dependency:${dependency.id}`, title: dependency.title, scope: needs.department }),
+  ];
+  return card(body, actions);
+}
+
+/** What replaces the alert once the dependency is no longer blocked. */
+export function buildResolvedAlertCard(dependency: DependencyView, options: { readonly since: string | null; readonly resolvedAt: string }): AdaptiveCard {
+  const { needs, provider } = dependency;
+  return card(
+    [
+      container([heading(`Unblocked: ${plain(dependency.title)}`, 'Good'), text(`${plain(provider.departmentName)}'s deliverables for ${plain(needs.departmentName)} are now ${plain(dependency.stateLabel.toLowerCase())}.`)], 'good'),
+      facts([
+        ['Needed for', `${plain(needs.krTitle)} (${needs.kr})`],
+        ['Was blocked', options.since ? `from ${timeLabel(options.since)} to ${timeLabel(options.resolvedAt)}` : `until ${timeLabel(options.resolvedAt)}`],
+        ['Now', plain(dependency.reason)],
+      ]),
+      ...deliverableLines(dependency),
+    ],
+    jiraLink(dependency),
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  buildCompanyView,
+  buildDependencyViews,
+  buildDepartmentView,
+  companyViewSchema,
+  departmentViewSchema,
+  dependencyViewSchema,
+  evaluateOrg,
+  reviewAgendaSchema,
+} from '@okr-bridge/core';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { buildAlertCard, buildResolvedAlertCard } from './alert-card';
+import { execute, VERBS } from './elements';
+import { buildCheckedInCard, buildCheckInCard, buildFollowingCard, buildFollowPickerCard, buildHelpCard, buildNoticeCard } from './interaction-cards';
+import { validateAdaptiveCards } from './testing/validate-card';
+import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from './view-cards';
+
+const { org, issues } = loadAcmeExample();
+const at = '2026-11-15';
+const evaluation = evaluateOrg(org, issues, { at, agenda: { scope: { kind: 'department', id: 'eng' } } });
+// Views as the bot receives them: through the wire schemas.
+const dependencies = buildDependencyViews(org, evaluation).map((d) => dependencyViewSchema.parse(d));
+const blocked = dependencies.find((d) => d.state === 'blocked')!;
+const eng = departmentViewSchema.parse(buildDepartmentView(org, evaluation, 'eng'));
+const company = companyViewSchema.parse(buildCompanyView(org, evaluation));
+const agenda = reviewAgendaSchema.parse(evaluation.agenda);
+const departments = org.departments.map((d) => ({ id: d.id, name: d.name }));
+const krs = eng.objectives.flatMap((o) => o.keyResults);
+
+const everyCard = {
+  alert: buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z' }),
+  'alert, acknowledged': buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z', acknowledgedBy: { name: 'Ann', at: '2026-11-15T10:00:00Z' } }),
+  resolved: buildResolvedAlertCard({ ...blocked, state: 'open', stateLabel: 'Open' }, { since: '2026-11-15T09:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' }),
+  'department status': buildDepartmentStatusCard(eng),
+  'company status': buildCompanyStatusCard(company),
+  agenda: buildAgendaCard(agenda, [{ tenantId: 't', scope: 'eng', subject: 'dependency:x', title: 'API *launch*', addedBy: 'Ann', addedAt: 1 }]),
+  blocked: buildBlockedListCard(dependencies, new Map([[blocked.id, '2026-11-15T09:00:00Z']])),
+  'nothing blocked': buildBlockedListCard([]),
+  'follow picker': buildFollowPickerCard(departments, ['eng']),
+  following: buildFollowingCard(departments, ['eng', 'plat']),
+  'check-in': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs),
+  'check-in reminder': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs, { reminder: true, stale: krs.filter((k) => k.checkInAllowed).map((k) => k.id) }),
+  'checked in': buildCheckedInCard(krs.find((k) => k.checkInAllowed)!, 'Ann', 'on track'),
+  help: buildHelpCard('I did not understand "hello".'),
+  notice: buildNoticeCard('Not connected', 'An admin types connect <code>.'),
+};
+
+describe('every card the bot sends', () => {
+  const names = Object.keys(everyCard);
+  const broken = [
+    { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text' }] },
+    { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }] },
+  ];
+  const results = validateAdaptiveCards([...Object.values(everyCard), ...broken]);
+
+  it.each(names.map((name, i) => [name, i] as const))('%s parses as Adaptive Card 1.5 with no validation events', (_name, i) => {
+    expect(results[i]).toEqual([]);
+  });
+
+  it('the validator does report broken cards (so an empty list means something)', () => {
+    expect(results.slice(names.length).map((events) => events.length > 0)).toEqual([true, true]);
+  });
+});
+
+describe('the alert card', () => {
+  it('names who needs what from whom, since when and the owners, with the three actions', () => {
+    const json = JSON.stringify(everyCard.alert);
+    expect(json).toContain(`${blocked.needs.departmentName} needs ${blocked.deliverables.map((d) => d.key).join(', ')} from ${blocked.provider.departmentName}.`);
+    expect(json).toContain('2026-11-15 09:00 UTC');
+    for (const owner of blocked.provider.owners) expect(json).toContain(owner);
+    expect(everyCard.alert.actions?.map((a) => a.title)).toEqual(['Acknowledge', 'Open in Jira', 'Add to agenda']);
+    expect(everyCard['alert, acknowledged'].actions?.map((a) => a.title)).toEqual(['Open in Jira', 'Add to agenda']);
+  });
+
+  it('gives every Action.Execute an Action.Submit fallback carrying the verb', () => {
+    expect(execute('Acknowledge', VERBS.acknowledge, { dependency: 'd1' })).toEqual({
+      type: 'Action.Execute',
+      title: 'Acknowledge',
+      verb: 'acknowledge',
+      data: { dependency: 'd1' },
+      fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { dependency: 'd1', verb: 'acknowledge' } },
+    });
+  });
+});

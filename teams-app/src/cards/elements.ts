@@ -1,0 +1,88 @@
+/**
+ * Adaptive Card 1.5 building blocks shared by every card. Actions are `Action.Execute` with a
+ * verb (Universal Actions) and an `Action.Submit` fallback carrying the same verb in its data,
+ * for hosts that do not know Action.Execute.
+ */
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: string;
+  readonly version: '1.5';
+  readonly body: CardElement[];
+  readonly actions?: CardElement[];
+  readonly msteams?: { readonly width: 'Full' };
+}
+
+/** The verbs the bot's cards use; the bot routes on them. */
+export const VERBS = {
+  acknowledge: 'acknowledge',
+  addToAgenda: 'add-to-agenda',
+  follow: 'follow',
+  checkInForm: 'check-in-form',
+  checkIn: 'check-in',
+  refreshStatus: 'refresh-status',
+} as const;
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** A card with the 1.5 schema and full width in Teams. */
+export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** A bold heading line. */
+export function heading(text: string, color: 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent' = 'Default'): CardElement {
+  return { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, color, style: 'heading' };
+}
+
+/** A wrapped text line; `subtle` for secondary information. */
+export function text(value: string, options: { subtle?: boolean; weight?: 'Bolder'; spacing?: 'Small' | 'Medium' | 'None' } = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...(options.subtle ? { isSubtle: true, size: 'Small' } : {}), ...(options.weight ? { weight: options.weight } : {}), ...(options.spacing ? { spacing: options.spacing } : {}) };
+}
+
+/** Title/value pairs. */
+export function facts(pairs: readonly (readonly [string, string])[]): CardElement {
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+}
+
+/** A group of elements, optionally styled (attention, good, …). */
+export function container(items: CardElement[], style?: 'emphasis' | 'attention' | 'good' | 'warning'): CardElement {
+  return { type: 'Container', items, ...(style ? { style } : {}) };
+}
+
+/** An Action.Execute with its Action.Submit fallback. */
+export function execute(title: string, verb: Verb, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): CardElement {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
+  };
+}
+
+/** A link button (Open in Jira). */
+export function openUrl(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+/** Escapes characters Adaptive Card markdown would interpret in user-provided text. */
+export function plain(value: string): string {
+  return value.replace(/([\\*_[\]`>#])/g, '\\$1');
+}
+
+/** "a, b and c". */
+export function listLabel(values: readonly string[], empty = 'nobody named'): string {
+  if (values.length === 0) return empty;
+  if (values.length === 1) return values[0]!;
+  return `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
+}

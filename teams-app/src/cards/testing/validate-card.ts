@@ -1,0 +1,14 @@
+/**
+ * Parses cards with the `adaptivecards` library (the renderer Teams' own derives from) at
+ * schema version 1.5 and returns each card's parse and validation events: an empty list means
+ * the card is valid 1.5. The library runs in a child Node process (see validate-cards.cjs).
+ * For tests only.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** One list of events per card, in order. */
+export function validateAdaptiveCards(cards: readonly unknown[]): string[][] {
+  const out = execFileSync(process.execPath, [join(__dirname, 'validate-cards.cjs')], { input: JSON.stringify(cards), maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.toString('utf8')) as string[][];
+}

@@ -1,0 +1,81 @@
+/**
+ * Cards that show the core's views: a department's status, a review agenda (with items added
+ * from Teams) and the list of blocked dependencies.
+ */
+import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
+import type { AgendaRequest } from '../store/port';
+import { timeLabel } from './alert-card';
+import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
+
+const STATUS_COLORS = { done: 'Good', 'on-track': 'Good', behind: 'Warning', 'at-risk': 'Attention' } as const;
+
+/** A department's OKRs: progress against expected, each objective and key result, blocked work. */
+export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
+  const body: CardElement[] = [
+    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, STATUS_COLORS[view.status]),
+    text(`Cycle ${view.cycle.id}, expected ${view.expectedLabel} by ${view.at.slice(0, 10)}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
+  ];
+  for (const o of view.objectives) {
+    body.push(
+      container([
+        text(`**${plain(o.title)}** — ${o.progressLabel}, ${o.statusLabel}`),
+        ...o.keyResults.map((kr) => text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${kr.owner}` : ''}`, { spacing: 'Small' })),
+      ]),
+    );
+  }
+  const blocked = view.incoming.filter((d) => d.state === 'blocked');
+  if (blocked.length) body.push(container([text(`**Blocked:** ${blocked.map((d) => `${plain(d.title)} (from ${plain(d.provider.departmentName)})`).join('; ')}`)], 'attention'));
+  const checkIns = view.objectives.some((o) => o.keyResults.some((k) => k.checkInAllowed));
+  return card(body, checkIns ? [execute('Check in', VERBS.checkInForm, { department: view.id })] : []);
+}
+
+/** The company roll-up, for `status` without a department. */
+export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
+  return card([
+    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, STATUS_COLORS[view.status]),
+    text(`Cycle ${view.cycle.id}, expected ${view.expectedLabel} by ${view.at.slice(0, 10)}.`, { subtle: true }),
+    facts(view.departments.map((d) => [plain(d.name), `${d.progressLabel}, ${d.statusLabel}${d.blocked ? `, ${d.blocked} blocked` : ''}`])),
+  ]);
+}
+
+/** The review agenda, time-boxed, with what people added from Teams at the end. */
+export function buildAgendaCard(agenda: ReviewAgenda, added: readonly AgendaRequest[]): AdaptiveCard {
+  const body: CardElement[] = [heading(plain(agenda.title)), text(`Since ${agenda.since}, ${agenda.meetingMinutes} minutes, ${agenda.bufferMinutes} spare.`, { subtle: true })];
+  agenda.items.forEach((item, i) => {
+    const links = item.links.filter((l) => l.url).map((l) => `[${l.label}](${l.url})`);
+    body.push(
+      container([
+        text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${item.presenter}` : ''}`),
+        text(`${plain(item.detail)}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
+      ], item.kind === 'blocked-dependency' ? 'attention' : undefined),
+    );
+  });
+  if (agenda.items.length === 0) body.push(text('Nothing needs the meeting: no blocked work, no key result at risk.'));
+  if (agenda.overflow.length) body.push(text(`Did not fit: ${agenda.overflow.map((o) => plain(o.title)).join('; ')}`, { subtle: true }));
+  if (added.length) {
+    body.push(text('**Added from Teams**'));
+    for (const a of added) body.push(text(`• ${plain(a.title)} (added by ${plain(a.addedBy)})`, { spacing: 'Small' }));
+  }
+  return card(body);
+}
+
+/** Every blocked dependency, who needs what from whom. */
+export function buildBlockedListCard(dependencies: readonly DependencyView[], since: ReadonlyMap<string, string> = new Map()): AdaptiveCard {
+  const blocked = dependencies.filter((d) => d.state === 'blocked');
+  if (blocked.length === 0) return card([heading('Nothing is blocked', 'Good'), text('No cross-department dependency is blocked right now.')]);
+  const body: CardElement[] = [heading(`${blocked.length} blocked ${blocked.length === 1 ? 'dependency' : 'dependencies'}`, 'Attention')];
+  const actions: CardElement[] = [];
+  for (const d of blocked) {
+    const when = since.get(d.id);
+    body.push(
+      container([
+        text(`**${plain(d.title)}**`),
+        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners)})${when ? `, blocked since ${timeLabel(when)}` : ''}.`, { spacing: 'None' }),
+        text(plain(d.reason), { subtle: true, spacing: 'None' }),
+      ], 'attention'),
+    );
+  }
+  const first = blocked[0]!.deliverables.find((x) => x.url)?.url;
+  if (first) actions.push(openUrl('Open in Jira', first));
+  return card(body, actions);
+}

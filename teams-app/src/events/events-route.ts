@@ -1,0 +1,69 @@
+/**
+ * `POST /api/events`: the Forge app's signed events. Verifies the signature (connection
+ * secret, five-minute window, request id never seen), validates the body, and stores the
+ * event with its outbox entries in one transaction. A repeated event id answers 200 and does
+ * nothing; a refused or invalid request stores nothing.
+ */
+import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, verifyBridgeRequest } from '@okr-bridge/core';
+import type { TeamsStore } from '../store/port';
+import { alertDepartments, classifyEvent, dependencySubject, planAlertEntries } from './plan-alerts';
+
+export interface EventsRouteDeps {
+  readonly store: TeamsStore;
+  readonly nowMs: () => number;
+  /** Called after new outbox entries are stored (wakes the delivery worker). */
+  readonly onEntries?: () => void;
+}
+
+export interface RouteAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Handles one request to /api/events. */
+export async function handleEvent(deps: EventsRouteDeps, method: string, headers: Headers, body: string): Promise<RouteAnswer> {
+  if (method !== 'POST') return { status: 405, body: { error: 'expected POST' } };
+  const { store } = deps;
+  const connectionId = headerOf(headers, BRIDGE_HEADERS.connection);
+  const requestId = headerOf(headers, BRIDGE_HEADERS.id);
+  const connection = connectionId ? await store.connectionById(connectionId) : undefined;
+  const seen = connectionId && requestId ? await store.hasRequest(connectionId, requestId) : false;
+  const verdict = verifyBridgeRequest(headers, body, {
+    nowMs: deps.nowMs(),
+    secretOf: (c) => (connection && c === connection.id ? connection.secret : undefined),
+    seen: () => seen,
+  });
+  if (verdict.kind === 'refused') return { status: 401, body: { error: verdict.reason } };
+  if (!connection) return { status: 401, body: { error: 'unknown connection' } };
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { status: 400, body: { error: 'expected a JSON body' } };
+  }
+  const parsed = bridgeEventSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    return { status: 400, body: { error: `expected a bridge event: ${issues.join('; ')}` } };
+  }
+  const event = parsed.data;
+  const tenantId = connection.tenantId;
+  const plan = classifyEvent(event);
+  let followers: string[] = [];
+  let withCard: string[] = [];
+  if (event.type === 'dependency.changed' && plan.kind === 'alert') followers = await store.followersOf(tenantId, alertDepartments(event.dependency));
+  if (event.type === 'dependency.changed' && plan.kind === 'resolve') withCard = await store.conversationsWithCard(tenantId, dependencySubject(event.dependency.id));
+  const now = deps.nowMs();
+  const entries = planAlertEntries(event, tenantId, { followers, withCard }, now);
+  const outcome = await store.ingestEvent(
+    { connectionId: connection.id, requestId: verdict.id },
+    { id: event.id, connectionId: connection.id, type: event.type, body: event, receivedAt: now },
+    entries,
+  );
+  if (outcome === 'duplicate') return { status: 200, body: { outcome: 'duplicate', entries: 0 } };
+  if (entries.length) deps.onEntries?.();
+  return { status: 200, body: { outcome: 'stored', entries: entries.length } };
+}

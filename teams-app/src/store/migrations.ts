@@ -1,0 +1,58 @@
+/**
+ * Numbered schema migrations, applied in order and recorded in `schema_migrations`. A
+ * migration is never edited once released: add the next number instead.
+ */
+import type { SqlDb } from './sql-db';
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: (dialect: SqlDb['dialect']) => string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversations, follows, connections, events, outbox',
+    statements: (dialect) => [
+      `CREATE TABLE conversations (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, reference TEXT NOT NULL, installed INTEGER NOT NULL, time_zone TEXT, updated_at BIGINT NOT NULL)`,
+      `CREATE INDEX conversations_tenant ON conversations (tenant_id)`,
+      `CREATE TABLE follows (conversation_id TEXT NOT NULL, department TEXT NOT NULL, PRIMARY KEY (conversation_id, department))`,
+      `CREATE INDEX follows_department ON follows (department)`,
+      `CREATE TABLE connections (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL UNIQUE, url TEXT NOT NULL, secret TEXT NOT NULL, site_url TEXT NOT NULL, site_name TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE TABLE bridge_requests (connection_id TEXT NOT NULL, request_id TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (connection_id, request_id))`,
+      `CREATE TABLE events (connection_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (connection_id, id))`,
+      `CREATE TABLE outbox (seq ${dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY'}, event_id TEXT NOT NULL, conversation_id TEXT NOT NULL, tenant_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, activity TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, lease_until BIGINT, activity_id TEXT, last_error TEXT, UNIQUE (event_id, conversation_id))`,
+      `CREATE INDEX outbox_due ON outbox (state, next_attempt_at)`,
+      `CREATE INDEX outbox_card ON outbox (conversation_id, subject)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'check-in reminders and agenda requests',
+    statements: () => [
+      `CREATE TABLE reminders (conversation_id TEXT NOT NULL, department TEXT NOT NULL, weekday INTEGER NOT NULL, time TEXT NOT NULL, time_zone TEXT NOT NULL, next_due_at BIGINT NOT NULL, PRIMARY KEY (conversation_id, department))`,
+      `CREATE INDEX reminders_due ON reminders (next_due_at)`,
+      `CREATE TABLE agenda_requests (tenant_id TEXT NOT NULL, scope TEXT NOT NULL, subject TEXT NOT NULL, title TEXT NOT NULL, added_by TEXT NOT NULL, added_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, scope, subject))`,
+    ],
+  },
+];
+
+/** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */
+export async function migrate(db: SqlDb, nowMs: number): Promise<number[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Two processes starting at once: the second waits here, then sees the version recorded.
+      if (db.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7245001)');
+      const rows = await tx.query('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of migration.statements(db.dialect)) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, nowMs]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,13 @@
+/**
+ * The whole store over any `SqlDb`: the adapters only open the database and migrate it.
+ */
+import type { TeamsStore } from './port';
+import type { SqlDb } from './sql-db';
+import { createSqlDirectory } from './sql-directory';
+import { createSqlOutbox } from './sql-outbox';
+import { createSqlSchedules } from './sql-schedules';
+
+/** Composes the store's parts over one database. */
+export function createSqlStore(db: SqlDb): TeamsStore {
+  return { ...createSqlDirectory(db), ...createSqlOutbox(db), ...createSqlSchedules(db), close: () => db.close() };
+}

@@ -1,0 +1,157 @@
+/**
+ * The one contract every store adapter passes (run by `store.test.ts` against SQLite on a
+ * temporary file and PostgreSQL on a temporary server). Each test opens a fresh store.
+ */
+import type { NewOutboxEntry, StoredReference, TeamsStore } from './port';
+
+const ref = (id: string, tenantId = 't1'): StoredReference => ({
+  serviceUrl: 'http://127.0.0.1:1/',
+  channelId: 'msteams',
+  conversation: { id, tenantId, conversationType: 'channel' },
+  agent: { id: 'bot', name: 'OKR' },
+});
+const conversation = (id: string, tenantId = 't1') => ({ id, tenantId, reference: ref(id, tenantId), timeZone: null, updatedAt: 1 });
+const entry = (eventId: string, conversationId: string, fields: Partial<NewOutboxEntry> = {}): NewOutboxEntry => ({
+  eventId,
+  conversationId,
+  tenantId: 't1',
+  kind: 'send',
+  subject: 'dependency:d1',
+  activity: { type: 'message', text: `${eventId}→${conversationId}` },
+  notBefore: 0,
+  ...fields,
+});
+const event = (id: string, connectionId = 'c1') => ({ id, connectionId, type: 'dependency.changed', body: { id }, receivedAt: 100 });
+
+/** Registers the contract tests for one adapter. */
+export function describeStoreContract(name: string, open: () => Promise<TeamsStore>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: TeamsStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(() => store.close());
+
+    it('saves conversations, keeps a known time zone and marks them uninstalled', async () => {
+      await store.saveConversation({ ...conversation('a'), timeZone: 'Europe/Paris' });
+      await store.saveConversation({ ...conversation('a'), updatedAt: 5 });
+      expect(await store.getConversation('a')).toEqual({ id: 'a', tenantId: 't1', reference: ref('a'), installed: true, timeZone: 'Europe/Paris', updatedAt: 5 });
+      await store.markUninstalled('a', 9);
+      expect((await store.getConversation('a'))?.installed).toBe(false);
+      expect(await store.getConversation('zz')).toBeUndefined();
+      await store.saveConversation(conversation('b', 't2'));
+      expect((await store.listConversations('t1')).map((c) => c.id)).toEqual(['a']);
+    });
+
+    it('follows and unfollows, and finds installed followers of one tenant only', async () => {
+      for (const c of [conversation('a'), conversation('b'), conversation('c'), conversation('x', 't2')]) await store.saveConversation(c);
+      expect(await store.follow('a', 'eng')).toBe(true);
+      expect(await store.follow('a', 'eng')).toBe(false);
+      await store.follow('a', 'plat');
+      await store.follow('b', 'plat');
+      await store.follow('c', 'sales');
+      await store.follow('x', 'eng');
+      expect(await store.departmentsFollowedBy('a')).toEqual(['eng', 'plat']);
+      expect(await store.followersOf('t1', ['eng', 'plat'])).toEqual(['a', 'b']);
+      await store.markUninstalled('b', 2);
+      expect(await store.followersOf('t1', ['plat'])).toEqual(['a']);
+      expect(await store.unfollow('a', 'plat')).toBe(true);
+      expect(await store.unfollow('a', 'plat')).toBe(false);
+      expect(await store.followersOf('t1', [])).toEqual([]);
+    });
+
+    it('keeps one connection per tenant, found by id or tenant', async () => {
+      const c = { id: 'c1', tenantId: 't1', url: 'https://x/wt', secret: 's'.repeat(40), siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: 1 };
+      await store.saveConnection(c);
+      expect(await store.connectionById('c1')).toEqual(c);
+      await store.saveConnection({ ...c, id: 'c2' });
+      expect(await store.connectionById('c1')).toBeUndefined();
+      expect(await store.connectionForTenant('t1')).toEqual({ ...c, id: 'c2' });
+    });
+
+    it('ingests an event once with its entries; a repeat is a duplicate and adds nothing', async () => {
+      expect(await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a'), entry('e1', 'b')])).toBe('stored');
+      expect(await store.hasRequest('c1', 'r1')).toBe(true);
+      expect(await store.hasRequest('c2', 'r1')).toBe(false);
+      expect(await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e1'), [entry('e1', 'c')])).toBe('duplicate');
+      expect((await store.listOutbox()).map((e) => `${e.eventId}/${e.conversationId}/${e.state}/${e.attempts}`)).toEqual(['e1/a/pending/0', 'e1/b/pending/0']);
+      expect(await store.getEvent('e1')).toEqual(event('e1'));
+      expect(await store.conversationsWithCard('t1', 'dependency:d1')).toEqual(['a', 'b']);
+      expect(await store.conversationsWithCard('t2', 'dependency:d1')).toEqual([]);
+      expect(await store.pruneRequests(101)).toBe(2);
+      expect(await store.hasRequest('c1', 'r1')).toBe(false);
+    });
+
+    it('rolls back an ingest that fails half-way: no event, no entries, no request id', async () => {
+      const bad = { ...entry('e1', 'a'), activity: undefined as unknown, kind: null as unknown as 'send' };
+      const outcome = await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'b'), bad]).then((v) => v, (e: Error) => e.message);
+      // Each database words it its own way; both name the NOT NULL constraint.
+      expect(outcome).toMatch(/not[- ]null/i);
+      expect(await store.getEvent('e1')).toBeUndefined();
+      expect(await store.listOutbox()).toEqual([]);
+      expect(await store.hasRequest('c1', 'r1')).toBe(false);
+    });
+
+    it('claims due entries oldest first under a lease, and reclaims them when the lease runs out', async () => {
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a'), entry('e1', 'b', { notBefore: 500 })]);
+      const first = await store.claimDue(100, 10, 1_000);
+      expect(first.map((e) => [e.conversationId, e.state])).toEqual([['a', 'sending']]);
+      expect(await store.claimDue(200, 10, 1_000)).toEqual([]);
+      // The claimer died: after the lease, the entry is claimed again.
+      expect((await store.claimDue(1_100, 1, 1_000)).map((e) => e.conversationId)).toEqual(['a']);
+      expect((await store.claimDue(1_100, 10, 1_000)).map((e) => e.conversationId)).toEqual(['b']);
+      expect(await store.claimDue(2_000, 10, 1_000)).toEqual([]);
+      expect(await store.claimDue(2_200, 10, 1_000, { conversations: ['a'], tenants: ['t9'] })).toHaveLength(1);
+      expect(await store.claimDue(2_200, 10, 1_000, { tenants: ['t1'] })).toEqual([]);
+      expect((await store.claimDue(3_300, 10, 1_000)).map((e) => [e.conversationId, e.attempts])).toEqual([['a', 0], ['b', 0]]);
+    });
+
+    it('records the activity id with the sent state; deferrals do not count as attempts, failures do', async () => {
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a'), entry('e1', 'b')]);
+      await store.claimDue(0, 10, 1_000);
+      await store.markSent({ eventId: 'e1', conversationId: 'a' }, 'act-1', 10);
+      await store.reschedule({ eventId: 'e1', conversationId: 'b' }, 50, null);
+      await store.claimDue(50, 10, 1_000);
+      await store.reschedule({ eventId: 'e1', conversationId: 'b' }, 90, '429 Too Many Requests');
+      const rows = await store.listOutbox();
+      expect(rows.map((e) => [e.conversationId, e.state, e.attempts, e.activityId, e.lastError, e.nextAttemptAt])).toEqual([
+        ['a', 'sent', 1, 'act-1', null, 0],
+        ['b', 'pending', 1, null, '429 Too Many Requests', 90],
+      ]);
+      expect(await store.claimDue(10_000, 10, 1_000)).toHaveLength(1);
+      await store.drop({ eventId: 'e1', conversationId: 'b' }, 'conversation uninstalled');
+      expect((await store.listOutbox())[1]?.state).toBe('dropped');
+      expect(await store.claimDue(99_000, 10, 1_000)).toEqual([]);
+    });
+
+    it('finds the card an update replaces: the latest send of the subject before it', async () => {
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a')]);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e2'), [entry('e2', 'a', { kind: 'update' })]);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r3' }, event('e3'), [entry('e3', 'a')]);
+      const [e1, e2, e3] = await store.listOutbox();
+      expect((await store.findCard('a', 'dependency:d1', e2!.seq))?.eventId).toBe('e1');
+      expect((await store.findCard('a', 'dependency:d1', e3!.seq + 1))?.eventId).toBe('e3');
+      expect(await store.findCard('a', 'dependency:d1', e1!.seq)).toBeUndefined();
+      expect(await store.findCard('b', 'dependency:d1', e3!.seq)).toBeUndefined();
+    });
+
+    it('keeps reminder schedules per conversation and department and finds the due ones', async () => {
+      const r = { conversationId: 'a', department: 'eng', weekday: 1, time: '09:00', timeZone: 'Europe/Paris', nextDueAt: 1_000 };
+      await store.saveReminder(r);
+      await store.saveReminder({ ...r, department: 'plat', nextDueAt: 5_000 });
+      await store.saveReminder({ ...r, nextDueAt: 2_000 });
+      expect(await store.dueReminders(2_000)).toEqual([{ ...r, nextDueAt: 2_000 }]);
+      expect((await store.listReminders('a')).map((x) => x.department)).toEqual(['eng', 'plat']);
+      await store.removeReminder('a', 'eng');
+      expect(await store.dueReminders(9_999)).toEqual([{ ...r, department: 'plat', nextDueAt: 5_000 }]);
+    });
+
+    it('adds an agenda request once per subject and lists them per tenant and scope', async () => {
+      const a = { tenantId: 't1', scope: 'eng', subject: 'dependency:d1', title: 'API', addedBy: 'Ann', addedAt: 5 };
+      expect(await store.addAgendaRequest(a)).toBe(true);
+      expect(await store.addAgendaRequest({ ...a, addedBy: 'Bob' })).toBe(false);
+      expect(await store.agendaRequests('t1', 'eng')).toEqual([a]);
+      expect(await store.agendaRequests('t2', 'eng')).toEqual([]);
+    });
+  });
+}

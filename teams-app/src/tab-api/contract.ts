@@ -1,0 +1,114 @@
+/**
+ * The tab ↔ tab API boundary: the paths, the zod schemas of what the API accepts and the
+ * shapes it answers with. The API parses with these schemas; the tab imports only types and
+ * `tabApiPaths` (from `paths.ts`), so no zod ships in the browser bundle.
+ */
+import { z } from 'zod';
+import type { companyViewSchema, departmentViewSchema, DependencyState, dependencyViewSchema, reviewAgendaSchema } from '@okr-bridge/core';
+
+/** The views as they cross the wire from the Jira app (what its schemas let through). */
+export type DepartmentView = z.infer<typeof departmentViewSchema>;
+export type CompanyView = z.infer<typeof companyViewSchema>;
+export type DependencyView = z.infer<typeof dependencyViewSchema>;
+export type ReviewAgenda = z.infer<typeof reviewAgendaSchema>;
+export type ObjectiveView = DepartmentView['objectives'][number];
+export type KrView = ObjectiveView['keyResults'][number];
+export type AgendaItem = ReviewAgenda['items'][number];
+
+const id = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, { error: 'expected an id of letters, digits, ".", "_" or "-"' });
+
+export const departmentParamsSchema = z.object({ id });
+
+export const agendaQuerySchema = z.strictObject(
+  {
+    department: id.optional(),
+    since: z.iso.date({ error: 'expected since as a date like 2026-11-01' }).optional(),
+    minutes: z.coerce
+      .number({ error: 'expected minutes as a whole number from 1 to 480' })
+      .int({ error: 'expected minutes as a whole number from 1 to 480' })
+      .min(1, { error: 'expected minutes as a whole number from 1 to 480' })
+      .max(480, { error: 'expected minutes as a whole number from 1 to 480' })
+      .optional(),
+  },
+  { error: 'expected only the query parameters department, since and minutes' },
+);
+export type AgendaQuery = z.infer<typeof agendaQuerySchema>;
+
+/** No query parameters: views that take none refuse stray ones rather than ignore them. */
+export const emptyQuerySchema = z.strictObject({}, { error: 'expected no query parameters' });
+
+export const reviewItemParamsSchema = z.object({
+  reviewId: z.string().regex(/^[A-Za-z0-9._@:-]{1,200}$/, { error: 'expected a review id of letters, digits and . _ @ : -' }),
+  itemId: z.string().regex(/^[A-Za-z0-9._:-]{1,300}$/, { error: 'expected an agenda item id like blocked-dependency:dep-sso' }),
+});
+
+export const reviewItemUpdateSchema = z
+  .strictObject(
+    {
+      discussed: z.boolean({ error: 'expected discussed to be true or false' }).optional(),
+      decision: z.string({ error: 'expected decision as text' }).max(2000, { error: 'expected a decision of at most 2000 characters' }).optional(),
+      notes: z.string({ error: 'expected notes as text' }).max(8000, { error: 'expected notes of at most 8000 characters' }).optional(),
+    },
+    { error: 'expected only discussed, decision and notes' },
+  )
+  .refine((u) => u.discussed !== undefined || u.decision !== undefined || u.notes !== undefined, { error: 'expected at least one of discussed, decision, notes' });
+export type ReviewItemUpdate = z.infer<typeof reviewItemUpdateSchema>;
+
+// ── Answers ────────────────────────────────────────────────────────────────────────────────
+
+export interface TabError {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export interface TabContext {
+  readonly user: { readonly name: string; readonly email: string | null };
+  readonly tenantId: string;
+  readonly site: { readonly url: string | null; readonly name: string | null };
+  readonly company: { readonly id: string; readonly name: string };
+  readonly departments: readonly { readonly id: string; readonly name: string; readonly parent: string | null; readonly owners: readonly string[] }[];
+}
+
+/** One observation of a progress number, the latest of its day. */
+export interface ProgressPoint {
+  readonly day: string;
+  readonly progress: number;
+}
+
+export interface DepartmentPage {
+  readonly department: DepartmentView;
+  /** Observed progress by subject (the department id, objective ids, key result ids), oldest first. */
+  readonly trend: Readonly<Record<string, readonly ProgressPoint[]>>;
+}
+
+export interface DependencyWithSince extends DependencyView {
+  /** When the service first saw the dependency in its current state (ISO instant). */
+  readonly stateSince: string;
+}
+
+export interface DependenciesPage {
+  /** Blocked first, then at risk, open, done. */
+  readonly dependencies: readonly DependencyWithSince[];
+}
+
+export interface ReviewItemState {
+  readonly reviewId: string;
+  readonly itemId: string;
+  readonly discussed: boolean;
+  readonly decision: string;
+  readonly notes: string;
+  readonly updatedBy: string;
+  /** Epoch milliseconds. */
+  readonly updatedAt: number;
+}
+
+export interface AgendaPage {
+  /** The review this agenda belongs to: its scope and day, e.g. `eng@2026-11-15`. */
+  readonly reviewId: string;
+  readonly agenda: ReviewAgenda;
+  /** What the meeting recorded, by agenda item id. */
+  readonly items: Readonly<Record<string, ReviewItemState>>;
+}
+
+export type CompanyPage = CompanyView;
+
+export type { DependencyState };

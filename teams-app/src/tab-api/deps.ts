@@ -1,0 +1,61 @@
+/** What the tab API needs from the rest of the service, and the one check every request passes. */
+import type { IncomingMessage } from 'node:http';
+import type { WebTriggerRequest } from '@okr-bridge/core';
+import { readBearerToken } from '../auth/bearer';
+import type { TabIdentity, VerifyToken } from '../auth/types';
+import type { ForgeClient, ForgeConnection } from '../forge/forge-client';
+import type { ReviewStore } from './review-store';
+
+/** A tenant's connection to a Jira site, as the main store keeps it (site fields when known). */
+export interface TabConnection extends ForgeConnection {
+  readonly siteUrl?: string;
+  readonly siteName?: string;
+}
+
+export interface TabRoutesDeps {
+  readonly verifyToken: VerifyToken;
+  /** The connection of a tenant, or null/undefined when the tenant has connected no Jira site. */
+  connectionFor(tenantId: string): TabConnection | null | undefined | Promise<TabConnection | null | undefined>;
+  forge(connection: TabConnection): Pick<ForgeClient, 'call'>;
+  readonly reviewStore: ReviewStore;
+  nowMs(): number;
+}
+
+/** An authenticated request: who asks, and the one site they may see. */
+export interface TabCaller {
+  readonly identity: TabIdentity;
+  readonly connection: TabConnection;
+  /** The review store space: this tenant's connection. */
+  readonly space: string;
+  readonly call: ForgeClient['call'];
+}
+
+export type GateResult = { readonly kind: 'ok'; readonly caller: TabCaller } | { readonly kind: 'refused'; readonly status: 401 | 503; readonly message: string };
+
+/** Checks the bearer token and finds the caller's tenant's connection; refuses 401 otherwise. */
+export async function authenticate(req: IncomingMessage, deps: TabRoutesDeps): Promise<GateResult> {
+  const token = readBearerToken(req.headers.authorization);
+  if (token === null) return { kind: 'refused', status: 401, message: 'expected an Authorization: Bearer header with the Teams SSO token' };
+  const verdict = await deps.verifyToken(token);
+  if (verdict.kind === 'unavailable') return { kind: 'refused', status: 503, message: verdict.reason };
+  if (verdict.kind === 'refused') return { kind: 'refused', status: 401, message: verdict.reason };
+  const { identity } = verdict;
+  const connection = await deps.connectionFor(identity.tenantId);
+  if (!connection) {
+    return {
+      kind: 'refused',
+      status: 401,
+      message: `tenant ${identity.tenantId} is not connected to a Jira site; an admin connects it with the code from OKR settings in Jira`,
+    };
+  }
+  const client = deps.forge(connection);
+  return {
+    kind: 'ok',
+    caller: {
+      identity,
+      connection,
+      space: `${identity.tenantId}/${connection.id}`,
+      call: <R extends WebTriggerRequest>(request: R) => client.call(request),
+    },
+  };
+}

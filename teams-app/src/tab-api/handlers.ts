@@ -1,0 +1,110 @@
+/**
+ * The tab API's handlers: each takes an authenticated caller and validated input, asks the
+ * Jira app (through the caller's own connection) for the view, adds what the tab remembers,
+ * and returns the reply. No handler reads another tenant's connection or space.
+ */
+import { DEPENDENCY_STATE_RANK, fromDay, toDay, type WebTriggerAction } from '@okr-bridge/core';
+import type { ForgeOutcome } from '../forge/forge-client';
+import type { AgendaPage, AgendaQuery, CompanyPage, DepartmentPage, DepartmentView, DependenciesPage, ReviewItemState, ReviewItemUpdate, TabContext, TabError } from './contract';
+import type { TabCaller } from './deps';
+import type { ReviewStore } from './review-store';
+
+export type Reply<T> = { readonly status: 200; readonly body: T } | { readonly status: 400 | 404 | 502; readonly body: TabError };
+
+const dayOf = (iso: string) => fromDay(toDay(iso));
+
+/** Maps the Jira app's refusals and failures to replies; `ok` data goes to `then`. */
+async function fromForge<A extends WebTriggerAction, T>(
+  outcome: ForgeOutcome<A>,
+  then: (data: Extract<ForgeOutcome<A>, { kind: 'ok' }>['data']) => Promise<T> | T,
+): Promise<Reply<T>> {
+  if (outcome.kind === 'ok') return { status: 200, body: await then(outcome.data) };
+  if (outcome.kind === 'refused') {
+    if (outcome.code === 'not-found') return { status: 404, body: { error: { code: 'not-found', message: outcome.message } } };
+    if (outcome.code === 'bad-request') return { status: 400, body: { error: { code: 'bad-request', message: outcome.message } } };
+    return { status: 502, body: { error: { code: 'jira-app-refused', message: `the Jira app refused the call (${outcome.code}): ${outcome.message}` } } };
+  }
+  return { status: 502, body: { error: { code: 'jira-app-unavailable', message: outcome.message } } };
+}
+
+export async function getContext(caller: TabCaller): Promise<Reply<TabContext>> {
+  return fromForge(await caller.call({ action: 'departments' }), (data) => ({
+    user: { name: caller.identity.name, email: caller.identity.email },
+    tenantId: caller.identity.tenantId,
+    site: { url: caller.connection.siteUrl ?? null, name: caller.connection.siteName ?? null },
+    company: data.company,
+    departments: data.departments,
+  }));
+}
+
+function progressSubjects(view: DepartmentView): { subject: string; progress: number }[] {
+  return [
+    { subject: view.id, progress: view.progress },
+    ...view.objectives.flatMap((o) => [{ subject: o.id, progress: o.progress }, ...o.keyResults.map((kr) => ({ subject: kr.id, progress: kr.progress }))]),
+  ];
+}
+
+export async function getDepartment(caller: TabCaller, store: ReviewStore, id: string): Promise<Reply<DepartmentPage>> {
+  return fromForge(await caller.call({ action: 'department', department: id }), async (department) => {
+    const samples = progressSubjects(department);
+    await store.recordProgress(caller.space, dayOf(department.at), samples);
+    const trend = await store.progressOf(
+      caller.space,
+      samples.map((s) => s.subject),
+    );
+    return { department, trend: Object.fromEntries(trend) };
+  });
+}
+
+export async function getCompany(caller: TabCaller, store: ReviewStore): Promise<Reply<CompanyPage>> {
+  return fromForge(await caller.call({ action: 'company' }), async (company) => {
+    await store.recordProgress(
+      caller.space,
+      dayOf(company.at),
+      company.departments.map((d) => ({ subject: d.id, progress: d.progress })),
+    );
+    return company;
+  });
+}
+
+export async function getDependencies(caller: TabCaller, store: ReviewStore, nowMs: number): Promise<Reply<DependenciesPage>> {
+  return fromForge(await caller.call({ action: 'dependencies' }), async (list) => {
+    const sorted = list.map((d, i) => ({ d, i })).sort((a, b) => DEPENDENCY_STATE_RANK[a.d.state] - DEPENDENCY_STATE_RANK[b.d.state] || a.i - b.i);
+    const since = await store.observeStates(
+      caller.space,
+      sorted.map(({ d }) => ({ subject: d.id, state: d.state })),
+      nowMs,
+    );
+    return { dependencies: sorted.map(({ d }) => ({ ...d, stateSince: new Date(since.get(d.id) ?? nowMs).toISOString() })) };
+  });
+}
+
+/** The review an agenda belongs to: its scope and the day it is held. */
+export function reviewIdOf(department: string | undefined, at: string): string {
+  return `${department ?? 'company'}@${dayOf(at)}`;
+}
+
+export async function getAgenda(caller: TabCaller, store: ReviewStore, query: AgendaQuery): Promise<Reply<AgendaPage>> {
+  const request = {
+    action: 'agenda' as const,
+    ...(query.department ? { department: query.department } : {}),
+    ...(query.since ? { since: query.since } : {}),
+    ...(query.minutes !== undefined ? { minutes: query.minutes } : {}),
+  };
+  return fromForge(await caller.call(request), async (agenda) => {
+    const reviewId = reviewIdOf(query.department, agenda.at);
+    const items = await store.itemsOf(caller.space, reviewId);
+    return { reviewId, agenda, items: Object.fromEntries(items.map((i) => [i.itemId, i])) };
+  });
+}
+
+export async function saveReviewItem(
+  caller: TabCaller,
+  store: ReviewStore,
+  key: { reviewId: string; itemId: string },
+  update: ReviewItemUpdate,
+  nowMs: number,
+): Promise<Reply<ReviewItemState>> {
+  const saved = await store.saveItem(caller.space, key.reviewId, key.itemId, update, { name: caller.identity.name, atMs: nowMs });
+  return { status: 200, body: saved };
+}

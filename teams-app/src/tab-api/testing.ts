@@ -1,0 +1,82 @@
+/**
+ * The tab API on a real HTTP server on 127.0.0.1 for tests: the routes, a local Entra ID
+ * (JWKS + token signer), and one Forge web trigger double per connected tenant. Tenant A
+ * (Acme's site) and tenant B (a second site) are connected; tenant C is not. Dev tokens are
+ * accepted for tenant A when `devTokens` is set, as in the service's local dev mode.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
+import { withDevTokens } from '../auth/dev-token';
+import { createEntraTokenVerifier } from '../auth/entra-token';
+import { startLocalEntra, type LocalEntra, type LocalTokenOptions } from '../auth/testing';
+import { createForgeClient } from '../forge/forge-client';
+import type { TabConnection } from './deps';
+import { createMemoryReviewStore, type ReviewStore } from './review-store';
+import { createTabRoutes } from './routes';
+
+export const TENANTS = {
+  a: '11111111-aaaa-4aaa-8aaa-000000000001',
+  b: '22222222-bbbb-4bbb-8bbb-000000000002',
+  c: '33333333-cccc-4ccc-8ccc-000000000003',
+} as const;
+export const SSO = { appId: '66666666-7777-8888-9999-000000000000', domain: '127.0.0.1' } as const;
+export const SSO_AUDIENCE = `api://${SSO.domain}/${SSO.appId}`;
+
+export interface TabApiStack {
+  readonly url: string;
+  readonly entra: LocalEntra;
+  readonly doubles: { readonly a: ForgeDouble; readonly b: ForgeDouble };
+  readonly store: ReviewStore;
+  /** A valid SSO token of a tenant, with overrides for the failure cases. */
+  token(tenant: keyof typeof TENANTS, overrides?: Partial<LocalTokenOptions>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the stack; `extra` answers whatever the tab routes do not (static files in the browser test). */
+export async function startTabApiStack(options: { devTokens?: boolean; store?: ReviewStore; nowMs?: () => number; extra?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> } = {}): Promise<TabApiStack> {
+  const nowMs = options.nowMs ?? Date.now;
+  const secretA = randomUUID() + randomUUID();
+  const secretB = randomUUID() + randomUUID();
+  const a = await startForgeWebTriggerDouble({ connections: [{ id: 'conn-a', secret: secretA }] });
+  const b = await startForgeWebTriggerDouble({ connections: [{ id: 'conn-b', secret: secretB }], siteUrl: 'https://globex.atlassian.net', siteName: 'Globex' });
+  const entra = await startLocalEntra(nowMs);
+  const connections = new Map<string, TabConnection>([
+    [TENANTS.a, { id: 'conn-a', url: a.url, secret: secretA, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme' }],
+    [TENANTS.b, { id: 'conn-b', url: b.url, secret: secretB, siteUrl: 'https://globex.atlassian.net', siteName: 'Globex' }],
+  ]);
+  const sso = createEntraTokenVerifier({ ...SSO, jwksUrl: entra.jwksUrl, nowMs });
+  const store = options.store ?? createMemoryReviewStore();
+  const routes = createTabRoutes({
+    verifyToken: withDevTokens(sso, options.devTokens ? { kind: 'on', tenantId: TENANTS.a } : { kind: 'off' }),
+    connectionFor: async (tenantId) => connections.get(tenantId) ?? null,
+    forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
+    reviewStore: store,
+    nowMs,
+  });
+  const server = createServer((req, res) => {
+    const answer = async () => {
+      if (await routes(req, res)) return;
+      if (options.extra && (await options.extra(req, res))) return;
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    };
+    answer().catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    entra,
+    doubles: { a, b },
+    store,
+    token: (tenant, overrides = {}) => entra.sign({ tenantId: TENANTS[tenant], audience: SSO_AUDIENCE, ...overrides }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([a.close(), b.close(), entra.close()]);
+    },
+  };
+}

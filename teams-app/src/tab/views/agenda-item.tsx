@@ -1,0 +1,114 @@
+/** One agenda item in the review: what, who presents, links, its timer, and what the meeting decided. */
+import { Badge, Button, Card, Checkbox, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type { AgendaItem, ReviewItemState } from '../../tab-api/contract';
+import { formatClock } from '../format';
+import { useCountdown } from '../use-countdown';
+
+const KIND_LABEL: Record<AgendaItem['kind'], string> = {
+  'blocked-dependency': 'Blocked dependency',
+  'at-risk-kr': 'At-risk key result',
+  'moved-kr': 'Moved',
+  'stale-check-in': 'Stale check-in',
+  decision: 'Decision asked for',
+};
+
+const useStyles = makeStyles({
+  card: { marginBottom: tokens.spacingVerticalM },
+  discussed: { opacity: 0.75 },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  clock: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase500, minWidth: '4.5em' },
+  over: { color: tokens.colorPaletteRedForeground1 },
+  notes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+});
+
+export interface AgendaItemProps {
+  readonly index: number;
+  readonly item: AgendaItem;
+  readonly state: ReviewItemState | undefined;
+  save(change: { discussed?: boolean; decision?: string; notes?: string }): Promise<ReviewItemState>;
+}
+
+export function AgendaItemCard({ index, item, state, save }: AgendaItemProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const timer = useCountdown(item.minutes);
+  const [discussed, setDiscussed] = useState(state?.discussed ?? false);
+  const [decision, setDecision] = useState(state?.decision ?? '');
+  const [notes, setNotes] = useState(state?.notes ?? '');
+  const [saved, setSaved] = useState({ decision: state?.decision ?? '', notes: state?.notes ?? '' });
+  const [status, setStatus] = useState<string>('');
+
+  const run = async (change: Parameters<AgendaItemProps['save']>[0]) => {
+    const before = discussed;
+    // The box follows the click at once; it goes back if the service does not take the change.
+    if (change.discussed !== undefined) setDiscussed(change.discussed);
+    setStatus('Saving…');
+    try {
+      const next = await save(change);
+      setDiscussed(next.discussed);
+      setSaved({ decision: next.decision, notes: next.notes });
+      setStatus(`Saved by ${next.updatedBy}`);
+    } catch (error) {
+      setDiscussed(before);
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <li>
+      <Card className={`${styles.card} ${discussed ? styles.discussed : ''}`} aria-labelledby={headingId} data-item={item.id}>
+        <div className={styles.head}>
+          <h3 id={headingId} className={styles.title}>
+            {index + 1}. {item.title}
+          </h3>
+          <Badge appearance="outline">{KIND_LABEL[item.kind]}</Badge>
+          <Badge appearance="tint">{item.minutes} min</Badge>
+        </div>
+        <Text>{item.detail}</Text>
+        <div className={styles.row}>
+          <Text>
+            Presenter: <strong>{item.presenter ?? 'no owner named'}</strong>
+          </Text>
+          {item.links.map((l) =>
+            l.url ? (
+              <Link key={l.label} href={l.url} target="_blank" rel="noreferrer">
+                {l.label}
+              </Link>
+            ) : (
+              <Text key={l.label}>{l.label}</Text>
+            ),
+          )}
+        </div>
+        <div className={styles.row}>
+          <span role="timer" aria-label={`Time left for item ${index + 1}`} className={`${styles.clock} ${timer.remainingMs < 0 ? styles.over : ''}`}>
+            {formatClock(timer.remainingMs)}
+          </span>
+          <Button onClick={timer.toggle} aria-label={`${timer.running ? 'Pause' : 'Start'} the timer of item ${index + 1}`}>
+            {timer.running ? 'Pause' : 'Start'}
+          </Button>
+          <Button appearance="subtle" onClick={timer.reset} aria-label={`Reset the timer of item ${index + 1}`}>
+            Reset
+          </Button>
+          <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
+        </div>
+        <div className={styles.notes}>
+          <Field label="Decision">
+            <Textarea value={decision} onChange={(_e, d) => setDecision(d.value)} maxLength={2000} resize="vertical" />
+          </Field>
+          <Field label="Notes">
+            <Textarea value={notes} onChange={(_e, d) => setNotes(d.value)} maxLength={8000} resize="vertical" />
+          </Field>
+        </div>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={decision === saved.decision && notes === saved.notes} onClick={() => void run({ decision, notes })}>
+            Save decision and notes
+          </Button>
+          <Text role="status">{status}</Text>
+        </div>
+      </Card>
+    </li>
+  );
+}

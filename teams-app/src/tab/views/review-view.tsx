@@ -1,0 +1,77 @@
+/** The Review view: the agenda of the department's (or the company's) OKR review, item by item. */
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { TabApi } from '../api';
+import { formatDay } from '../format';
+import type { TabHost } from '../host';
+import { useLoad } from '../use-load';
+import { AgendaItemCard } from './agenda-item';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'baseline', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
+  list: { listStyleType: 'none', padding: 0, margin: 0 },
+  overflow: { marginTop: tokens.spacingVerticalL },
+});
+
+export function ReviewView({ api, host, department }: { api: TabApi; host: TabHost; department: string }) {
+  const styles = useStyles();
+  const [page, reload] = useLoad(() => api.agenda(department ? { department } : {}), [department]);
+  const [shareStatus, setShareStatus] = useState('');
+
+  if (page.kind === 'loading') return <Spinner label="Loading the agenda…" />;
+  if (page.kind === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          The agenda could not be loaded: {page.message} <Button onClick={reload}>Try again</Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { agenda, items, reviewId } = page.data;
+  const share = () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('view', 'review');
+    host.shareToStage(url.toString()).then(
+      () => setShareStatus('Shared to the meeting stage'),
+      (e: unknown) => setShareStatus(`Not shared: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+  const used = agenda.items.reduce((sum, i) => sum + i.minutes, 0);
+
+  return (
+    <section aria-labelledby="review-title">
+      <div className={styles.header}>
+        <h2 id="review-title">{agenda.title}</h2>
+        <Text>
+          Changes since {formatDay(agenda.since)} · {agenda.items.length} items, {used} of {agenda.meetingMinutes} minutes
+        </Text>
+        {host.canShareToStage && (
+          <Button appearance="primary" onClick={share}>
+            Share to stage
+          </Button>
+        )}
+        <Text role="status">{shareStatus}</Text>
+      </div>
+      {agenda.items.length === 0 && <Text>Nothing needs the meeting's time: no blocked dependencies, no key results at risk.</Text>}
+      <ol className={styles.list} aria-label="Agenda items">
+        {agenda.items.map((item, i) => (
+          <AgendaItemCard key={`${reviewId}/${item.id}`} index={i} item={item} state={items[item.id]} save={(change) => api.saveItem(reviewId, item.id, change)} />
+        ))}
+      </ol>
+      {agenda.bufferMinutes > 0 && <Text>{agenda.bufferMinutes} minutes left for open discussion.</Text>}
+      {agenda.overflow.length > 0 && (
+        <details className={styles.overflow}>
+          <summary>Carried to the next review ({agenda.overflow.length})</summary>
+          <ul>
+            {agenda.overflow.map((item) => (
+              <li key={item.id}>
+                {item.title} ({item.minutes} min, {item.presenter ?? 'no owner named'})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

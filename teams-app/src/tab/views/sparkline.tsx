@@ -1,0 +1,25 @@
+/** The trend sparkline: observed progress (solid) against the expected line (dashed). */
+import { tokens } from '@fluentui/react-components';
+import type { ProgressPoint } from '../../tab-api/contract';
+import { computeSparkline } from '../sparkline';
+
+export interface SparklineProps {
+  readonly cycle: { readonly start: string; readonly end: string };
+  readonly points: readonly ProgressPoint[] | undefined;
+  readonly progressLabel: string;
+  readonly expectedLabel: string;
+}
+
+const WIDTH = 96;
+const HEIGHT = 28;
+
+export function Sparkline({ cycle, points, progressLabel, expectedLabel }: SparklineProps) {
+  const g = computeSparkline({ start: cycle.start, end: cycle.end, points: points ?? [], width: WIDTH, height: HEIGHT });
+  return (
+    <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Trend: ${progressLabel} now, ${expectedLabel} expected by today`} className="sparkline">
+      <path d={g.expected} fill="none" stroke={tokens.colorNeutralStroke1} strokeWidth={1} strokeDasharray="3 2" />
+      <path d={g.actual} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} strokeLinejoin="round" />
+      {g.last && <circle cx={g.last.x} cy={g.last.y} r={2.5} fill={tokens.colorBrandForeground1} />}
+    </svg>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The Teams tab in headless Chromium: the built tab (esbuild, as shipped) and the tab API on
+ * one node:http server on 127.0.0.1, with the Forge web trigger double answering from the Acme
+ * example, and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
+ * requests carry the dev token the API accepts in local dev mode. Screenshots go to
+ * test/artifacts/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTab, type TabBuild } from '../teams-app/scripts/build-tab';
+import { devTokenFor } from '../teams-app/src/auth/dev-token';
+import { createStaticFiles } from '../teams-app/src/http/static-files';
+import { startTabApiStack, TENANTS, type TabApiStack } from '../teams-app/src/tab-api/testing';
+
+jest.setTimeout(60_000);
+
+const ARTIFACTS = join(__dirname, 'artifacts');
+const THEMES = [
+  { name: 'default', background: 'rgb(255, 255, 255)' },
+  { name: 'dark', background: 'rgb(41, 41, 41)' },
+  { name: 'contrast', background: 'rgb(0, 0, 0)' },
+] as const;
+const USER = 'raj@acme.example';
+const SPACE = `${TENANTS.a}/conn-a`;
+
+let clock = Date.parse('2026-11-12T09:00:00Z');
+let outdir: string;
+let built: TabBuild;
+let stack: TabApiStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(join(tmpdir(), 'teams-tab-'));
+  built = await buildTab(outdir);
+  stack = await startTabApiStack({ devTokens: true, nowMs: () => clock, extra: createStaticFiles(outdir) });
+  // History the tab shows: dependencies first seen on 12 Nov, progress samples on earlier days.
+  const seen = await fetch(`${stack.url}/api/tab/dependencies`, { headers: { authorization: `Bearer ${devTokenFor(USER)}` } });
+  expect(seen.status).toBe(200);
+  await stack.store.recordProgress(SPACE, '2026-10-20', [{ subject: 'eng', progress: 0.15 }, { subject: 'eng-o1', progress: 0.1 }, { subject: 'eng-o1-kr1', progress: 0.12 }]);
+  await stack.store.recordProgress(SPACE, '2026-11-01', [{ subject: 'eng', progress: 0.31 }, { subject: 'eng-o1', progress: 0.22 }, { subject: 'eng-o1-kr1', progress: 0.3 }]);
+  clock = Date.parse('2026-11-15T09:00:00Z');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+async function open(view: string, theme: string, extra = ''): Promise<void> {
+  await page.goto(`${stack.url}/tab/index.html?view=${view}&department=eng&theme=${theme}&as=${USER}${extra}`);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+}
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `teams-tab-${name}.png`) });
+
+describe('the Teams tab in Chromium', () => {
+  test('the build is minified ES modules with a small gzipped JavaScript payload', () => {
+    expect(built.files).toEqual(expect.arrayContaining(['index.html', 'config.html']));
+    expect(built.files.filter((f) => f.endsWith('.css'))).toHaveLength(1);
+    expect(built.jsGzipBytes.index).toBeLessThan(260 * 1024);
+    console.log(`tab JavaScript: index ${(built.jsGzipBytes.index / 1024).toFixed(1)} KiB gzipped, config ${(built.jsGzipBytes.config / 1024).toFixed(1)} KiB gzipped`);
+  });
+
+  test.each(THEMES)('every view renders the Acme data in the $name theme', async ({ name, background }) => {
+    await open('review', name);
+    await expect(page.getByRole('region', { name: 'Local mode' }).textContent()).resolves.toContain('Local mode');
+    expect(await page.locator('[data-theme]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(background);
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Engineering OKR review');
+    const titles = await page.locator('[data-item] h3').allTextContents();
+    expect(titles[0]).toBe('1. Blocked: Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering');
+    expect(titles).toHaveLength(13);
+    expect(await page.getByRole('timer', { name: 'Time left for item 1', exact: true }).textContent()).toBe('5:00');
+    await shot(`review-${name}`);
+
+    await page.getByRole('tab', { name: 'Dependencies' }).click();
+    await page.getByRole('heading', { name: 'Dependencies between departments' }).waitFor();
+    const states = await page.locator('[data-dependency]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-dependency')}:${e.getAttribute('data-state')}`));
+    expect(states[0]).toBe('dep-sso:blocked');
+    expect(states.slice(4)).toEqual(['dep-launch-specs:at-risk', 'dep-status-page:open', 'dep-battlecards:done']);
+    expect(await page.locator('[data-dependency="dep-sso"]').textContent()).toContain('Sales needs this from Engineering');
+    expect(await page.locator('[data-dependency="dep-sso"]').textContent()).toContain('Blocked since 12 Nov 2026');
+    await shot(`dependencies-${name}`);
+
+    await page.getByRole('tab', { name: 'Department' }).click();
+    await page.getByRole('heading', { name: 'Engineering OKRs' }).waitFor();
+    expect(await page.getByText('47% done, 49% expected by 15 Nov 2026').count()).toBe(1);
+    expect(await page.locator('[data-objective] h3 + span').allTextContents()).toEqual(['38%', '58%', '34%', '58%']);
+    expect(await page.getByRole('progressbar', { name: 'Ship single sign-on and SCIM provisioning: 43%' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'Trend: 47% now, 49% expected by today' }).locator('path').count()).toBe(2);
+    await shot(`department-${name}`);
+  });
+
+  test('a key result explains its number on demand', async () => {
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o1-kr1"]');
+    await kr.getByRole('button', { name: /Explain/ }).click();
+    expect(await kr.textContent()).toContain('2 issues have no story points and are not counted.');
+    await shot('department-explain');
+  });
+
+  test('an item marked discussed, with its decision, is still so after a reload', async () => {
+    await open('review', 'default');
+    const item = page.locator('[data-item="blocked-dependency:dep-sso"]');
+    await item.getByRole('checkbox', { name: 'Discussed' }).check();
+    await item.getByRole('status').filter({ hasText: 'Saved by raj' }).waitFor();
+    await item.getByRole('textbox', { name: 'Decision' }).fill('Raj moves two engineers to ENG-142 this sprint');
+    await item.getByRole('button', { name: 'Save decision and notes' }).click();
+    await item.getByRole('button', { name: 'Save decision and notes' }).and(page.locator('[disabled]')).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
+    const again = page.locator('[data-item="blocked-dependency:dep-sso"]');
+    expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
+    expect(await again.getByRole('textbox', { name: 'Decision' }).inputValue()).toBe('Raj moves two engineers to ENG-142 this sprint');
+    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
+    await shot('review-discussed');
+  });
+
+  test('the timer counts down when started', async () => {
+    await open('review', 'default');
+    await page.getByRole('button', { name: 'Start the timer of item 1', exact: true }).click();
+    await page.getByRole('timer', { name: 'Time left for item 1', exact: true }).filter({ hasText: /^4:5\d$/ }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Pause the timer of item 1', exact: true }).click();
+  });
+
+  test('views are reachable from the keyboard', async () => {
+    await open('review', 'default');
+    await page.getByRole('tab', { name: 'Review' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dependencies between departments' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Dependencies');
+  });
+
+  test('My OKRs opens on the department the user leads and marks their key results', async () => {
+    await page.goto(`${stack.url}/tab/index.html?personal=1&theme=default&as=${USER}`);
+    await page.getByRole('heading', { name: 'Engineering OKRs' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My OKRs · Acme');
+    expect(await page.locator('[data-kr="eng-o2-kr1"]').textContent()).toContain('Yours');
+    await shot('my-okrs');
+  });
+
+  test('the configuration page picks the department the tab opens on', async () => {
+    await page.goto(`${stack.url}/tab/config.html?theme=default&as=${USER}`);
+    await page.getByRole('combobox', { name: 'Department' }).selectOption({ label: 'Product' });
+    await page.getByRole('combobox', { name: 'Open on' }).selectOption({ label: 'Dependencies' });
+    const href = await page.getByRole('link', { name: 'open the configured tab' }).getAttribute('href');
+    expect(href).toBe(`${stack.url}/tab/index.html?view=dependencies&department=prod`);
+    await shot('config');
+  });
+});
