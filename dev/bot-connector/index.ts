@@ -68,6 +68,8 @@ export interface BotConnector {
   /** Holds every request that arrives from now on, unanswered, until `resume` (or the caller goes). */
   pause(): void;
   resume(): void;
+  /** How many held requests still have a live caller (a killed caller's requests are dropped). */
+  held(): number;
   stats(): { accepted: number; throttled: number; faults: number; sends: number; updates: number };
   /** Resolves when `predicate` holds, polling every 10 ms; rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -86,6 +88,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   const totals = { accepted: 0, throttled: 0, faults: 0, sends: 0, updates: 0 };
   let nextId = 0;
   let paused: { promise: Promise<void>; release: () => void } | null = null;
+  const holding = new Set<IncomingMessage>();
 
   const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -95,7 +98,11 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    if (paused) await paused.promise;
+    if (paused) {
+      holding.add(req);
+      await paused.promise;
+      holding.delete(req);
+    }
     if (req.socket.destroyed) return;
     const at = nowMs();
     const path = (req.url ?? '/').split('?')[0]!;
@@ -189,6 +196,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
       paused?.release();
       paused = null;
     },
+    held: () => [...holding].filter((r) => !r.socket.destroyed).length,
     stats: () => ({ ...totals }),
     waitFor: async (predicate, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -1,12 +1,13 @@
 /**
  * The service as a real process (`node --import tsx src/main.ts`) killed with SIGKILL while
  * alerts are claimed and in flight, then restarted on the same SQLite file: every alert is
- * delivered, none twice. The connector is paused before the kill, so the requests in flight
- * are never answered and every answered one has been recorded: the kill falls outside the
- * one window the outbox cannot close (between the connector's 2xx and the local write; see
- * outbox/worker.ts), which this test does not claim to cover.
+ * delivered, none twice. The connector is paused before the kill, and the kill waits until
+ * every answered request is recorded as sent, so the requests in flight are never answered:
+ * the kill falls outside the one window the outbox cannot close (between the connector's 2xx
+ * and the local write; see outbox/worker.ts), which this test does not claim to cover.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,25 @@ function event(k: number): DependencyChangedEvent {
       companyObjectivesAtRisk: [],
     },
   };
+}
+
+/** The activity ids the outbox has recorded as sent, read from the SQLite file without writing. */
+function sentActivityIds(path: string): Set<string> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT activity_id FROM outbox WHERE state = 'sent' AND activity_id IS NOT NULL`).all() as { activity_id: string }[];
+    return new Set(rows.map((r) => r.activity_id));
+  } finally {
+    db.close();
+  }
+}
+
+async function waitUntil(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function startProcess(sqlitePath: string): Promise<{ child: ChildProcess; url: string }> {
@@ -92,9 +112,17 @@ it('delivers every alert exactly once across a SIGKILL mid-delivery', async () =
   for (let k = 0; k < 20; k++) expect((await forge.sendEvent(`${first.url}/api/events`, connection, event(k))).status).toBe(200);
   await connector.waitFor(() => connector.stats().sends >= 6, 20_000);
   connector.pause();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Kill outside the one window the outbox cannot close: wait (however slow the machine) until
+  // every activity the connector has answered is recorded as sent, and some requests are held.
+  await waitUntil(() => {
+    const answered = connector.allActivities().map((a) => a.id);
+    return connector.held() > 0 && answered.every((id) => sentActivityIds(path).has(id));
+  }, 20_000);
   first.child.kill('SIGKILL');
   await new Promise((resolve) => first.child.once('exit', resolve));
+  // The dead process's sockets close asynchronously: wait until the connector sees every held
+  // caller gone, so that resume() drops their requests instead of delivering them.
+  await waitUntil(() => connector.held() === 0, 10_000);
 
   const store = await openSqliteStore(path, Date.now());
   const atKill = await store.listOutbox();
