@@ -125,6 +125,35 @@ describe('the Teams tab in Chromium', () => {
     await shot('review-discussed');
   });
 
+  test('an item added from a Teams card follows the generated ones, marked as requested, with the same controls', async () => {
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'eng', subject: 'dependency:dep-sso', title: 'SSO for the mid-market deals', addedBy: 'Ann Lee', addedAt: Date.parse('2026-11-14T16:05:00Z') });
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'sales', subject: 'dependency:dep-renewal-data', title: 'Not for Engineering', addedBy: 'Bo', addedAt: 1 });
+    await open('review', 'default');
+    const titles = await page.locator('[data-item] h3').allTextContents();
+    expect(titles.slice(12)).toEqual([expect.stringMatching(/^13\. /), '14. SSO for the mid-market deals']);
+    const item = page.locator('[data-item="requested:dependency:dep-sso"]');
+    expect(await item.getAttribute('data-requested')).toBe('true');
+    const text = await item.textContent();
+    expect(text).toContain('Requested from Teams');
+    expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05 UTC');
+    expect(await item.getByRole('timer', { name: 'Time left for item 14', exact: true }).textContent()).toBe('3:00');
+    await item.getByRole('checkbox', { name: 'Discussed' }).check();
+    await item.getByRole('status').filter({ hasText: 'Saved by raj' }).waitFor();
+    await item.getByRole('textbox', { name: 'Notes' }).fill('Sales asked for a date');
+    await item.getByRole('button', { name: 'Save decision and notes' }).click();
+    await item.getByRole('button', { name: 'Save decision and notes' }).and(page.locator('[disabled]')).waitFor();
+    await shot('review-requested');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
+    const again = page.locator('[data-item="requested:dependency:dep-sso"]');
+    expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
+    expect(await again.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Sales asked for a date');
+    expect(await page.locator('[data-requested]').count()).toBe(1);
+    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ itemId: 'requested:dependency:dep-sso', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
+    );
+  });
+
   test('the timer counts down when started', async () => {
     await open('review', 'default');
     await page.getByRole('button', { name: 'Start the timer of item 1', exact: true }).click();

@@ -1,6 +1,7 @@
 /**
  * The service's entry point: reads and validates the environment (here only), opens the
- * store, mounts the tab, starts the server and stops cleanly on SIGTERM/SIGINT.
+ * database (the main store and the tab's review records, one set of migrations), mounts the
+ * tab, starts the server and stops cleanly on SIGTERM/SIGINT.
  *
  *   PORT (3978), HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL or SQLITE_PATH (./.data/teams.sqlite),
  *   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId (the Agents SDK's names),
@@ -9,16 +10,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { createEntraTokenVerifier, resolveDevTokenMode, withDevTokens } from './auth';
 import { isTimeZone } from './bot/reminder-time';
 import { createForgeClient } from './forge/forge-client';
 import { createStaticFiles } from './http/static-files';
 import { startService } from './server';
-import { openPostgresStore } from './store/postgres-store';
-import { openSqliteStore } from './store/sqlite-store';
-import { createMemoryReviewStore, createSqlReviewStore, createTabRoutes } from './tab-api';
+import { openStorage } from './storage';
+import { createTabRoutes } from './tab-api';
 
 const envSchema = z
   .object({
@@ -46,12 +45,9 @@ async function main(): Promise<void> {
   }
   const env = parsed.data;
   const local = env.OKR_DEV_ANONYMOUS === '1';
-  const store = env.DATABASE_URL ? await openPostgresStore(env.DATABASE_URL, Date.now()) : await openSqliteStore(env.SQLITE_PATH, Date.now());
-  // The tab's review store: its own connection to the same SQLite file (WAL), or in memory with PostgreSQL.
-  const reviewDb = env.DATABASE_URL ? null : new Database(env.SQLITE_PATH);
-  reviewDb?.pragma('busy_timeout = 5000');
-  const reviewStore = reviewDb ? createSqlReviewStore(reviewDb) : createMemoryReviewStore();
-  if (!reviewDb) console.warn('tab: review notes are kept in memory with DATABASE_URL (no PostgreSQL review store yet)');
+  // One database for everything: the main store and the tab's review records, migrated together.
+  const storage = await openStorage({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, Date.now());
+  const { store, reviewStore } = storage;
 
   const appId = env.MicrosoftAppId ?? 'local-dev';
   const devMode = resolveDevTokenMode({ localDev: local, host: env.HOST });
@@ -62,6 +58,7 @@ async function main(): Promise<void> {
     connectionFor: (tenantId) => store.connectionForTenant(tenantId),
     forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
     reviewStore,
+    agendaRequests: (tenantId, scope) => store.agendaRequests(tenantId, scope),
     nowMs: Date.now,
   });
 
@@ -79,8 +76,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await service.close();
-    await store.close();
-    reviewDb?.close();
+    await storage.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

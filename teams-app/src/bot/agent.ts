@@ -1,7 +1,9 @@
 /**
  * The bot on the Microsoft 365 Agents SDK: routes installs, messages (commands and the
  * Action.Submit fallback) and Action.Execute invokes to the handlers, and keeps the
- * conversation reference of every conversation it hears from. It keeps no SDK turn state.
+ * conversation reference of every conversation it hears from, and forgets members who leave
+ * (members seen are recorded from the raw activity, see bot/members.ts). It keeps no SDK turn
+ * state.
  */
 import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
 import { AgentApplication, MessageFactory, CardFactory, TurnState, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
@@ -90,7 +92,9 @@ export function createBotAgent(adapter: CloudAdapter, services: BotServices): Ag
     if (isBot(context, context.activity.membersAdded)) await sendReplies(context, await buildWelcome(services, turn));
   });
   app.onConversationUpdate('membersRemoved', async (context) => {
-    if (isBot(context, context.activity.membersRemoved)) await services.store.markUninstalled(turnInfo(context.activity).conversationId, services.nowMs());
+    const { conversationId } = turnInfo(context.activity);
+    if (isBot(context, context.activity.membersRemoved)) await services.store.markUninstalled(conversationId, services.nowMs());
+    else await services.store.removeMembers(conversationId, (context.activity.membersRemoved ?? []).flatMap((m) => (m.id ? [m.id] : [])));
   });
   app.onActivity(ActivityTypes.InstallationUpdate, async (context) => {
     if (context.activity.action === 'remove') await services.store.markUninstalled(turnInfo(context.activity).conversationId, services.nowMs());

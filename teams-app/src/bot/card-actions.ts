@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
 import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
+import { knownOwners } from '../events/known-owners';
 import { forgeProblem } from './command-handlers';
 import { setFollows } from './follows';
 import { forgeFor, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
@@ -58,9 +59,11 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
       const dependency = dependencies.data.find((d) => d.id === parsed.data.dependency);
       if (!dependency) return message(`Jira no longer knows the dependency ${parsed.data.dependency}.`);
       const at = new Date(services.nowMs()).toISOString();
+      // The acknowledged card keeps mentioning the owners seen here, as the alert did.
+      const people = dependency.state === 'blocked' ? ((await knownOwners(services.store, [turn.conversationId], dependency)).get(turn.conversationId) ?? []) : [];
       const card =
         dependency.state === 'blocked'
-          ? buildAlertCard(dependency, { since: parsed.data.since, acknowledgedBy: { name: turn.userName, at } })
+          ? buildAlertCard(dependency, { since: parsed.data.since, acknowledgedBy: { name: turn.userName, at }, people })
           : buildResolvedAlertCard(dependency, { since: parsed.data.since, resolvedAt: at });
       return { kind: 'card', card, shared: true };
     }

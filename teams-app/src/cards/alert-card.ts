@@ -4,6 +4,7 @@
  */
 import type { DependencyWire as DependencyView } from './wire';
 import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { createMentioner, type MentionablePerson } from './mentions';
 
 /** A readable UTC time for cards: "2026-11-15 09:00 UTC". */
 export function timeLabel(iso: string): string {
@@ -29,17 +30,21 @@ export interface AlertCardOptions {
   readonly since: string;
   /** Set once someone acknowledged the alert. */
   readonly acknowledgedBy?: { readonly name: string; readonly at: string };
+  /** People the bot has seen in the conversation the card goes to: owners among them are mentioned (notified). */
+  readonly people?: readonly MentionablePerson[];
 }
 
 /** The alert sent to the channels of both departments when a dependency becomes blocked. */
 export function buildAlertCard(dependency: DependencyView, options: AlertCardOptions): AdaptiveCard {
   const { needs, provider } = dependency;
-  const owners = listLabel(provider.owners);
+  const mentioner = createMentioner(options.people ?? []);
+  const needsOwner = needs.owner ? mentioner.label(needs.owner) : 'not named';
+  const owners = listLabel(provider.owners.map((o) => mentioner.label(o)));
   const body: CardElement[] = [
     container([heading(`Blocked: ${plain(dependency.title)}`, 'Attention'), text(`${plain(needs.departmentName)} needs ${dependency.deliverables.map((d) => d.key).join(', ')} from ${plain(provider.departmentName)}.`)], 'attention'),
     facts([
       ['Needed for', `${plain(needs.krTitle)} (${needs.kr})`],
-      ['Needed by', `${plain(needs.departmentName)}, owner ${needs.owner ?? 'not named'}`],
+      ['Needed by', `${plain(needs.departmentName)}, owner ${needsOwner}`],
       ['Delivered by', `${plain(provider.departmentName)}, owners ${owners}`],
       ['Blocked since', timeLabel(options.since)],
       ['Due', dependency.due ?? 'no due date'],
@@ -57,7 +62,7 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
     ...jiraLink(dependency),
     execute('Add to agenda', VERBS.addToAgenda, { subject: `dependency:${dependency.id}`, title: dependency.title, scope: needs.department }),
   ];
-  return card(body, actions);
+  return card(body, actions, mentioner.entities());
 }
 
 /** What replaces the alert once the dependency is no longer blocked. */

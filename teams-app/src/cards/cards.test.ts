@@ -27,8 +27,15 @@ const agenda = reviewAgendaSchema.parse(evaluation.agenda);
 const departments = org.departments.map((d) => ({ id: d.id, name: d.name }));
 const krs = eng.objectives.flatMap((o) => o.keyResults);
 
+// The owners of the first blocked dependency whom the bot has seen: Zoe (by email) and Raj (by UPN).
+const people = [
+  { id: '29:zoe', name: 'Zoe Martin', addresses: [blocked.needs.owner!] },
+  { id: '29:raj', name: 'Raj *Patel*', addresses: ['someone-else@acme.example', blocked.provider.owners[0]!] },
+];
+
 const everyCard = {
   alert: buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z' }),
+  'alert, mentioning the owners': buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z', people }),
   'alert, acknowledged': buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z', acknowledgedBy: { name: 'Ann', at: '2026-11-15T10:00:00Z' } }),
   resolved: buildResolvedAlertCard({ ...blocked, state: 'open', stateLabel: 'Open' }, { since: '2026-11-15T09:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' }),
   'department status': buildDepartmentStatusCard(eng),
@@ -70,6 +77,25 @@ describe('the alert card', () => {
     for (const owner of blocked.provider.owners) expect(json).toContain(owner);
     expect(everyCard.alert.actions?.map((a) => a.title)).toEqual(['Acknowledge', 'Open in Jira', 'Add to agenda']);
     expect(everyCard['alert, acknowledged'].actions?.map((a) => a.title)).toEqual(['Open in Jira', 'Add to agenda']);
+  });
+
+  it('mentions the owners the bot has seen, with one Teams mention entity each, and keeps the others plain', () => {
+    const mentioned = everyCard['alert, mentioning the owners'];
+    const facts = (mentioned.body.find((e) => e.type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
+    expect([blocked.id, blocked.needs.owner, blocked.provider.owners]).toEqual(['dep-sso', 'zoe@acme.example', ['raj@acme.example']]);
+    expect(facts.filter((f) => f.title === 'Needed by' || f.title === 'Delivered by')).toEqual([
+      { title: 'Needed by', value: 'Sales, owner <at>Zoe Martin</at>' },
+      { title: 'Delivered by', value: 'Engineering, owners <at>Raj Patel</at>' },
+    ]);
+    expect(mentioned.msteams).toEqual({
+      width: 'Full',
+      entities: [
+        { type: 'mention', text: '<at>Zoe Martin</at>', mentioned: { id: '29:zoe', name: 'Zoe Martin' } },
+        { type: 'mention', text: '<at>Raj Patel</at>', mentioned: { id: '29:raj', name: 'Raj *Patel*' } },
+      ],
+    });
+    expect(everyCard.alert.msteams).toEqual({ width: 'Full' });
+    expect(JSON.stringify(everyCard.alert)).not.toContain('<at>');
   });
 
   it('gives every Action.Execute an Action.Submit fallback carrying the verb', () => {

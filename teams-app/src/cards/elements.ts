@@ -4,6 +4,8 @@
  * for hosts that do not know Action.Execute.
  */
 
+import type { MentionEntity } from './mentions';
+
 export type CardElement = Record<string, unknown>;
 
 export interface AdaptiveCard {
@@ -12,7 +14,7 @@ export interface AdaptiveCard {
   readonly version: '1.5';
   readonly body: CardElement[];
   readonly actions?: CardElement[];
-  readonly msteams?: { readonly width: 'Full' };
+  readonly msteams?: { readonly width: 'Full'; readonly entities?: readonly MentionEntity[] };
 }
 
 /** The verbs the bot's cards use; the bot routes on them. */
@@ -26,15 +28,15 @@ export const VERBS = {
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
-/** A card with the 1.5 schema and full width in Teams. */
-export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+/** A card with the 1.5 schema and full width in Teams, with the entities of the people it mentions. */
+export function card(body: CardElement[], actions: CardElement[] = [], mentions: readonly MentionEntity[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     ...(actions.length ? { actions } : {}),
-    msteams: { width: 'Full' },
+    msteams: { width: 'Full', ...(mentions.length ? { entities: mentions } : {}) },
   };
 }
 

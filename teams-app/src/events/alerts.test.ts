@@ -1,6 +1,7 @@
 import { BRIDGE_HEADERS, buildDependencyViews, buildDepartmentView, dependencyViewSchema, evaluateOrg, krViewSchema, signBridgeRequest, type BridgeEvent, type DependencyChangedEvent } from '@okr-bridge/core';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
 import { cardOf, startTestStack, type TestStack } from '../bot/testing';
+import { validateAdaptiveCards } from '../cards/testing/validate-card';
 import { startService } from '../server';
 
 const { org, issues } = loadAcmeExample();
@@ -59,6 +60,31 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
       ['ev-2', 'c-eng', 'update', 'sent'],
       ['ev-2', 'c-sales', 'update', 'sent'],
     ]);
+  });
+
+  it('mentions the owners the bot has seen in each channel, by their Teams identity, and names the others plainly', async () => {
+    const raj = { id: '29:raj', name: 'Raj Patel', aadObjectId: 'aad-raj', userPrincipalName: 'Raj@acme.example' };
+    // Raj joins the Engineering channel; Zoe (who owns the Sales key result) speaks in the Sales one.
+    await stack.post(stack.activity('c-eng', { type: 'conversationUpdate', membersAdded: [raj] }));
+    await stack.say('c-sales', 'help');
+    await stack.post(stack.activity('c-sales', { type: 'message', text: 'help', from: { id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe', email: 'zoe@acme.example' } }));
+    await send(blockedEvent('ev-m1'));
+    await stack.connector.waitFor(() => alerts('c-sales').length === 1 && alerts('c-eng').length === 1);
+    const fact = (card: Record<string, unknown> | undefined, title: string) =>
+      ((card?.body as { type: string; facts?: { title: string; value: string }[] }[]).find((b) => b.type === 'FactSet')?.facts ?? []).find((f) => f.title === title)?.value;
+    const eng = cardOf(alerts('c-eng')[0]!.activity);
+    expect([fact(eng, 'Needed by'), fact(eng, 'Delivered by')]).toEqual(['Sales, owner zoe@acme.example', 'Engineering, owners <at>Raj Patel</at>']);
+    expect(eng?.msteams).toEqual({ width: 'Full', entities: [{ type: 'mention', text: '<at>Raj Patel</at>', mentioned: { id: '29:raj', name: 'Raj Patel' } }] });
+    const sales = cardOf(alerts('c-sales')[0]!.activity);
+    expect([fact(sales, 'Needed by'), fact(sales, 'Delivered by')]).toEqual(['Sales, owner <at>Zoe Martin</at>', 'Engineering, owners raj@acme.example']);
+    expect(sales?.msteams).toEqual({ width: 'Full', entities: [{ type: 'mention', text: '<at>Zoe Martin</at>', mentioned: { id: '29:zoe', name: 'Zoe Martin' } }] });
+    expect(validateAdaptiveCards([eng, sales])).toEqual([[], []]);
+
+    // Raj leaves the channel: the next alert names him plainly there.
+    await stack.post(stack.activity('c-eng', { type: 'conversationUpdate', membersRemoved: [raj] }));
+    await send({ ...blockedEvent('ev-m2'), previousState: 'open' });
+    await stack.connector.waitFor(() => alerts('c-eng').length === 2);
+    expect(fact(cardOf(alerts('c-eng')[1]!.activity), 'Delivered by')).toBe('Engineering, owners raj@acme.example');
   });
 
   it('keeps a key result status change without sending anything', async () => {

@@ -6,6 +6,8 @@
  */
 import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, verifyBridgeRequest } from '@okr-bridge/core';
 import type { TeamsStore } from '../store/port';
+import type { MentionablePerson } from '../cards/mentions';
+import { knownOwners } from './known-owners';
 import { alertDepartments, classifyEvent, dependencySubject, planAlertEntries } from './plan-alerts';
 
 export interface EventsRouteDeps {
@@ -54,10 +56,14 @@ export async function handleEvent(deps: EventsRouteDeps, method: string, headers
   const plan = classifyEvent(event);
   let followers: string[] = [];
   let withCard: string[] = [];
-  if (event.type === 'dependency.changed' && plan.kind === 'alert') followers = await store.followersOf(tenantId, alertDepartments(event.dependency));
+  let owners = new Map<string, MentionablePerson[]>();
+  if (event.type === 'dependency.changed' && plan.kind === 'alert') {
+    followers = await store.followersOf(tenantId, alertDepartments(event.dependency));
+    owners = await knownOwners(store, followers, event.dependency);
+  }
   if (event.type === 'dependency.changed' && plan.kind === 'resolve') withCard = await store.conversationsWithCard(tenantId, dependencySubject(event.dependency.id));
   const now = deps.nowMs();
-  const entries = planAlertEntries(event, tenantId, { followers, withCard }, now);
+  const entries = planAlertEntries(event, tenantId, { followers, withCard, owners }, now);
   const outcome = await store.ingestEvent(
     { connectionId: connection.id, requestId: verdict.id },
     { id: event.id, connectionId: connection.id, type: event.type, body: event, receivedAt: now },

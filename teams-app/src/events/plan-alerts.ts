@@ -2,12 +2,14 @@
  * Turns a bridge event into outbox entries. A dependency that becomes blocked alerts the
  * channels following the department that needs it and the one that delivers it; one that
  * stops being blocked updates the cards sent earlier, in place. A key result's status change
- * is kept but sends nothing. Pure: who follows what comes in as arguments.
+ * is kept but sends nothing. An alert mentions the owners the bot has seen in each
+ * conversation. Pure: who follows what, and who was seen where, come in as arguments.
  */
 import type { BridgeEvent } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from '../cards/wire';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import type { AdaptiveCard } from '../cards/elements';
+import type { MentionablePerson } from '../cards/mentions';
 import type { NewOutboxEntry } from '../store/port';
 
 /** The message activity carrying one card. */
@@ -20,10 +22,12 @@ export function dependencySubject(dependencyId: string): string {
   return `dependency:${dependencyId}`;
 }
 
-/** What planning needs to know: followers of departments, and who got the earlier cards. */
+/** What planning needs to know: followers of departments, who got the earlier cards, and the owners seen in each. */
 export interface AlertAudience {
   readonly followers: readonly string[];
   readonly withCard: readonly string[];
+  /** By conversation, the dependency's owners the bot has seen there (mentioned on the alert). */
+  readonly owners?: ReadonlyMap<string, readonly MentionablePerson[]>;
 }
 
 /** The departments whose followers hear about a dependency. */
@@ -49,8 +53,12 @@ export function planAlertEntries(event: BridgeEvent, tenantId: string, audience:
   const dependency = event.dependency;
   const subject = dependencySubject(dependency.id);
   if (plan.kind === 'alert') {
-    const activity = cardActivity(buildAlertCard(dependency, { since: event.occurredAt }), `Blocked: ${dependency.title}`);
-    return audience.followers.map((conversationId) => ({ eventId: event.id, conversationId, tenantId, kind: 'send', subject, activity, notBefore: nowMs }));
+    const alertFor = (people: readonly MentionablePerson[]) => cardActivity(buildAlertCard(dependency, { since: event.occurredAt, people }), `Blocked: ${dependency.title}`);
+    const plainAlert = alertFor([]);
+    return audience.followers.map((conversationId) => {
+      const people = audience.owners?.get(conversationId) ?? [];
+      return { eventId: event.id, conversationId, tenantId, kind: 'send', subject, activity: people.length ? alertFor(people) : plainAlert, notBefore: nowMs };
+    });
   }
   const activity = cardActivity(buildResolvedAlertCard(dependency, { since: null, resolvedAt: event.occurredAt }), `Unblocked: ${dependency.title}`);
   return audience.withCard.map((conversationId) => ({ eventId: event.id, conversationId, tenantId, kind: 'update', subject, activity, notBefore: nowMs }));

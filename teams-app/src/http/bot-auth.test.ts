@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg } from '@okr-bridge/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
-import { cardOf, startTestStack, type TestStack } from '../bot/testing';
+import { ANN, cardOf, startTestStack, type TestStack } from '../bot/testing';
 import { startService } from '../server';
 import { BOT_FRAMEWORK_ISSUER } from './bot-auth';
 
@@ -43,7 +43,8 @@ const token = (fields: { aud?: string; iss?: string; expSec?: number; signWith?:
     .setExpirationTime(now + (fields.expSec ?? 600))
     .sign(fields.signWith ?? key);
 };
-const message = (conversationId: string) => stack.activity(conversationId, { type: 'message', text: 'help' });
+const message = (conversationId: string) => stack.activity(conversationId, { type: 'message', text: 'help', from: { ...ANN, email: 'ann@acme.example' } });
+const membersSeen = async (conversationId: string) => (await stack.store.membersByAddress([conversationId], ['ann@acme.example'])).map((m) => m.userId);
 
 describe('/api/messages with Bot Framework authentication on', () => {
   it('accepts a valid token, runs the turn and replies with the bot token', async () => {
@@ -51,6 +52,7 @@ describe('/api/messages with Bot Framework authentication on', () => {
     expect(answer.status).toBe(200);
     expect(JSON.stringify(cardOf(stack.connector.activities('c-ok')[0]?.activity))).toContain('status [department]');
     expect(stack.connector.requests.at(-1)?.authorization).toBe('Bearer outbound-bot-token');
+    expect(await membersSeen('c-ok')).toEqual([ANN.id]);
   });
 
   it('sends proactive alerts with the bot token too', async () => {
@@ -78,6 +80,7 @@ describe('/api/messages with Bot Framework authentication on', () => {
     const answer = await stack.post(message(id), t ? { authorization: `Bearer ${t}` } : {});
     expect(answer).toEqual({ status: 401, body: { error: reason } });
     expect(await stack.store.getConversation(id)).toBeUndefined();
+    expect(await membersSeen(id)).toEqual([]);
     expect(stack.connector.activities(id)).toEqual([]);
   });
 });

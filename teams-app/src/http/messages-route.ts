@@ -20,6 +20,8 @@ export interface MessagesRouteDeps {
   readonly app: AgentApplication<TurnState>;
   /** null only in the local anonymous mode. */
   readonly verifier: BotAuthVerifier | null;
+  /** Sees each activity as it came over the wire, once its token was checked, before the turn runs. */
+  readonly onVerified?: (activity: Record<string, unknown>) => Promise<void>;
   readonly log?: (line: string) => void;
 }
 
@@ -50,6 +52,7 @@ export async function handleMessages(deps: MessagesRouteDeps, req: IncomingMessa
     if (verdict.kind === 'refused') return sendJson(res, 401, { error: verdict.reason }, { 'www-authenticate': 'Bearer' });
     user = verdict.claims as Record<string, unknown>;
   }
+  await deps.onVerified?.(parsed.data);
   const request = { body: parsed.data as Record<string, unknown>, headers: req.headers as Record<string, string | string[] | undefined>, method: req.method, user };
   const web = toWebResponse(res);
   try {

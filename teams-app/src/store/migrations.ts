@@ -36,6 +36,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE agenda_requests (tenant_id TEXT NOT NULL, scope TEXT NOT NULL, subject TEXT NOT NULL, title TEXT NOT NULL, added_by TEXT NOT NULL, added_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, scope, subject))`,
     ],
   },
+  {
+    version: 3,
+    name: 'the tab review records: items, progress samples, state since',
+    // IF NOT EXISTS: before this migration the SQLite review store created these same tables on
+    // first use, so a database from then already has them, with the meetings' records in them.
+    statements: (dialect) => [
+      `CREATE TABLE IF NOT EXISTS tab_review_items (space TEXT NOT NULL, review_id TEXT NOT NULL, item_id TEXT NOT NULL, discussed INTEGER NOT NULL, decision TEXT NOT NULL, notes TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (space, review_id, item_id))`,
+      `CREATE TABLE IF NOT EXISTS tab_progress_samples (space TEXT NOT NULL, subject TEXT NOT NULL, day TEXT NOT NULL, progress ${dialect === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION'} NOT NULL, PRIMARY KEY (space, subject, day))`,
+      `CREATE TABLE IF NOT EXISTS tab_state_since (space TEXT NOT NULL, subject TEXT NOT NULL, state TEXT NOT NULL, since BIGINT NOT NULL, PRIMARY KEY (space, subject))`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'members seen in conversations, to mention owners',
+    // Looked up by conversation (the key's prefix), then matched on email or UPN.
+    statements: () => [
+      `CREATE TABLE members (conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, tenant_id TEXT NOT NULL, aad_object_id TEXT, name TEXT NOT NULL, email TEXT, upn TEXT, seen_at BIGINT NOT NULL, PRIMARY KEY (conversation_id, user_id))`,
+    ],
+  },
 ];
 
 /** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */

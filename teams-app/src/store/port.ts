@@ -185,7 +185,31 @@ export interface AgendaStore {
   agendaRequests(tenantId: string, scope: string): Promise<AgendaRequest[]>;
 }
 
+/** Someone the bot has seen in a conversation: an activity's sender, or a member added to it. */
+export interface MemberRecord {
+  readonly conversationId: string;
+  readonly tenantId: string;
+  /** The Teams user id (`29:…`) the bot knows them by. */
+  readonly userId: string;
+  readonly aadObjectId: string | null;
+  readonly name: string;
+  /** Lower case; null when Teams did not say. */
+  readonly email: string | null;
+  /** The user principal name, lower case; null when Teams did not say. */
+  readonly upn: string | null;
+  readonly seenAt: number;
+}
+
+export interface MemberStore {
+  /** Inserts or refreshes members; a field Teams left out this time (null) keeps its earlier value. */
+  saveMembers(members: readonly MemberRecord[]): Promise<void>;
+  /** Forgets members who left a conversation. */
+  removeMembers(conversationId: string, userIds: readonly string[]): Promise<void>;
+  /** The members of `conversationIds` whose email or UPN is one of `addresses` (any case), by conversation then user id. */
+  membersByAddress(conversationIds: readonly string[], addresses: readonly string[]): Promise<MemberRecord[]>;
+}
+
 /** Everything the service stores. */
-export interface TeamsStore extends ConversationStore, FollowStore, ConnectionStore, OutboxStore, EventStore, ReminderStore, AgendaStore {
+export interface TeamsStore extends ConversationStore, FollowStore, ConnectionStore, OutboxStore, EventStore, ReminderStore, AgendaStore, MemberStore {
   close(): Promise<void>;
 }

@@ -50,9 +50,22 @@ function openPostgresDb(connectionString: string): SqlDb {
   };
 }
 
+/**
+ * Connects to PostgreSQL at `connectionString` and applies the migrations it lacks: for
+ * callers that put more than the main store on it (the tab's review store).
+ */
+export async function openPostgresDatabase(connectionString: string, nowMs: number): Promise<SqlDb> {
+  const db = openPostgresDb(connectionString);
+  try {
+    await migrate(db, nowMs);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
 /** Connects to PostgreSQL at `connectionString` and applies the migrations it lacks. */
 export async function openPostgresStore(connectionString: string, nowMs: number): Promise<TeamsStore> {
-  const db = openPostgresDb(connectionString);
-  await migrate(db, nowMs);
-  return createSqlStore(db);
+  return createSqlStore(await openPostgresDatabase(connectionString, nowMs));
 }

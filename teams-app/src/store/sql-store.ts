@@ -4,10 +4,11 @@
 import type { TeamsStore } from './port';
 import type { SqlDb } from './sql-db';
 import { createSqlDirectory } from './sql-directory';
+import { createSqlMembers } from './sql-members';
 import { createSqlOutbox } from './sql-outbox';
 import { createSqlSchedules } from './sql-schedules';
 
 /** Composes the store's parts over one database. */
 export function createSqlStore(db: SqlDb): TeamsStore {
-  return { ...createSqlDirectory(db), ...createSqlOutbox(db), ...createSqlSchedules(db), close: () => db.close() };
+  return { ...createSqlDirectory(db), ...createSqlOutbox(db), ...createSqlSchedules(db), ...createSqlMembers(db), close: () => db.close() };
 }

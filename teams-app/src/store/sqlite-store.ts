@@ -50,9 +50,22 @@ function openSqliteDb(path: string): SqlDb {
   };
 }
 
+/**
+ * Opens (creating if needed) the SQLite database at `path` and applies the migrations it
+ * lacks: for callers that put more than the main store on it (the tab's review store).
+ */
+export async function openSqliteDatabase(path: string, nowMs: number): Promise<SqlDb> {
+  const db = openSqliteDb(path);
+  try {
+    await migrate(db, nowMs);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
 /** Opens (creating if needed) the SQLite store at `path` and applies the migrations it lacks. */
 export async function openSqliteStore(path: string, nowMs: number): Promise<TeamsStore> {
-  const db = openSqliteDb(path);
-  await migrate(db, nowMs);
-  return createSqlStore(db);
+  return createSqlStore(await openSqliteDatabase(path, nowMs));
 }

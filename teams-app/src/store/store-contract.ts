@@ -153,5 +153,22 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.agendaRequests('t1', 'eng')).toEqual([a]);
       expect(await store.agendaRequests('t2', 'eng')).toEqual([]);
     });
+
+    it('remembers members per conversation, found by email or UPN in any case, keeping what a later sighting leaves out', async () => {
+      const raj = { conversationId: 'a', tenantId: 't1', userId: '29:raj', aadObjectId: 'aad-raj', name: 'Raj Patel', email: 'Raj@Acme.example', upn: null, seenAt: 1 };
+      const mei = { conversationId: 'a', tenantId: 't1', userId: '29:mei', aadObjectId: null, name: 'Mei', email: null, upn: 'mei@acme.example', seenAt: 1 };
+      await store.saveMembers([raj, mei, { ...raj, conversationId: 'b' }]);
+      // Seen again in a message, without an email this time.
+      await store.saveMembers([{ ...raj, aadObjectId: null, email: null, name: 'Raj P.', seenAt: 5 }]);
+      expect(await store.membersByAddress(['a'], ['raj@acme.example', 'MEI@acme.example', 'nobody@acme.example'])).toEqual([
+        { ...mei },
+        { ...raj, email: 'raj@acme.example', name: 'Raj P.', seenAt: 5 },
+      ]);
+      expect((await store.membersByAddress(['a', 'b', 'c'], ['raj@acme.example'])).map((m) => m.conversationId)).toEqual(['a', 'b']);
+      await store.removeMembers('a', ['29:raj']);
+      expect((await store.membersByAddress(['a', 'b'], ['raj@acme.example', 'mei@acme.example'])).map((m) => `${m.conversationId}/${m.userId}`)).toEqual(['a/29:mei', 'b/29:raj']);
+      expect(await store.membersByAddress([], ['raj@acme.example'])).toEqual([]);
+      expect(await store.membersByAddress(['a'], [])).toEqual([]);
+    });
   });
 }

@@ -101,11 +101,28 @@ export interface ReviewItemState {
   readonly updatedAt: number;
 }
 
+/** An item someone put on the agenda from Teams ("Add to agenda" on a card). */
+export interface RequestedAgendaItem {
+  /** The id its discussion is recorded under (like a generated item's id), e.g. `requested:dependency:dep-sso`. */
+  readonly id: string;
+  /** What the card was about, e.g. `dependency:dep-sso`. */
+  readonly subject: string;
+  readonly title: string;
+  /** The Teams display name of who asked. */
+  readonly requestedBy: string;
+  /** When they asked (ISO instant). */
+  readonly requestedAt: string;
+  /** The time box its timer starts from. */
+  readonly minutes: number;
+}
+
 export interface AgendaPage {
   /** The review this agenda belongs to: its scope and day, e.g. `eng@2026-11-15`. */
   readonly reviewId: string;
   readonly agenda: ReviewAgenda;
-  /** What the meeting recorded, by agenda item id. */
+  /** Items added from Teams for this scope, oldest first: they follow the generated items. */
+  readonly requested: readonly RequestedAgendaItem[];
+  /** What the meeting recorded, by agenda item id (generated and requested items alike). */
   readonly items: Readonly<Record<string, ReviewItemState>>;
 }
 

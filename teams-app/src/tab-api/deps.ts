@@ -4,6 +4,7 @@ import type { WebTriggerRequest } from '@okr-bridge/core';
 import { readBearerToken } from '../auth/bearer';
 import type { TabIdentity, VerifyToken } from '../auth/types';
 import type { ForgeClient, ForgeConnection } from '../forge/forge-client';
+import type { AgendaRequest } from '../store/port';
 import type { ReviewStore } from './review-store';
 
 /** A tenant's connection to a Jira site, as the main store keeps it (site fields when known). */
@@ -18,6 +19,8 @@ export interface TabRoutesDeps {
   connectionFor(tenantId: string): TabConnection | null | undefined | Promise<TabConnection | null | undefined>;
   forge(connection: TabConnection): Pick<ForgeClient, 'call'>;
   readonly reviewStore: ReviewStore;
+  /** What people added to a review agenda from Teams (the main store's agenda requests), oldest first. */
+  agendaRequests(tenantId: string, scope: string): Promise<readonly AgendaRequest[]>;
   nowMs(): number;
 }
 
@@ -28,6 +31,8 @@ export interface TabCaller {
   /** The review store space: this tenant's connection. */
   readonly space: string;
   readonly call: ForgeClient['call'];
+  /** The agenda requests of the caller's own tenant. */
+  agendaRequests(scope: string): Promise<readonly AgendaRequest[]>;
 }
 
 export type GateResult = { readonly kind: 'ok'; readonly caller: TabCaller } | { readonly kind: 'refused'; readonly status: 401 | 503; readonly message: string };
@@ -56,6 +61,7 @@ export async function authenticate(req: IncomingMessage, deps: TabRoutesDeps): P
       connection,
       space: `${identity.tenantId}/${connection.id}`,
       call: <R extends WebTriggerRequest>(request: R) => client.call(request),
+      agendaRequests: (scope) => deps.agendaRequests(identity.tenantId, scope),
     },
   };
 }

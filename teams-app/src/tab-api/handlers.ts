@@ -3,9 +3,23 @@
  * Jira app (through the caller's own connection) for the view, adds what the tab remembers,
  * and returns the reply. No handler reads another tenant's connection or space.
  */
-import { DEPENDENCY_STATE_RANK, fromDay, toDay, type WebTriggerAction } from '@okr-bridge/core';
+import { createHash } from 'node:crypto';
+import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, type WebTriggerAction } from '@okr-bridge/core';
 import type { ForgeOutcome } from '../forge/forge-client';
-import type { AgendaPage, AgendaQuery, CompanyPage, DepartmentPage, DepartmentView, DependenciesPage, ReviewItemState, ReviewItemUpdate, TabContext, TabError } from './contract';
+import type { AgendaRequest } from '../store/port';
+import type {
+  AgendaPage,
+  AgendaQuery,
+  CompanyPage,
+  DepartmentPage,
+  DepartmentView,
+  DependenciesPage,
+  RequestedAgendaItem,
+  ReviewItemState,
+  ReviewItemUpdate,
+  TabContext,
+  TabError,
+} from './contract';
 import type { TabCaller } from './deps';
 import type { ReviewStore } from './review-store';
 
@@ -18,7 +32,11 @@ async function fromForge<A extends WebTriggerAction, T>(
   outcome: ForgeOutcome<A>,
   then: (data: Extract<ForgeOutcome<A>, { kind: 'ok' }>['data']) => Promise<T> | T,
 ): Promise<Reply<T>> {
-  if (outcome.kind === 'ok') return { status: 200, body: await then(outcome.data) };
+  return outcome.kind === 'ok' ? { status: 200, body: await then(outcome.data) } : problemOf(outcome);
+}
+
+/** The reply to a Jira app call that did not succeed. */
+function problemOf(outcome: Exclude<ForgeOutcome<WebTriggerAction>, { kind: 'ok' }>): Reply<never> {
   if (outcome.kind === 'refused') {
     if (outcome.code === 'not-found') return { status: 404, body: { error: { code: 'not-found', message: outcome.message } } };
     if (outcome.code === 'bad-request') return { status: 400, body: { error: { code: 'bad-request', message: outcome.message } } };
@@ -84,6 +102,36 @@ export function reviewIdOf(department: string | undefined, at: string): string {
   return `${department ?? 'company'}@${dayOf(at)}`;
 }
 
+const ITEM_ID_SUBJECT = /^[A-Za-z0-9._:-]{1,290}$/;
+
+/**
+ * The review item id of an agenda request: `requested:` and its subject when that is an id
+ * (`requested:dependency:dep-sso`), else a digest of the subject, so that any stored subject
+ * gives an id the review item path accepts.
+ */
+export function requestedItemId(subject: string): string {
+  return `requested:${ITEM_ID_SUBJECT.test(subject) ? subject : `sha256-${createHash('sha256').update(subject).digest('hex').slice(0, 40)}`}`;
+}
+
+/** Agenda requests as the Review view lists them, in the order given; each gets a decision's time box. */
+export function toRequestedItems(requests: readonly AgendaRequest[]): RequestedAgendaItem[] {
+  return requests.map((r) => ({
+    id: requestedItemId(r.subject),
+    subject: r.subject,
+    title: r.title,
+    requestedBy: r.addedBy,
+    requestedAt: new Date(r.addedAt).toISOString(),
+    minutes: AGENDA_MINUTES.decision,
+  }));
+}
+
+/** The scope agenda requests are filed under: the department, or for the company review the company id (only the org names it). */
+async function requestScopeOf(caller: TabCaller, department: string | undefined): Promise<{ kind: 'ok'; id: string } | Exclude<ForgeOutcome<'departments'>, { kind: 'ok' }>> {
+  if (department) return { kind: 'ok', id: department };
+  const org = await caller.call({ action: 'departments' });
+  return org.kind === 'ok' ? { kind: 'ok', id: org.data.company.id } : org;
+}
+
 export async function getAgenda(caller: TabCaller, store: ReviewStore, query: AgendaQuery): Promise<Reply<AgendaPage>> {
   const request = {
     action: 'agenda' as const,
@@ -91,11 +139,13 @@ export async function getAgenda(caller: TabCaller, store: ReviewStore, query: Ag
     ...(query.since ? { since: query.since } : {}),
     ...(query.minutes !== undefined ? { minutes: query.minutes } : {}),
   };
-  return fromForge(await caller.call(request), async (agenda) => {
-    const reviewId = reviewIdOf(query.department, agenda.at);
-    const items = await store.itemsOf(caller.space, reviewId);
-    return { reviewId, agenda, items: Object.fromEntries(items.map((i) => [i.itemId, i])) };
-  });
+  const [outcome, scope] = await Promise.all([caller.call(request), requestScopeOf(caller, query.department)]);
+  if (outcome.kind !== 'ok') return problemOf(outcome);
+  if (scope.kind !== 'ok') return problemOf(scope);
+  const agenda = outcome.data;
+  const reviewId = reviewIdOf(query.department, agenda.at);
+  const [items, requests] = await Promise.all([store.itemsOf(caller.space, reviewId), caller.agendaRequests(scope.id)]);
+  return { status: 200, body: { reviewId, agenda, requested: toRequestedItems(requests), items: Object.fromEntries(items.map((i) => [i.itemId, i])) } };
 }
 
 export async function saveReviewItem(

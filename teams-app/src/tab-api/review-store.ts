@@ -1,9 +1,10 @@
 /**
- * What the tab remembers, apart from the Teams service's main store: the review meeting's
+ * What the tab remembers, beside the main store (in the same database): the review meeting's
  * record per agenda item (discussed, decision, notes), progress observed per day (the trend
  * sparklines) and since when each dependency is in its state. Every method takes a `space`
  * (one tenant's connection to one Jira site) so tenants never read each other's records.
- * Two adapters: in memory (tests, local dev) and SQL (`sql-review-store.ts`).
+ * Two adapters: in memory (tests) and SQL on the service's own database, SQLite or PostgreSQL
+ * (`sql-review-store.ts`); both pass `review-store-contract.ts`.
  */
 import type { ProgressPoint, ReviewItemState } from './contract';
 

@@ -128,6 +128,22 @@ describe('tab API review', () => {
     expect(other.body.items).toEqual({});
   });
 
+  test("an item added from a Teams card is on the agenda after the generated ones, and records its discussion, for that tenant only", async () => {
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'eng', subject: 'dependency:dep-sso', title: 'SSO for the mid-market', addedBy: 'Ann Lee', addedAt: Date.parse('2026-11-14T16:05:00Z') });
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'sales', subject: 'dependency:dep-renewal-data', title: 'Renewal data', addedBy: 'Bo', addedAt: 1 });
+    const token = await stack.token('a');
+    const agenda = await get<AgendaPage>(tabApiPaths.agenda({ department: 'eng' }), token);
+    expect(agenda.body.requested).toEqual([
+      { id: 'requested:dependency:dep-sso', subject: 'dependency:dep-sso', title: 'SSO for the mid-market', requestedBy: 'Ann Lee', requestedAt: '2026-11-14T16:05:00.000Z', minutes: 3 },
+    ]);
+    const saved = await post(tabApiPaths.reviewItem('eng@2026-11-15', 'requested:dependency:dep-sso'), token, { discussed: true, notes: 'Raised by Sales' });
+    expect(saved).toEqual({ status: 200, body: expect.objectContaining({ itemId: 'requested:dependency:dep-sso', discussed: true, notes: 'Raised by Sales' }) });
+    const after = await get<AgendaPage>(tabApiPaths.agenda({ department: 'eng' }), token);
+    expect(after.body.items['requested:dependency:dep-sso']).toMatchObject({ discussed: true, notes: 'Raised by Sales', updatedBy: 'Sofia' });
+    const other = await get<AgendaPage>(tabApiPaths.agenda({ department: 'eng' }), await stack.token('b'));
+    expect(other.body.requested).toEqual([]);
+  });
+
   test('a bad review update is refused and changes nothing', async () => {
     const token = await stack.token('a');
     const path = tabApiPaths.reviewItem('company@2026-11-15', 'at-risk-kr:eng-o1-kr3');

@@ -2,7 +2,9 @@
  * The tab API on a real HTTP server on 127.0.0.1 for tests: the routes, a local Entra ID
  * (JWKS + token signer), and one Forge web trigger double per connected tenant. Tenant A
  * (Acme's site) and tenant B (a second site) are connected; tenant C is not. Dev tokens are
- * accepted for tenant A when `devTokens` is set, as in the service's local dev mode.
+ * accepted for tenant A when `devTokens` is set, as in the service's local dev mode. The
+ * review records and agenda requests live in one in-memory SQLite database, migrated like the
+ * service's.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,8 +14,10 @@ import { withDevTokens } from '../auth/dev-token';
 import { createEntraTokenVerifier } from '../auth/entra-token';
 import { startLocalEntra, type LocalEntra, type LocalTokenOptions } from '../auth/testing';
 import { createForgeClient } from '../forge/forge-client';
+import { openStorage } from '../storage';
+import type { TeamsStore } from '../store/port';
 import type { TabConnection } from './deps';
-import { createMemoryReviewStore, type ReviewStore } from './review-store';
+import type { ReviewStore } from './review-store';
 import { createTabRoutes } from './routes';
 
 export const TENANTS = {
@@ -29,6 +33,8 @@ export interface TabApiStack {
   readonly entra: LocalEntra;
   readonly doubles: { readonly a: ForgeDouble; readonly b: ForgeDouble };
   readonly store: ReviewStore;
+  /** The main store (agenda requests added from Teams land here). */
+  readonly teamsStore: TeamsStore;
   /** A valid SSO token of a tenant, with overrides for the failure cases. */
   token(tenant: keyof typeof TENANTS, overrides?: Partial<LocalTokenOptions>): Promise<string>;
   close(): Promise<void>;
@@ -47,12 +53,14 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     [TENANTS.b, { id: 'conn-b', url: b.url, secret: secretB, siteUrl: 'https://globex.atlassian.net', siteName: 'Globex' }],
   ]);
   const sso = createEntraTokenVerifier({ ...SSO, jwksUrl: entra.jwksUrl, nowMs });
-  const store = options.store ?? createMemoryReviewStore();
+  const storage = await openStorage({ sqlitePath: ':memory:' }, nowMs());
+  const store = options.store ?? storage.reviewStore;
   const routes = createTabRoutes({
     verifyToken: withDevTokens(sso, options.devTokens ? { kind: 'on', tenantId: TENANTS.a } : { kind: 'off' }),
     connectionFor: async (tenantId) => connections.get(tenantId) ?? null,
     forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
     reviewStore: store,
+    agendaRequests: (tenantId, scope) => storage.store.agendaRequests(tenantId, scope),
     nowMs,
   });
   const server = createServer((req, res) => {
@@ -72,11 +80,13 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     entra,
     doubles: { a, b },
     store,
+    teamsStore: storage.store,
     token: (tenant, overrides = {}) => entra.sign({ tenantId: TENANTS[tenant], audience: SSO_AUDIENCE, ...overrides }),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([a.close(), b.close(), entra.close()]);
+      await storage.close();
     },
   };
 }

@@ -17,6 +17,14 @@ export function formatDay(iso: string): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
+/** "14 Nov 2026, 16:05 UTC" from an ISO instant (in UTC, as the cards write times). */
+export function formatInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const utc = new Date(ms).toISOString();
+  return `${formatDay(utc)}, ${utc.slice(11, 16)} UTC`;
+}
+
 /** "for 3 days", "for 5 hours", "since just now": how long something has been so. */
 export function formatDuration(fromIso: string, nowMs: number): string {
   const ms = Math.max(0, nowMs - Date.parse(fromIso));

@@ -1,17 +1,13 @@
-/** One agenda item in the review: what, who presents, links, its timer, and what the meeting decided. */
+/**
+ * One agenda item in the review, generated or requested from Teams: what, who presents (or who
+ * asked, and when), links, its timer, and what the meeting decided.
+ */
 import { Badge, Button, Card, Checkbox, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { AgendaItem, ReviewItemState } from '../../tab-api/contract';
+import type { ReviewItemState } from '../../tab-api/contract';
 import { formatClock } from '../format';
+import type { ReviewEntry } from '../review-entries';
 import { useCountdown } from '../use-countdown';
-
-const KIND_LABEL: Record<AgendaItem['kind'], string> = {
-  'blocked-dependency': 'Blocked dependency',
-  'at-risk-kr': 'At-risk key result',
-  'moved-kr': 'Moved',
-  'stale-check-in': 'Stale check-in',
-  decision: 'Decision asked for',
-};
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalM },
@@ -26,7 +22,7 @@ const useStyles = makeStyles({
 
 export interface AgendaItemProps {
   readonly index: number;
-  readonly item: AgendaItem;
+  readonly item: ReviewEntry;
   readonly state: ReviewItemState | undefined;
   save(change: { discussed?: boolean; decision?: string; notes?: string }): Promise<ReviewItemState>;
 }
@@ -59,19 +55,28 @@ export function AgendaItemCard({ index, item, state, save }: AgendaItemProps) {
 
   return (
     <li>
-      <Card className={`${styles.card} ${discussed ? styles.discussed : ''}`} aria-labelledby={headingId} data-item={item.id}>
+      <Card className={`${styles.card} ${discussed ? styles.discussed : ''}`} aria-labelledby={headingId} data-item={item.id} data-requested={item.requested ? 'true' : undefined}>
         <div className={styles.head}>
           <h3 id={headingId} className={styles.title}>
             {index + 1}. {item.title}
           </h3>
-          <Badge appearance="outline">{KIND_LABEL[item.kind]}</Badge>
+          <Badge appearance={item.requested ? 'filled' : 'outline'} color={item.requested ? 'informative' : 'brand'}>
+            {item.kindLabel}
+          </Badge>
           <Badge appearance="tint">{item.minutes} min</Badge>
         </div>
         <Text>{item.detail}</Text>
         <div className={styles.row}>
-          <Text>
-            Presenter: <strong>{item.presenter ?? 'no owner named'}</strong>
-          </Text>
+          {item.requested && (
+            <Text>
+              Asked by <strong>{item.requested.by}</strong> on {item.requested.at}
+            </Text>
+          )}
+          {(!item.requested || item.presenter) && (
+            <Text>
+              Presenter: <strong>{item.presenter ?? 'no owner named'}</strong>
+            </Text>
+          )}
           {item.links.map((l) =>
             l.url ? (
               <Link key={l.label} href={l.url} target="_blank" rel="noreferrer">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TabApi } from '../api';
 import { formatDay } from '../format';
 import type { TabHost } from '../host';
+import { reviewEntriesOf } from '../review-entries';
 import { useLoad } from '../use-load';
 import { AgendaItemCard } from './agenda-item';
 
@@ -28,7 +29,8 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
       </MessageBar>
     );
   }
-  const { agenda, items, reviewId } = page.data;
+  const { agenda, items, reviewId, requested } = page.data;
+  const entries = reviewEntriesOf(page.data);
   const share = () => {
     const url = new URL(window.location.href);
     url.searchParams.set('view', 'review');
@@ -45,6 +47,7 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
         <h2 id="review-title">{agenda.title}</h2>
         <Text>
           Changes since {formatDay(agenda.since)} · {agenda.items.length} items, {used} of {agenda.meetingMinutes} minutes
+          {requested.length > 0 && ` · ${requested.length} requested from Teams`}
         </Text>
         {host.canShareToStage && (
           <Button appearance="primary" onClick={share}>
@@ -53,10 +56,10 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
         )}
         <Text role="status">{shareStatus}</Text>
       </div>
-      {agenda.items.length === 0 && <Text>Nothing needs the meeting's time: no blocked dependencies, no key results at risk.</Text>}
+      {entries.length === 0 && <Text>Nothing needs the meeting's time: no blocked dependencies, no key results at risk, nothing requested from Teams.</Text>}
       <ol className={styles.list} aria-label="Agenda items">
-        {agenda.items.map((item, i) => (
-          <AgendaItemCard key={`${reviewId}/${item.id}`} index={i} item={item} state={items[item.id]} save={(change) => api.saveItem(reviewId, item.id, change)} />
+        {entries.map((entry, i) => (
+          <AgendaItemCard key={`${reviewId}/${entry.id}`} index={i} item={entry} state={items[entry.id]} save={(change) => api.saveItem(reviewId, entry.id, change)} />
         ))}
       </ol>
       {agenda.bufferMinutes > 0 && <Text>{agenda.bufferMinutes} minutes left for open discussion.</Text>}

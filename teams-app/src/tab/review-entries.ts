@@ -1,0 +1,57 @@
+/**
+ * What the Review view lists: the generated agenda items, then the items people added from a
+ * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
+ */
+import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
+import { formatInstant } from './format';
+
+const KIND_LABEL: Record<AgendaItem['kind'], string> = {
+  'blocked-dependency': 'Blocked dependency',
+  'at-risk-kr': 'At-risk key result',
+  'moved-kr': 'Moved',
+  'stale-check-in': 'Stale check-in',
+  decision: 'Decision asked for',
+};
+
+export const REQUESTED_LABEL = 'Requested from Teams';
+
+export interface ReviewEntry {
+  /** The id the meeting's record (discussed, decision, notes) is kept under. */
+  readonly id: string;
+  readonly title: string;
+  readonly kindLabel: string;
+  readonly detail: string;
+  readonly presenter: string | null;
+  readonly minutes: number;
+  readonly links: AgendaItem['links'];
+  /** Items added from Teams: who asked and when ("Ann Lee", "14 Nov 2026, 16:05 UTC"). */
+  readonly requested: { readonly by: string; readonly at: string } | null;
+}
+
+function fromGenerated(item: AgendaItem): ReviewEntry {
+  return { id: item.id, title: item.title, kindLabel: KIND_LABEL[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
+}
+
+/** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
+const bareSubject = (subject: string) => subject.slice(subject.indexOf(':') + 1);
+
+function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaItem[]): ReviewEntry {
+  // When the agenda knows the same subject, its Jira links serve the request too.
+  const same = generated.find((i) => i.subject === bareSubject(request.subject) || i.subject === request.subject);
+  return {
+    id: request.id,
+    title: request.title,
+    kindLabel: REQUESTED_LABEL,
+    detail: `Added to this review with "Add to agenda" on a Teams card.`,
+    presenter: same?.presenter ?? null,
+    minutes: request.minutes,
+    links: same?.links ?? [],
+    requested: { by: request.requestedBy, at: formatInstant(request.requestedAt) },
+  };
+}
+
+/** The agenda's items, then its requested items (those already generated keep their own entry too). */
+export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'>): ReviewEntry[] {
+  const generated = [...page.agenda.items, ...page.agenda.overflow];
+  return [...page.agenda.items.map(fromGenerated), ...page.requested.map((r) => fromRequested(r, generated))];
+}
