@@ -18,7 +18,7 @@ const post = (conversationId: string, body: Record<string, unknown> = {}) =>
 describe('the Bot Connector emulator', () => {
   it('records sent and updated activities per conversation', async () => {
     const sent = (await (await post('c1', { text: 'one' })).json()) as { id: string };
-    expect(sent.id).toMatch(/^act-\d+$/);
+    expect(sent.id).toMatch(/^act-[0-9a-f]{8}-1$/);
     const put = await fetch(`${connector.serviceUrl}v3/conversations/c1/activities/${sent.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'two' }) });
     expect(put.status).toBe(200);
     expect(connector.activities('c1').map((a) => a.versions.map((v) => v.text))).toEqual([['one', 'two']]);
@@ -61,5 +61,22 @@ describe('the Bot Connector emulator', () => {
     await connector.close();
     connector = await startBotConnector({ expectToken: 'tok' });
     expect((await post('c1')).status).toBe(401);
+  });
+
+  it('draws a new id prefix per run, so an activity id of an earlier run is unknown (404) after a restart', async () => {
+    const before = ((await (await post('c1', { text: 'old' })).json()) as { id: string }).id;
+    await connector.close();
+    connector = await startBotConnector({ nowMs: () => clock });
+    const after = ((await (await post('c1', { text: 'new' })).json()) as { id: string }).id;
+    expect(after).toMatch(/^act-[0-9a-f]{8}-1$/);
+    expect(after.split('-')[1]).not.toBe(before.split('-')[1]);
+    const stale = await fetch(`${connector.serviceUrl}v3/conversations/c1/activities/${before}`, { method: 'PUT', body: JSON.stringify({ type: 'message', text: 'update' }) });
+    expect(stale.status).toBe(404);
+    expect(connector.activities('c1').map((a) => a.versions.map((v) => v.text))).toEqual([['new']]);
+  });
+
+  it('rejects with the address when its port is already taken', async () => {
+    const port = Number(new URL(connector.serviceUrl).port);
+    await expect(startBotConnector({ port })).rejects.toThrow(`bot connector: cannot listen on 127.0.0.1:${port}: the port is already in use`);
   });
 });

@@ -8,7 +8,11 @@
  *   POST /v3/conversations/{id}/activities/{replyToId}   reply     → 201 { id }
  *   PUT  /v3/conversations/{id}/activities/{activityId}  update    → 200 { id } (404 if unknown)
  *   POST /v3/conversations                               create    → 201 { id, activityId? }
+ *
+ * Ids carry a random part drawn once per run (`act-3f9c01ab-1`, `conv-3f9c01ab-2`), so an id
+ * kept from an earlier run never names an activity of this one: an update of it is a 404.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONVERSATION_LIMITS, TENANT_LIMITS, WindowCounter } from './limits';
@@ -76,7 +80,10 @@ export interface BotConnector {
   close(): Promise<void>;
 }
 
-/** Starts the emulator on 127.0.0.1 (a free port unless `options.port`). */
+/**
+ * Starts the emulator on 127.0.0.1 (a free port unless `options.port`); rejects with a message
+ * naming the address when it cannot listen (a port already taken).
+ */
 export async function startBotConnector(options: BotConnectorOptions = {}): Promise<BotConnector> {
   const nowMs = options.nowMs ?? Date.now;
   const enforce = options.enforceLimits ?? true;
@@ -86,6 +93,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   const faults: { fault: InjectedFault; left: number }[] = [];
   const counter = new WindowCounter();
   const totals = { accepted: 0, throttled: 0, faults: 0, sends: 0, updates: 0 };
+  const run = randomBytes(4).toString('hex');
   let nextId = 0;
   let paused: { promise: Promise<void>; release: () => void } | null = null;
   const holding = new Set<IncomingMessage>();
@@ -126,7 +134,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(404, { error: { code: 'NotFound', message: `no route ${path}` } });
 
     if (req.method === 'POST' && parts.length === 2) {
-      const id = `conv-${++nextId}`;
+      const id = `conv-${run}-${++nextId}`;
       return send(201, { id, activityId: null });
     }
     if (!conversationId || parts[3] !== 'activities') return send(404, { error: { code: 'NotFound', message: `no route ${path}` } });
@@ -154,7 +162,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
     }
 
     if (req.method === 'POST') {
-      const id = `act-${++nextId}`;
+      const id = `act-${run}-${++nextId}`;
       const record: RecordedActivity = { id, conversationId, activity: body, versions: [body], replyToId: parts[4] ?? null };
       byConversation.set(conversationId, [...(byConversation.get(conversationId) ?? []), record]);
       byId.set(id, record);
@@ -177,7 +185,18 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: 'InternalError', message: String(error) } }));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port0 = options.port ?? 0;
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+      reject(new Error(`bot connector: cannot listen on 127.0.0.1:${port0}: ${why}`));
+    };
+    server.once('error', onError);
+    server.listen(port0, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
 
   return {

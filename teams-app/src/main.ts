@@ -15,7 +15,7 @@ import { createEntraTokenVerifier, resolveDevTokenMode, withDevTokens } from './
 import { isTimeZone } from './bot/reminder-time';
 import { createForgeClient } from './forge/forge-client';
 import { createStaticFiles } from './http/static-files';
-import { startService } from './server';
+import { ListenError, startService, type RunningService } from './server';
 import { openStorage } from './storage';
 import { createTabRoutes } from './tab-api';
 
@@ -62,16 +62,24 @@ async function main(): Promise<void> {
     nowMs: Date.now,
   });
 
-  const service = await startService({
-    store,
-    host: env.HOST,
-    port: env.PORT,
-    publicUrl: env.PUBLIC_URL,
-    bot: local ? { kind: 'anonymous' } : { kind: 'authenticated', appId, password: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId },
-    defaultTimeZone: env.DEFAULT_TIME_ZONE,
-    outbox: { leaseMs: env.OUTBOX_LEASE_MS },
-    mounts: [tabRoutes, createStaticFiles(join(__dirname, '..', 'dist', 'tab'))],
-  });
+  let service: RunningService;
+  try {
+    service = await startService({
+      store,
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL,
+      bot: local ? { kind: 'anonymous' } : { kind: 'authenticated', appId, password: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId },
+      defaultTimeZone: env.DEFAULT_TIME_ZONE,
+      outbox: { leaseMs: env.OUTBOX_LEASE_MS },
+      mounts: [tabRoutes, createStaticFiles(join(__dirname, '..', 'dist', 'tab'))],
+    });
+  } catch (error) {
+    if (!(error instanceof ListenError)) throw error;
+    console.error(`config: ${error.message}; set PORT to a free port (or HOST to an address of this machine)`);
+    await storage.close();
+    process.exit(2);
+  }
   console.log(`okr-bridge teams service on ${service.url} (${local ? 'local anonymous mode' : 'Bot Framework auth on'}, ${env.DATABASE_URL ? 'PostgreSQL' : `SQLite ${env.SQLITE_PATH}`})`);
 
   const stop = async () => {

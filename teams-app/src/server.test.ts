@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaticFiles } from './http/static-files';
-import { startService, type RunningService } from './server';
+import { ListenError, startService, type RunningService } from './server';
 import { openSqliteStore } from './store/sqlite-store';
 import type { TeamsStore } from './store/port';
 
@@ -53,5 +53,13 @@ describe('the service HTTP server', () => {
     expect(await get('/api/events')).toMatchObject({ status: 405, body: '{"error":"expected POST"}' });
     expect(await get('/api/messages')).toMatchObject({ status: 405, body: '{"error":"expected POST"}' });
     expect(await get('/api/messages', { method: 'POST', body: 'not json' })).toMatchObject({ status: 400, body: '{"error":"expected a JSON activity"}' });
+  });
+
+  it('rejects with the host and port when the port is already taken, instead of crashing', async () => {
+    const port = Number(new URL(service.url).port);
+    const error = await startService({ store, port, bot: { kind: 'anonymous' }, reminderIntervalMs: 0, log: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ListenError);
+    expect((error as ListenError).message).toBe(`cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    expect(await get('/healthz')).toMatchObject({ status: 200 });
   });
 });

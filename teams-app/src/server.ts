@@ -15,7 +15,11 @@ import type { BotServices } from './bot/services';
 import { handleEvent } from './events/events-route';
 import { createBotAuthVerifier, type BotAuthConfig } from './http/bot-auth';
 import { BodyTooLarge, readBody, sendJson } from './http/io';
+import { listenOn } from './http/listen';
 import { handleMessages } from './http/messages-route';
+
+export { ListenError } from './http/listen';
+import { createDeliveryGate } from './outbox/delivery-gate';
 import { createRateLimiter } from './outbox/rate-limiter';
 import { createAdapterSender } from './outbox/sender';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
@@ -52,6 +56,11 @@ export interface ServiceOptions {
   readonly fetch?: typeof fetch;
   readonly defaultTimeZone?: string;
   readonly outbox?: Partial<Pick<OutboxWorkerOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'maxAttempts' | 'conversationLimits' | 'tenantLimits'>>;
+  /**
+   * On PostgreSQL, how often an instance without the delivery lock tries to take it (and the
+   * holder checks its session). Five seconds by default.
+   */
+  readonly deliveryLockRetryMs?: number;
   /** How often due reminders are looked for; 0 turns the timer off. One minute by default. */
   readonly reminderIntervalMs?: number;
   /** Extra handlers tried in order before 404: the tab API, the tab's static files. */
@@ -62,6 +71,8 @@ export interface ServiceOptions {
 export interface RunningService {
   readonly url: string;
   readonly worker: OutboxWorker;
+  /** Whether this instance delivers the outbox now (on PostgreSQL, one instance at a time). */
+  delivering(): boolean;
   readonly services: BotServices;
   runReminders(): Promise<number>;
   close(): Promise<void>;
@@ -82,7 +93,10 @@ function fixedTokenConnections(adapter: CloudAdapter, token: (scope: string) => 
   };
 }
 
-/** Starts the service; resolves once it listens. */
+/**
+ * Starts the service; resolves once it listens, and rejects (having released what it took)
+ * when it cannot listen, with a message naming the host and port.
+ */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const host = options.host ?? '127.0.0.1';
   const { bot, store } = options;
@@ -100,7 +114,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const worker = createOutboxWorker({ store, sender, limiter, nowMs, random: options.random ?? Math.random, log, ...options.outbox });
 
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  await listenOn(server, host, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -146,7 +160,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
   });
 
-  worker.start();
+  const gate = createDeliveryGate({ worker, lock: store.deliveryLock(), retryMs: options.deliveryLockRetryMs ?? 5_000, log });
+  await gate.start();
   const interval = options.reminderIntervalMs ?? 60_000;
   const runReminders = () => runDueReminders(services);
   const timer =
@@ -160,11 +175,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return {
     url,
     worker,
+    delivering: () => gate.delivering(),
     services,
     runReminders,
     async close() {
       if (timer) clearInterval(timer);
-      await worker.stop();
+      await gate.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -14,7 +14,8 @@
  * update changes nothing. Within a conversation one entry is in flight at a time, and an
  * update waits until the card it replaces has been sent; a conversation with a request in
  * flight is never claimed again by this process, so a slow answer that outlives the lease
- * cannot cause a second send. Run one worker per database.
+ * cannot cause a second send. Run one worker per database: on PostgreSQL the service starts it
+ * only while holding the delivery lock (delivery-gate.ts).
  */
 import type { ClaimSkip, ConversationRecord, OutboxEntry, OutboxKey, TeamsStore } from '../store/port';
 import { recordOutcome } from './outcome';

@@ -209,7 +209,25 @@ export interface MemberStore {
   membersByAddress(conversationIds: readonly string[], addresses: readonly string[]): Promise<MemberRecord[]>;
 }
 
+/**
+ * The right to deliver the outbox when several processes share one database: held by one
+ * process at a time, for as long as its database session lives.
+ */
+export interface DeliveryLock {
+  /** Takes the lock when it is free, or checks it is still held; true while this process holds it. Never throws. */
+  acquire(): Promise<boolean>;
+  /** `listener` is called as soon as a held lock is lost (its database session ended). */
+  onLost(listener: () => void): void;
+  /** Lets go of the lock (ends its session), so another process can take it. */
+  release(): Promise<void>;
+}
+
+export interface DeliveryLockStore {
+  /** A new delivery lock, or null when the database belongs to one process (SQLite): its worker always runs. */
+  deliveryLock(): DeliveryLock | null;
+}
+
 /** Everything the service stores. */
-export interface TeamsStore extends ConversationStore, FollowStore, ConnectionStore, OutboxStore, EventStore, ReminderStore, AgendaStore, MemberStore {
+export interface TeamsStore extends ConversationStore, FollowStore, ConnectionStore, OutboxStore, EventStore, ReminderStore, AgendaStore, MemberStore, DeliveryLockStore {
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import { migrate } from './migrations';
+import { createPgSessionLock } from './pg-session-lock';
 import type { TeamsStore } from './port';
 import { toDollarParams, type SqlDb, type SqlExecutor } from './sql-db';
 import { createSqlStore } from './sql-store';
@@ -46,6 +47,7 @@ function openPostgresDb(connectionString: string): SqlDb {
         client.release();
       }
     },
+    sessionLock: (key) => createPgSessionLock(connectionString, key),
     close: () => pool.end(),
   };
 }

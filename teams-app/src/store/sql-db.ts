@@ -3,6 +3,7 @@
  * function inside one transaction. SQLite and PostgreSQL each implement it in their adapter;
  * statements are written once, with `?` placeholders, in the SQL both understand.
  */
+import type { DeliveryLock } from './port';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
@@ -17,6 +18,8 @@ export interface SqlDb extends SqlExecutor {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `fn` in one transaction: all its statements commit together or none does. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** A session-level lock on `key` over a connection of its own; null when the database has one process (SQLite). */
+  sessionLock(key: number): DeliveryLock | null;
   close(): Promise<void>;
 }
 

@@ -30,6 +30,7 @@ function openSqliteDb(path: string): SqlDb {
   };
   return {
     dialect: 'sqlite',
+    sessionLock: () => null,
     query: (sql, params) => mutex.run(() => direct.query(sql, params)),
     run: (sql, params) => mutex.run(() => direct.run(sql, params)),
     transaction: (fn) =>
