@@ -21,7 +21,8 @@ export interface BridgeStore {
   markConnected(connection: string, secret: string): Promise<void>;
   deleteConnection(connection: string): Promise<void>;
   wasSeen(connection: string, requestId: string): Promise<boolean>;
-  remember(connection: string, requestId: string): Promise<void>;
+  /** Records the request id atomically; false when it was already recorded (a replay, or a concurrent twin). */
+  claim(connection: string, requestId: string): Promise<boolean>;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
@@ -47,8 +48,16 @@ export function createKvsBridgeStore(kvs: KvsLike): BridgeStore {
     async wasSeen(connection, requestId) {
       return (await kvs.get<number>(replayKey(connection, requestId))) !== undefined;
     },
-    async remember(connection, requestId) {
-      await kvs.set(replayKey(connection, requestId), 1, { ttl: { value: REPLAY_MEMORY_SECONDS, unit: 'SECONDS' } });
+    async claim(connection, requestId) {
+      const key = replayKey(connection, requestId);
+      try {
+        await kvs.set(key, 1, { ttl: { value: REPLAY_MEMORY_SECONDS, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
+        return true;
+      } catch (e) {
+        // KVS refuses an existing key with an error; any other failure is passed on.
+        if ((await kvs.get<number>(key)) !== undefined) return false;
+        throw e;
+      }
     },
   };
 }

@@ -96,6 +96,7 @@ export class KvsDouble implements KvsLike, DoubleStore {
     checkKey(key);
     const json = encodeValue(value);
     this.failIfAsked();
+    if (options?.keyPolicy === 'FAIL_IF_EXISTS' && this.live(this.values, key) !== undefined) throw new KvsDoubleError('KEY_ALREADY_EXISTS', 'the key already exists');
     this.counts.writes += 1;
     this.counts.keysWritten += 1;
     this.values.set(key, this.entry(json, options));

@@ -11,6 +11,8 @@ export interface KvsTtl {
 
 export interface KvsSetOptions {
   readonly ttl?: KvsTtl;
+  /** `FAIL_IF_EXISTS` makes the write atomic: it throws when the key is already there. */
+  readonly keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS';
 }
 
 export interface KvsListResult<T> {

@@ -16,10 +16,13 @@ import { cycleOf, loadCycleOrg, requireSite, storeOrg, type Session } from '../a
 export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRequest, connection: string): Promise<unknown> {
   if (request.action === 'connect') {
     const site = await requireSite(s);
-    const secret = await createKvsBridgeStore(deps.kvs).loadConnection(connection);
+    const store = createKvsBridgeStore(deps.kvs);
+    const secret = await store.loadConnection(connection);
     if (!secret) throw new AppFailure('not-found', 'unknown connection');
-    await createKvsBridgeStore(deps.kvs).markConnected(connection, secret.secret);
+    await store.markConnected(connection, secret.secret);
     await s.repo.commit({ site: { ...site, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+    // The connection replaced is revoked: its secret goes (after the commit, so the site never points at a deleted one).
+    if (site.teams.status !== 'not-connected' && site.teams.connection !== connection) await store.deleteConnection(site.teams.connection);
     return webTriggerResultSchemas.connect.parse({ siteUrl: site.jira.baseUrl ?? '', siteName: site.company.name });
   }
   const site = await requireSite(s);

@@ -2,6 +2,8 @@ import { decodeConnectionCode, signBridgeRequest } from '@okr-bridge/core';
 import { createResolverHandlers } from '../resolvers';
 import { permissionsOnlyJira } from '../testing/http-request-jira';
 import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
+import { parse } from 'yaml';
+import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import { handleWebTrigger } from './web-trigger';
 
 const AT = '2026-11-15T09:00:00Z';
@@ -15,15 +17,26 @@ function signed(deps: TestDeps, code: { connection: string; secret: string }, bo
 async function connectedDeps(): Promise<{ deps: TestDeps; code: { connection: string; secret: string } }> {
   const deps = createTestDeps({ asUser: permissionsOnlyJira(true), now: AT });
   await seedAcme(deps);
+  return { deps, code: await connectAgain(deps, 'r-connect') };
+}
+
+/** Makes a new connection code as the admin and completes it from Teams. */
+async function connectAgain(deps: TestDeps, requestId: string): Promise<{ connection: string; secret: string }> {
   const made = await createResolverHandlers(deps).createConnectionCode({ payload: {}, context: { accountId: 'admin-1' } });
   if (!made.ok) throw new Error(made.error.message);
   const decoded = decodeConnectionCode(made.data.code, deps.now);
   if (decoded.kind !== 'ok') throw new Error(decoded.message);
   const code = decoded.payload;
-  const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId: 't1' }, 'r-connect'));
+  const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId: 't1' }, requestId));
   expect(answer.statusCode).toBe(200);
   expect(JSON.parse(answer.body)).toEqual({ ok: true, data: { siteUrl: 'https://acme.atlassian.net', siteName: 'Acme' } });
-  return { deps, code };
+  return code;
+}
+
+async function checkInsOf(deps: TestDeps, kr: string): Promise<unknown[]> {
+  const exported = await createResolverHandlers(deps).exportOrg({ payload: {}, context: { accountId: 'admin-1' } });
+  if (!exported.ok) throw new Error(exported.error.message);
+  return (parse(exported.data.text) as { checkIns: { kr: string }[] }).checkIns.filter((c) => c.kr === kr);
 }
 
 describe('web trigger', () => {
@@ -67,6 +80,51 @@ describe('web trigger', () => {
     const replay = await handleWebTrigger(deps, request);
     expect(replay.statusCode).toBe(401);
     expect(JSON.parse(replay.body).error.message).toBe('replayed request id');
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+
+  it('applies two identical signed requests arriving together once, refusing the other with 401', async () => {
+    const { deps, code } = await connectedDeps();
+    const before = (await checkInsOf(deps, 'eng-o2-kr2')).length;
+    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-twin');
+    const answers = await Promise.all([handleWebTrigger(deps, request), handleWebTrigger(deps, request)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 401]);
+    expect(JSON.parse(answers.find((a) => a.statusCode === 401)!.body).error).toEqual({ code: 'unauthorized', message: 'replayed request id' });
+    expect((await checkInsOf(deps, 'eng-o2-kr2')).length).toBe(before + 1);
+  });
+
+  it('revokes the replaced connection on reconnect: its signed calls get 401 and change nothing', async () => {
+    const { deps, code: first } = await connectedDeps();
+    const second = await connectAgain(deps, 'r-connect-2');
+    expect(second.connection).not.toBe(first.connection);
+    expect(await createKvsBridgeStore(deps.kvs).loadConnection(first.connection)).toBeNull();
+    deps.kvs.resetCounts();
+    const old = await handleWebTrigger(deps, signed(deps, first, { action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }, 'r-old'));
+    expect(old.statusCode).toBe(401);
+    expect(deps.kvs.counts.writes).toBe(0);
+    expect((await handleWebTrigger(deps, signed(deps, second, { action: 'departments' }, 'r-new'))).statusCode).toBe(200);
+  });
+
+  it('refuses a connected secret that is not the site current connection, with 401 and nothing stored', async () => {
+    const { deps, code: first } = await connectedDeps();
+    await connectAgain(deps, 'r-connect-2');
+    // A record left connected by an older version of the app, before reconnecting revoked it.
+    await createKvsBridgeStore(deps.kvs).markConnected(first.connection, first.secret);
+    deps.kvs.resetCounts();
+    const old = await handleWebTrigger(deps, signed(deps, first, { action: 'check-in', kr: 'eng-o2-kr2', value: 1, author: 'x' }, 'r-stale'));
+    expect(old.statusCode).toBe(401);
+    expect(JSON.parse(old.body).error).toEqual({ code: 'unauthorized', message: 'this connection was replaced or disconnected; connect again with a new code' });
+    expect(deps.kvs.counts.writes).toBe(0);
+  });
+
+  it('refuses the current connection with 401 after disconnecting', async () => {
+    const { deps } = await connectedDeps();
+    const second = await connectAgain(deps, 'r-connect-2');
+    const off = await createResolverHandlers(deps).disconnectTeams({ payload: {}, context: { accountId: 'admin-1' } });
+    expect(off.ok).toBe(true);
+    expect(await createKvsBridgeStore(deps.kvs).loadConnection(second.connection)).toBeNull();
+    deps.kvs.resetCounts();
+    expect((await handleWebTrigger(deps, signed(deps, second, { action: 'departments' }, 'r-after'))).statusCode).toBe(401);
     expect(deps.kvs.counts.writes).toBe(0);
   });
 

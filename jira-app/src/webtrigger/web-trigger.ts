@@ -2,8 +2,11 @@
  * The web trigger the Teams service calls. Every request must carry a valid bridge signature
  * (HMAC of the body with the connection's secret, a timestamp within 5 minutes, a request id
  * not seen before); a pending connection (a one-time code not used yet, not expired) may only
- * `connect`, once. Anything else is 401 (not authenticated) or 400 (not a valid request) and
- * changes nothing; the request id is remembered only after the request was acted on.
+ * `connect`, once; a connected one only while it is the site's current connection (an older,
+ * replaced one is refused). Anything else is 401 (not authenticated) or 400 (not a valid
+ * request) and changes nothing. The request id is claimed atomically just before acting, so two
+ * identical requests arriving together apply once; it stays used if the action then fails (the
+ * Teams side signs every call with a new id).
  */
 import { BRIDGE_HEADERS, headerOf, verifyBridgeRequest, webTriggerRequestSchema } from '@okr-bridge/core';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
@@ -61,9 +64,14 @@ export async function handleWebTrigger(deps: AppDeps, request: WebTriggerRequest
   if (pending !== (parsed.data.action === 'connect')) {
     return refuse(401, 'unauthorized', pending ? 'this connection is not completed yet: send connect first' : 'this connection is already completed; create a new code to connect again');
   }
+  const session = openSession(deps);
+  if (!pending) {
+    const teams = (await session.repo.loadSite())?.teams;
+    if (teams?.status !== 'connected' || teams.connection !== connectionId) return refuse(401, 'unauthorized', 'this connection was replaced or disconnected; connect again with a new code');
+  }
+  if (!(await store.claim(connectionId, requestId))) return refuse(401, 'unauthorized', 'replayed request id');
   try {
-    const data = await runAction(deps, openSession(deps), parsed.data, connectionId);
-    await store.remember(connectionId, requestId);
+    const data = await runAction(deps, session, parsed.data, connectionId);
     return answer(200, { ok: true, data });
   } catch (e) {
     const error = toResolverError(e, deps.log);
