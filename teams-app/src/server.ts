@@ -127,6 +127,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     defaultTimeZone: options.defaultTimeZone ?? 'UTC',
     wakeOutbox: () => worker.wake(),
     log,
+    localDev: bot.kind === 'anonymous',
   };
   const app = createBotAgent(adapter, services);
 

@@ -22,6 +22,13 @@ describe('connection codes', () => {
     expect(decodeConnectionCode(`${code.slice(0, -4)}!!!!`, 0).kind).toBe('invalid');
     expect(decodeConnectionCode('hello', 0)).toEqual({ kind: 'invalid', message: 'expected a connection code starting with okrc1. (copy it from OKR settings in Jira)' });
   });
+
+  it('refuses a code whose web trigger URL is not http(s)', () => {
+    for (const url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_x', 'ftp://example.atlassian-dev.net/x']) {
+      expect(decodeConnectionCode(encodeConnectionCode({ ...payload, url }), 0)).toEqual({ kind: 'invalid', message: 'the connection code is damaged; copy it again from OKR settings in Jira' });
+    }
+    expect(decodeConnectionCode(encodeConnectionCode({ ...payload, url: 'http://127.0.0.1:8080/wt' }), 0).kind).toBe('ok');
+  });
 });
 
 describe('web trigger requests', () => {

@@ -98,8 +98,11 @@ export function webTriggerResponseSchema<A extends WebTriggerAction>(action: A) 
 
 export const connectionCodePayloadSchema = z.object({
   v: z.literal(1),
-  /** The Forge web trigger URL the Teams service calls. */
-  url: z.url(),
+  /**
+   * The Forge web trigger URL the Teams service calls. Only http(s) here; the code is not
+   * signed, so the Teams service also checks the host before calling it.
+   */
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) web trigger URL' }),
   connection: id,
   secret: z.string().min(32),
   site: z.string(),

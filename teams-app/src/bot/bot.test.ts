@@ -107,14 +107,70 @@ describe('the bot over HTTP at /api/messages', () => {
     expect(stack.forge.calls.length).toBe(before);
   });
 
-  it('connects a tenant with a one-time code: signed connect call, connection stored', async () => {
-    const code = encodeConnectionCode({ v: 1, url: stack.forge.url, connection: 'conn-acme', secret: stack.connection.secret, site: 'https://acme.atlassian.net', expiresAt: new Date(Date.now() + 600_000).toISOString() });
-    await stack.post({ ...stack.activity('a:personal', { type: 'message', text: `connect ${code}` }), conversation: { id: 'a:personal', conversationType: 'personal', tenantId: 'tenant-new' } });
+  const codeFor = (url: string) => encodeConnectionCode({ v: 1, url, connection: 'conn-acme', secret: stack.connection.secret, site: 'https://acme.atlassian.net', expiresAt: new Date(Date.now() + 600_000).toISOString() });
+  const sayIn = (id: string, conversationType: string, tenantId: string, text: string) =>
+    stack.post({ ...stack.activity(id, { type: 'message', text }), conversation: { id, conversationType, tenantId } });
+
+  it('connects a tenant with a one-time code in a personal chat: signed connect call, connection stored', async () => {
+    await sayIn('a:personal', 'personal', TENANT, `connect ${codeFor(stack.forge.url)}`);
     expect(stack.forge.eventsUrls.get('conn-acme')).toBe(`${stack.service.url}/api/events`);
-    expect(await stack.store.connectionForTenant('tenant-new')).toMatchObject({ id: 'conn-acme', siteName: 'Acme', url: stack.forge.url });
+    expect(await stack.store.connectionForTenant(TENANT)).toMatchObject({ id: 'conn-acme', siteName: 'Acme', url: stack.forge.url });
     expect(lastCard('a:personal')).toContain('is now connected to Acme');
-    await stack.post({ ...stack.activity('a:personal', { type: 'message', text: 'connect okrc1.broken' }), conversation: { id: 'a:personal', tenantId: 'tenant-new' } });
+    await sayIn('a:personal', 'personal', TENANT, 'connect okrc1.broken');
     expect(lastCard('a:personal')).toContain('the connection code is damaged');
+  });
+
+  it('refuses connect outside a personal chat, calling nothing', async () => {
+    const before = stack.forge.calls.length;
+    await sayIn('19:general', 'channel', TENANT, `connect ${codeFor(stack.forge.url)}`);
+    await sayIn('g:chat', 'groupChat', TENANT, `connect ${codeFor(stack.forge.url)}`);
+    expect(lastCard('19:general')).toContain('to me in a personal chat (1:1 with the bot), not in a channel or group chat');
+    expect(lastCard('g:chat')).toContain('to me in a personal chat (1:1 with the bot), not in a channel or group chat');
+    expect(stack.forge.calls.length).toBe(before);
+  });
+
+  it('refuses a code whose URL is not a Forge web trigger, calling nothing', async () => {
+    const calls: string[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input));
+      return original(input, init);
+    }) as typeof fetch;
+    try {
+      await sayIn('a:ssrf', 'personal', 'tenant-ssrf', `connect ${codeFor('https://internal.example.com/admin')}`);
+      await sayIn('a:ssrf2', 'personal', 'tenant-ssrf', `connect ${codeFor('http://169.254.169.254/latest/meta-data')}`);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(calls.filter((url) => !url.startsWith(stack.connector.serviceUrl) && !url.startsWith(stack.service.url))).toEqual([]);
+    expect(lastCard('a:ssrf')).toContain('expected a Forge web trigger URL (https on a host ending in .webtrigger.atlassian.app or .atlassian-dev.net), got internal.example.com');
+    expect(lastCard('a:ssrf2')).toContain('got http: 169.254.169.254');
+    expect(await stack.store.connectionForTenant('tenant-ssrf')).toBeUndefined();
+  });
+
+  it("refuses a code for another tenant's connection, which keeps its tenant", async () => {
+    const before = stack.forge.calls.length;
+    await sayIn('a:intruder', 'personal', 'tenant-new', `connect ${codeFor(stack.forge.url)}`);
+    expect(lastCard('a:intruder')).toContain('This connection code belongs to another Teams tenant');
+    expect(stack.forge.calls.length).toBe(before);
+    expect(await stack.store.connectionForTenant('tenant-new')).toBeUndefined();
+    expect(await stack.store.connectionById('conn-acme')).toMatchObject({ tenantId: TENANT });
+  });
+
+  it('refuses over-long ids on a check-in with a clear answer, calling nothing', async () => {
+    const before = stack.forge.calls.length;
+    const long = await stack.execute('19:general', 'check-in', { department: 'eng', kr: 'k'.repeat(201), value: '1' });
+    expect(long).toMatchObject({ status: 200, body: { statusCode: 200, value: 'Check-in not saved: kr: expected a key result of at most 200 characters' } });
+    const form = await stack.execute('19:general', 'check-in-form', { department: 'd'.repeat(201) });
+    expect(form.body).toMatchObject({ value: 'Expected a department: department: expected a department id of at most 200 characters' });
+    expect(stack.forge.calls.length).toBe(before);
+  });
+
+  it('trims a long author name to 200 characters on a check-in', async () => {
+    const name = `  ${'N'.repeat(250)}`;
+    const answer = await stack.post(stack.activity('19:general', { type: 'invoke', name: 'adaptiveCard/action', from: { id: '29:long', name }, value: { action: { type: 'Action.Execute', verb: 'check-in', data: { department: 'eng', kr: 'eng-o2-kr2', value: '1.3' } }, trigger: 'manual' } }));
+    expect(answer.status).toBe(200);
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.3, author: 'N'.repeat(200) } });
   });
 
   it('tells an unconnected tenant how to connect', async () => {

@@ -8,9 +8,8 @@ import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
 import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
 import { knownOwners } from '../events/known-owners';
-import { forgeProblem } from './command-handlers';
 import { setFollows } from './follows';
-import { forgeFor, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
+import { forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
 
 export type ActionResult = { readonly kind: 'card'; readonly card: AdaptiveCard; readonly shared: boolean } | { readonly kind: 'message'; readonly text: string };
 
@@ -20,10 +19,12 @@ const problemText = (outcome: Parameters<typeof forgeProblem>[0]) => (outcome.ki
 const followData = z.object({ departments: z.string().optional().default('') });
 const acknowledgeData = z.object({ dependency: z.string().min(1), since: z.string().min(1) });
 const agendaData = z.object({ subject: z.string().min(1).max(300), title: z.string().min(1).max(500), scope: z.string().min(1).max(200) });
-const formData = z.object({ department: z.string().min(1) });
+/** Ids sent on to Forge are bounded as the bridge contract bounds them (1 to 200 characters). */
+const idOf = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` }).max(200, { error: `expected ${what} of at most 200 characters` });
+const formData = z.object({ department: idOf('a department id') });
 const checkInData = z.object({
-  department: z.string().min(1),
-  kr: z.string({ error: 'expected a key result' }).min(1, { error: 'expected a key result' }),
+  department: idOf('a department id'),
+  kr: idOf('a key result'),
   value: z.union([z.number(), z.string()]).optional(),
   done: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   confidence: z.enum(['low', 'medium', 'high']).optional(),
@@ -88,6 +89,11 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
   }
 }
 
+/** Who checked in, as the contract takes it: trimmed, 1 to 200 characters. */
+export function authorOf(turn: TurnInfo): string {
+  return (turn.userName.trim() || 'someone').slice(0, 200);
+}
+
 async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown): Promise<ActionResult> {
   const parsed = checkInData.safeParse(data);
   if (!parsed.success) return message(`Check-in not saved: ${firstIssue(parsed.error)}`);
@@ -98,14 +104,15 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   const done = parsed.data.done === undefined ? undefined : parsed.data.done === true || parsed.data.done === 'true';
   const note = parsed.data.note?.trim() || undefined;
   if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
+  const author = authorOf(turn);
   const outcome = await forge.call({
     action: 'check-in',
     kr,
     ...(value !== undefined ? { value } : { done }),
     ...(confidence ? { confidence } : {}),
     ...(note ? { note } : {}),
-    author: turn.userName,
+    author,
   });
   if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
-  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, turn.userName, note), shared: true };
+  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note), shared: true };
 }

@@ -2,27 +2,22 @@
  * What each command answers. Data comes from the tenant's Forge web trigger (signed); follows
  * and reminders are stored here. Every answer is a list of replies (cards or text).
  */
-import { decodeConnectionCode, type WebTriggerRequest } from '@okr-bridge/core';
 import { buildFollowingCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
 import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from '../cards/view-cards';
-import { createForgeClient, type ForgeClient, type ForgeOutcome } from '../forge/forge-client';
+import type { ForgeClient } from '../forge/forge-client';
 import type { Command } from './commands';
 import { resolveDepartment } from './commands';
+import { connectTenant } from './connect';
 import { followDepartment, unfollowDepartment } from './follows';
-import { cardReply, forgeFor, NOT_CONNECTED, type BotServices, type Reply, type TurnInfo } from './services';
+import { cardReply, forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type Reply, type TurnInfo } from './services';
 
 const notice = (title: string, message: string, tone: 'good' | 'warning' | 'attention' = 'warning'): Reply => cardReply(buildNoticeCard(title, message, tone), title);
-
-/** The reply to a Forge call that did not succeed. */
-export function forgeProblem(outcome: Exclude<ForgeOutcome<WebTriggerRequest['action']>, { kind: 'ok' }>): Reply {
-  return outcome.kind === 'refused' ? notice('Jira said no', outcome.message) : notice('Jira did not answer', outcome.message, 'attention');
-}
 
 /** Runs one command for one turn. */
 export async function runCommand(services: BotServices, turn: TurnInfo, command: Command): Promise<Reply[]> {
   if (command.kind === 'help') return [cardReply(buildHelpCard(), 'Help')];
   if (command.kind === 'unknown') return [cardReply(buildHelpCard(command.reason), 'Help')];
-  if (command.kind === 'connect') return connect(services, turn, command.code);
+  if (command.kind === 'connect') return connectTenant(services, turn, command.code);
   const forge = await forgeFor(services, turn.tenantId);
   if (!forge) return [notice('Not connected', NOT_CONNECTED)];
   const listed = await forge.call({ action: 'departments' });
@@ -76,30 +71,4 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
 async function departmentStatus(forge: ForgeClient, id: string): Promise<Reply> {
   const view = await forge.call({ action: 'department', department: id });
   return view.kind === 'ok' ? cardReply(buildDepartmentStatusCard(view.data), `${view.data.name} status`) : forgeProblem(view);
-}
-
-/**
- * Completes a connection: the one-time code (from OKR settings in Jira) carries the web
- * trigger URL, the connection id and the shared secret; the `connect` call, signed with that
- * secret, tells Forge where to send events. Holding an unexpired code is the authorisation:
- * only a Jira admin can create one, and Forge accepts each code's `connect` once.
- */
-async function connect(services: BotServices, turn: TurnInfo, code: string): Promise<Reply[]> {
-  const decoded = decodeConnectionCode(code, services.nowMs());
-  if (decoded.kind === 'invalid') return [notice('Not connected', decoded.message)];
-  const { payload } = decoded;
-  const client = createForgeClient({ id: payload.connection, url: payload.url, secret: payload.secret }, { fetch: services.fetch, nowMs: services.nowMs, newId: services.newId });
-  const outcome = await client.call({ action: 'connect', eventsUrl: `${services.publicUrl.replace(/\/$/, '')}/api/events`, tenantId: turn.tenantId });
-  if (outcome.kind !== 'ok') return [forgeProblem(outcome)];
-  await services.store.saveConnection({
-    id: payload.connection,
-    tenantId: turn.tenantId,
-    url: payload.url,
-    secret: payload.secret,
-    siteUrl: outcome.data.siteUrl,
-    siteName: outcome.data.siteName,
-    createdAt: services.nowMs(),
-  });
-  services.log?.(`connect: tenant ${turn.tenantId} connected to ${outcome.data.siteUrl} (connection ${payload.connection})`);
-  return [notice('Connected', `This Teams tenant is now connected to ${outcome.data.siteName} (${outcome.data.siteUrl}). Channels can follow departments with \`follow <department>\`.`, 'good')];
 }

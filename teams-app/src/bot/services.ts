@@ -2,8 +2,10 @@
  * What the bot's handlers need, passed in once: the store, the clock, ids, and the signed
  * Forge client of the tenant a turn comes from. A tenant only ever reaches its own connection.
  */
+import type { WebTriggerRequest } from '@okr-bridge/core';
 import type { AdaptiveCard } from '../cards/elements';
-import { createForgeClient, type ForgeClient } from '../forge/forge-client';
+import { buildNoticeCard } from '../cards/interaction-cards';
+import { createForgeClient, type ForgeClient, type ForgeOutcome } from '../forge/forge-client';
 import type { TeamsStore } from '../store/port';
 
 export interface BotServices {
@@ -19,6 +21,8 @@ export interface BotServices {
   /** Wakes the outbox worker after entries were stored. */
   readonly wakeOutbox?: () => void;
   readonly log?: (line: string) => void;
+  /** Local dev mode (OKR_DEV_ANONYMOUS=1): connection codes may point at a loopback web trigger. */
+  readonly localDev?: boolean;
 }
 
 /** Who and where a turn is. */
@@ -26,6 +30,8 @@ export interface TurnInfo {
   readonly tenantId: string;
   readonly conversationId: string;
   readonly userName: string;
+  /** Teams' conversation type: `personal` (1:1 with the bot), `groupChat` or `channel`. */
+  readonly conversationType?: string;
 }
 
 /** A reply: a card, or a line of text. */
@@ -33,6 +39,12 @@ export type Reply = { readonly kind: 'card'; readonly card: AdaptiveCard; readon
 
 export const cardReply = (card: AdaptiveCard, summary: string): Reply => ({ kind: 'card', card, summary });
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
+
+/** The reply to a Forge call that did not succeed. */
+export function forgeProblem(outcome: Exclude<ForgeOutcome<WebTriggerRequest['action']>, { kind: 'ok' }>): Reply {
+  const title = outcome.kind === 'refused' ? 'Jira said no' : 'Jira did not answer';
+  return cardReply(buildNoticeCard(title, outcome.message, outcome.kind === 'refused' ? 'warning' : 'attention'), title);
+}
 
 /** The tenant's Forge client, or null when the tenant has not connected a Jira site. */
 export async function forgeFor(services: BotServices, tenantId: string): Promise<ForgeClient | null> {

@@ -3,8 +3,7 @@
  * departments of the connected Jira site, or how to connect one first.
  */
 import { buildFollowPickerCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
-import { forgeProblem } from './command-handlers';
-import { cardReply, forgeFor, NOT_CONNECTED, type BotServices, type Reply, type TurnInfo } from './services';
+import { cardReply, forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type Reply, type TurnInfo } from './services';
 
 /** The replies to an install. */
 export async function buildWelcome(services: BotServices, turn: TurnInfo): Promise<Reply[]> {

@@ -56,9 +56,15 @@ export interface ConnectionRecord {
   readonly createdAt: number;
 }
 
+/** Whether a connection was saved, or refused because its id belongs to another tenant. */
+export type SaveConnectionResult = { readonly kind: 'saved' } | { readonly kind: 'taken' };
+
 export interface ConnectionStore {
-  /** Inserts or replaces; a tenant has at most one connection (a new one replaces the old). */
-  saveConnection(record: ConnectionRecord): Promise<void>;
+  /**
+   * Inserts or replaces; a tenant has at most one connection (a new one replaces the old).
+   * An id already saved by another tenant is refused (`taken`) and changes nothing.
+   */
+  saveConnection(record: ConnectionRecord): Promise<SaveConnectionResult>;
   connectionById(id: string): Promise<ConnectionRecord | undefined>;
   connectionForTenant(tenantId: string): Promise<ConnectionRecord | undefined>;
 }

@@ -24,6 +24,9 @@ const toConnection = (r: Row): ConnectionRecord => ({
   createdAt: Number(r.created_at),
 });
 
+/** Thrown inside the transaction to roll it back when a connection id belongs to another tenant. */
+class ConnectionTaken extends Error {}
+
 /** The conversation, follow and connection parts of the store. */
 export function createSqlDirectory(db: SqlDb): ConversationStore & FollowStore & ConnectionStore {
   return {
@@ -66,15 +69,25 @@ export function createSqlDirectory(db: SqlDb): ConversationStore & FollowStore &
     },
 
     async saveConnection(record) {
-      await db.transaction(async (tx) => {
-        await tx.run('DELETE FROM connections WHERE tenant_id = ? AND id <> ?', [record.tenantId, record.id]);
-        await tx.run(
-          `INSERT INTO connections (id, tenant_id, url, secret, site_url, site_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id, url = excluded.url, secret = excluded.secret,
-             site_url = excluded.site_url, site_name = excluded.site_name, created_at = excluded.created_at`,
-          [record.id, record.tenantId, record.url, record.secret, record.siteUrl, record.siteName, record.createdAt],
-        );
-      });
+      try {
+        await db.transaction(async (tx) => {
+          await tx.run('DELETE FROM connections WHERE tenant_id = ? AND id <> ?', [record.tenantId, record.id]);
+          // The WHERE keeps a connection id with the tenant that first saved it: another
+          // tenant's upsert changes no row, and the transaction rolls back (its delete too).
+          const changed = await tx.run(
+            `INSERT INTO connections (id, tenant_id, url, secret, site_url, site_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret,
+               site_url = excluded.site_url, site_name = excluded.site_name, created_at = excluded.created_at
+             WHERE connections.tenant_id = excluded.tenant_id`,
+            [record.id, record.tenantId, record.url, record.secret, record.siteUrl, record.siteName, record.createdAt],
+          );
+          if (changed === 0) throw new ConnectionTaken();
+        });
+      } catch (error) {
+        if (error instanceof ConnectionTaken) return { kind: 'taken' };
+        throw error;
+      }
+      return { kind: 'saved' };
     },
     async connectionById(id) {
       const rows = await db.query('SELECT * FROM connections WHERE id = ?', [id]);

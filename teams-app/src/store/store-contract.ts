@@ -62,11 +62,23 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
 
     it('keeps one connection per tenant, found by id or tenant', async () => {
       const c = { id: 'c1', tenantId: 't1', url: 'https://x/wt', secret: 's'.repeat(40), siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: 1 };
-      await store.saveConnection(c);
+      expect(await store.saveConnection(c)).toEqual({ kind: 'saved' });
       expect(await store.connectionById('c1')).toEqual(c);
-      await store.saveConnection({ ...c, id: 'c2' });
+      expect(await store.saveConnection({ ...c, id: 'c2' })).toEqual({ kind: 'saved' });
       expect(await store.connectionById('c1')).toBeUndefined();
       expect(await store.connectionForTenant('t1')).toEqual({ ...c, id: 'c2' });
+    });
+
+    it("refuses a connection id another tenant holds, changing neither tenant's connection", async () => {
+      const c = { id: 'cx', tenantId: 'owner', url: 'https://x/wt', secret: 's'.repeat(40), siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: 1 };
+      expect(await store.saveConnection(c)).toEqual({ kind: 'saved' });
+      const other = { ...c, id: 'cy', tenantId: 'intruder', siteName: 'Theirs' };
+      expect(await store.saveConnection(other)).toEqual({ kind: 'saved' });
+      expect(await store.saveConnection({ ...c, tenantId: 'intruder', url: 'https://evil/wt', secret: 'e'.repeat(40) })).toEqual({ kind: 'taken' });
+      expect(await store.connectionById('cx')).toEqual(c);
+      expect(await store.connectionForTenant('intruder')).toEqual(other);
+      expect(await store.saveConnection({ ...c, siteName: 'Acme renamed', createdAt: 2 })).toEqual({ kind: 'saved' });
+      expect(await store.connectionById('cx')).toEqual({ ...c, siteName: 'Acme renamed', createdAt: 2 });
     });
 
     it('ingests an event once with its entries; a repeat is a duplicate and adds nothing', async () => {
