@@ -116,5 +116,5 @@ export function renderConversations(input: { readonly conversations: readonly { 
       return `<section class="conv" id="${e(conversation.id)}"><h2>${e(conversation.name)} <span class="meta">${e(conversation.type)} · ${e(conversation.id)}</span></h2>${say}${items || '<p class="meta">Nothing yet.</p>'}</section>`;
     })
     .join('');
-  return layout('okr-bridge: conversations', `<p>${link('/', '← start page')}</p><h1>Conversations at the Bot Connector emulator</h1><p class="why">You are "Local User" of the local Teams tenant. The conversation the bot wrote to last comes first; in each, the newest activity first.</p>${sections}`, input.notes);
+  return layout('okr-bridge: conversations', `<p>${link('/', '← start page')}</p><h1>Conversations at the Bot Connector emulator</h1><p class="why">You are Raj (raj@acme.example, Engineering’s owner) in the local Teams tenant. The conversation the bot wrote to last comes first; in each, the newest activity first.</p>${sections}`, input.notes);
 }

@@ -15,10 +15,13 @@ export interface Conversation {
 export interface TeamsUser {
   readonly id: string;
   readonly name: string;
+  /** Sent as Teams sends it for a TeamsChannelAccount (`email` and `userPrincipalName`). */
+  readonly email?: string;
 }
 
 export const BOT_ACCOUNT = { id: '28:okr-bridge-local', name: 'OKR bridge' } as const;
-export const LOCAL_USER: TeamsUser = { id: '29:local-user', name: 'Local User' };
+/** The person at the start page: Raj, Engineering's owner, so check-ins on Engineering's key results are allowed. */
+export const LOCAL_USER: TeamsUser = { id: '29:local-user', name: 'Raj (local user)', email: 'raj@acme.example' };
 
 export interface BotAnswer {
   readonly status: number;
@@ -53,7 +56,7 @@ export function createTeamsClient(options: TeamsClientOptions): TeamsClient {
     serviceUrl: options.serviceUrl,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
-    from: { ...from, aadObjectId: from.id },
+    from: { id: from.id, name: from.name, aadObjectId: from.id, ...(from.email ? { email: from.email, userPrincipalName: from.email } : {}) },
     recipient: BOT_ACCOUNT,
     conversation: {
       id: conversation.id,

@@ -29,7 +29,7 @@ jest.setTimeout(60_000);
 
 const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
 const LIAM = 'liam@acme.example'; // owns Marketing
-const NORA: TeamsUser = { id: '29:nora', name: 'nora@acme.example' }; // owns mkt-o1-kr1
+const NORA: TeamsUser = { id: '29:nora', name: 'nora@acme.example', email: 'nora@acme.example' }; // owns mkt-o1-kr1
 const KR_TITLE = 'Ship the admin console and audit log';
 const ENG_227_OPEN = ['ENG-228', 'ENG-229', 'ENG-230', 'ENG-231', 'ENG-233'];
 const LINKED = ['ENG-103', 'ENG-102'];

@@ -49,6 +49,11 @@ export const checkInRequestSchema = z
     note: z.string().max(2000).optional(),
     /** Who checked in, as Teams knows them (display name or email). */
     author: z.string().min(1).max(200),
+    /**
+     * The email (or UPN) Teams gave for the person in a verified activity; Forge writes the
+     * check-in only when it names the key result's owner or one of the department's owners.
+     */
+    authorEmail: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, { error: 'expected authorEmail to be an email address' }).max(320).optional(),
   })
   .refine((r) => r.value !== undefined || r.done !== undefined, { error: 'expected a value (metric) or done (milestone)' });
 

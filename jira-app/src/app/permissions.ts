@@ -76,3 +76,18 @@ export async function requireEditor(site: SiteRecord, department: string, asUser
   const name = department === site.company.id ? site.company.name : (site.departments.find((d) => d.id === department)?.name ?? department);
   throw new AppFailure('forbidden', `Only the owners of ${name} or a Jira admin may change its OKRs.`);
 }
+
+/**
+ * Whether the person Teams vouches for by `email` may check in on a key result whose owners
+ * are `krOwners` in `department`: the email is one of those owners or of the department's
+ * owners (any case), or the site's people list maps it to an account that owns either or that
+ * Jira recently confirmed an admin. Asks nothing of Jira; no email, no check-in.
+ */
+export function mayCheckInAs(site: SiteRecord, krOwners: readonly string[], department: string, email: string | undefined, nowMs: number): boolean {
+  const wanted = email?.trim().toLowerCase();
+  if (!wanted) return false;
+  const owners = [...krOwners, ...ownersOf(site, department)];
+  if (owners.some((o) => o.trim().toLowerCase() === wanted)) return true;
+  const accounts = site.people.filter((p) => p.name.trim().toLowerCase() === wanted).map((p) => p.accountId);
+  return accounts.some((accountId) => isNamedOwner(site, owners, accountId) || isCachedAdmin(site, accountId, nowMs));
+}

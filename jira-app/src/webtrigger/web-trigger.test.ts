@@ -7,6 +7,8 @@ import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import { handleWebTrigger } from './web-trigger';
 
 const AT = '2026-11-15T09:00:00Z';
+/** The one write every accepted signature makes before acting: the request id, claimed. */
+const WRITES_TO_CLAIM_THE_REQUEST_ID = 1;
 
 function signed(deps: TestDeps, code: { connection: string; secret: string }, body: unknown, id: string, nowMs = deps.now) {
   const text = JSON.stringify(body);
@@ -53,9 +55,34 @@ describe('web trigger', () => {
 
   it('writes a check-in from Teams and answers the key result as it is now', async () => {
     const { deps, code } = await connectedDeps();
-    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-ci'));
+    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom', authorEmail: 'tom@acme.example' }, 'r-ci'));
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body).data.kr.explain.value).toEqual({ start: 2.8, target: 1.2, current: 2, source: 'check-in', unit: 's' });
+  });
+
+  it.each([
+    ['the key result owner', 'Tom@Acme.example'],
+    ["a department's owner", 'raj@acme.example'],
+  ])('writes a check-in from Teams by %s email', async (_who, email) => {
+    const { deps, code } = await connectedDeps();
+    const before = await checkInsOf(deps, 'eng-o2-kr2');
+    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Someone', authorEmail: email }, 'r-ok'));
+    expect(answer.statusCode).toBe(200);
+    expect(await checkInsOf(deps, 'eng-o2-kr2')).toEqual([...before, { kr: 'eng-o2-kr2', date: '2026-11-15', value: 2, author: 'Someone' }]);
+  });
+
+  it.each([
+    ['another person', { authorEmail: 'mallory@acme.example' }],
+    ['nobody named', {}],
+  ])('refuses a check-in from Teams by %s with 403 not-allowed and stores no check-in', async (_who, identity) => {
+    const { deps, code } = await connectedDeps();
+    const before = await checkInsOf(deps, 'eng-o2-kr2');
+    deps.kvs.resetCounts();
+    const answer = await handleWebTrigger(deps, signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom', ...identity }, 'r-no'));
+    expect(answer.statusCode).toBe(403);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'not-allowed', message: "only the key result's owner or the department's owners can check in" } });
+    expect(deps.kvs.counts.writes).toBe(WRITES_TO_CLAIM_THE_REQUEST_ID);
+    expect(await checkInsOf(deps, 'eng-o2-kr2')).toEqual(before);
   });
 
   it.each([
@@ -74,7 +101,7 @@ describe('web trigger', () => {
 
   it('refuses a replayed request with 401 and stores nothing the second time', async () => {
     const { deps, code } = await connectedDeps();
-    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-replay');
+    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom', authorEmail: 'tom@acme.example' }, 'r-replay');
     expect((await handleWebTrigger(deps, request)).statusCode).toBe(200);
     deps.kvs.resetCounts();
     const replay = await handleWebTrigger(deps, request);
@@ -86,7 +113,7 @@ describe('web trigger', () => {
   it('applies two identical signed requests arriving together once, refusing the other with 401', async () => {
     const { deps, code } = await connectedDeps();
     const before = (await checkInsOf(deps, 'eng-o2-kr2')).length;
-    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom' }, 'r-twin');
+    const request = signed(deps, code, { action: 'check-in', kr: 'eng-o2-kr2', value: 2, author: 'Tom', authorEmail: 'tom@acme.example' }, 'r-twin');
     const answers = await Promise.all([handleWebTrigger(deps, request), handleWebTrigger(deps, request)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 401]);
     expect(JSON.parse(answers.find((a) => a.statusCode === 401)!.body).error).toEqual({ code: 'unauthorized', message: 'replayed request id' });

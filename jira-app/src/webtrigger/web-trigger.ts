@@ -13,7 +13,7 @@ import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import type { AppDeps } from '../app/deps';
 import { toResolverError } from '../app/failure';
 import { openSession } from '../app/session';
-import { runAction } from './actions';
+import { BridgeRefusal, runAction } from './actions';
 
 /** The request Forge passes a web trigger function (headers as lists of values). */
 export interface WebTriggerRequestEvent {
@@ -74,6 +74,7 @@ export async function handleWebTrigger(deps: AppDeps, request: WebTriggerRequest
     const data = await runAction(deps, session, parsed.data, connectionId);
     return answer(200, { ok: true, data });
   } catch (e) {
+    if (e instanceof BridgeRefusal) return refuse(403, e.code, e.message);
     const error = toResolverError(e, deps.log);
     return answer(STATUS_OF[error.code] ?? 500, { ok: false, error: { code: error.code, message: error.message } });
   }

@@ -24,6 +24,7 @@ export function turnInfo(activity: Activity): TurnInfo {
     tenantId: activity.conversation?.tenantId ?? channelData?.tenant?.id ?? 'unknown-tenant',
     conversationId: activity.conversation?.id ?? '',
     userName: activity.from?.name ?? activity.from?.id ?? 'someone',
+    ...(activity.from?.id ? { userId: activity.from.id } : {}),
     ...(activity.conversation?.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
   };
 }

@@ -94,6 +94,18 @@ export function authorOf(turn: TurnInfo): string {
   return (turn.userName.trim() || 'someone').slice(0, 200);
 }
 
+/**
+ * The sender's email (else UPN) as recorded from verified activities of this conversation
+ * (bot/members.ts records each sender before the turn runs); undefined when Teams never said.
+ * Forge checks it against the key result's owners.
+ */
+export async function verifiedEmailOf(services: BotServices, turn: TurnInfo): Promise<string | undefined> {
+  if (!turn.userId) return undefined;
+  const member = await services.store.memberOf(turn.conversationId, turn.userId);
+  const address = member?.email ?? member?.upn;
+  return address && address.length <= 320 ? address : undefined;
+}
+
 async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown): Promise<ActionResult> {
   const parsed = checkInData.safeParse(data);
   if (!parsed.success) return message(`Check-in not saved: ${firstIssue(parsed.error)}`);
@@ -105,6 +117,7 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   const note = parsed.data.note?.trim() || undefined;
   if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
   const author = authorOf(turn);
+  const authorEmail = await verifiedEmailOf(services, turn);
   const outcome = await forge.call({
     action: 'check-in',
     kr,
@@ -112,6 +125,7 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
     ...(confidence ? { confidence } : {}),
     ...(note ? { note } : {}),
     author,
+    ...(authorEmail ? { authorEmail } : {}),
   });
   if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
   return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note), shared: true };

@@ -30,6 +30,8 @@ export interface TurnInfo {
   readonly tenantId: string;
   readonly conversationId: string;
   readonly userName: string;
+  /** The sender's Teams user id (`29:…`), when the activity said. */
+  readonly userId?: string;
   /** Teams' conversation type: `personal` (1:1 with the bot), `groupChat` or `channel`. */
   readonly conversationType?: string;
 }

@@ -213,6 +213,8 @@ export interface MemberStore {
   removeMembers(conversationId: string, userIds: readonly string[]): Promise<void>;
   /** The members of `conversationIds` whose email or UPN is one of `addresses` (any case), by conversation then user id. */
   membersByAddress(conversationIds: readonly string[], addresses: readonly string[]): Promise<MemberRecord[]>;
+  /** The member `userId` of `conversationId` as last seen, or null when never seen there. */
+  memberOf(conversationId: string, userId: string): Promise<MemberRecord | null>;
 }
 
 /**

@@ -50,5 +50,9 @@ export function createSqlMembers(db: SqlDb): MemberStore {
       );
       return rows.map(toMember);
     },
+    async memberOf(conversationId, userId) {
+      const rows = await db.query('SELECT * FROM members WHERE conversation_id = ? AND user_id = ?', [conversationId, userId]);
+      return rows[0] ? toMember(rows[0]) : null;
+    },
   };
 }

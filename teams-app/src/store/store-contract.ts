@@ -181,6 +181,8 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect((await store.membersByAddress(['a', 'b'], ['raj@acme.example', 'mei@acme.example'])).map((m) => `${m.conversationId}/${m.userId}`)).toEqual(['a/29:mei', 'b/29:raj']);
       expect(await store.membersByAddress([], ['raj@acme.example'])).toEqual([]);
       expect(await store.membersByAddress(['a'], [])).toEqual([]);
+      expect(await store.memberOf('b', '29:raj')).toEqual({ ...raj, conversationId: 'b', email: 'raj@acme.example' });
+      expect(await store.memberOf('a', '29:raj')).toBeNull();
     });
   });
 }
