@@ -75,3 +75,14 @@ export async function migrate(db: SqlDb, nowMs: number): Promise<number[]> {
   }
   return applied;
 }
+
+/** Applies the migrations `db` lacks and hands it back; on failure closes it and rethrows. */
+export async function migrated(db: SqlDb, nowMs: number): Promise<SqlDb> {
+  try {
+    await migrate(db, nowMs);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

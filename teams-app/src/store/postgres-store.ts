@@ -3,7 +3,7 @@
  * back as numbers (times in epoch milliseconds fit well within 2^53).
  */
 import pg from 'pg';
-import { migrate } from './migrations';
+import { migrated } from './migrations';
 import { createPgSessionLock } from './pg-session-lock';
 import type { TeamsStore } from './port';
 import { toDollarParams, type SqlDb, type SqlExecutor } from './sql-db';
@@ -57,14 +57,7 @@ function openPostgresDb(connectionString: string): SqlDb {
  * callers that put more than the main store on it (the tab's review store).
  */
 export async function openPostgresDatabase(connectionString: string, nowMs: number): Promise<SqlDb> {
-  const db = openPostgresDb(connectionString);
-  try {
-    await migrate(db, nowMs);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
+  return migrated(openPostgresDb(connectionString), nowMs);
 }
 
 /** Connects to PostgreSQL at `connectionString` and applies the migrations it lacks. */

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations';
+import { migrated } from './migrations';
 import type { TeamsStore } from './port';
 import { Mutex, type SqlDb, type SqlExecutor, type SqlValue } from './sql-db';
 import { createSqlStore } from './sql-store';
@@ -56,14 +56,7 @@ function openSqliteDb(path: string): SqlDb {
  * lacks: for callers that put more than the main store on it (the tab's review store).
  */
 export async function openSqliteDatabase(path: string, nowMs: number): Promise<SqlDb> {
-  const db = openSqliteDb(path);
-  try {
-    await migrate(db, nowMs);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
+  return migrated(openSqliteDb(path), nowMs);
 }
 
 /** Opens (creating if needed) the SQLite store at `path` and applies the migrations it lacks. */
