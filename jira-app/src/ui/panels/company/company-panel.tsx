@@ -2,18 +2,16 @@
 import { useState } from 'react';
 import Badge from '@atlaskit/badge';
 import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives';
 import type { CompanyPanel } from '../../../contract';
 import { useResolver } from '../../api/use-resolver';
 import { CycleSwitcher } from '../../components/cycle-switcher';
+import { PageHeader } from '../../components/page-header';
 import { DependencyTable } from '../../components/dependency-table';
 import { ExplainModal } from '../../components/explain-modal';
 import { LintList } from '../../components/lint-list';
 import { RemoteView } from '../../components/load-state';
-import { ProgressLine } from '../../components/progress';
-import { StatusLozenge } from '../../components/status';
 import { AgendaList } from './agenda-list';
 import { AlignmentTree } from './alignment-tree';
 import { DepartmentTable } from './department-table';
@@ -26,21 +24,9 @@ function CompanyPage({ panel, cycle, onCycle }: { readonly panel: Ready; readonl
   const blocked = view.dependencies.filter((d) => d.state === 'blocked').length;
   return (
     <Stack space="space.200">
-      <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
-        <Stack space="space.075">
-          <Heading size="large" as="h1">
-            {view.name} OKRs
-          </Heading>
-          <Inline space="space.150" alignBlock="center" shouldWrap>
-            <StatusLozenge status={view.status} label={view.statusLabel} />
-            <ProgressLine progress={view.progress} label={view.progressLabel} name={`${view.name} progress`} width={200} />
-            <Text size="small" color="color.text.subtle">
-              {view.expectedLabel} expected by {view.at.slice(0, 10)}
-            </Text>
-          </Inline>
-        </Stack>
+      <PageHeader {...view} detail={`${view.expectedLabel} expected by ${view.at.slice(0, 10)}`}>
         <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />
-      </Inline>
+      </PageHeader>
       <Tabs id="company-tabs">
         <TabList>
           <Tab>Alignment</Tab>

@@ -5,18 +5,17 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives';
 import type { KrView } from '@okr-bridge/core';
 import type { DepartmentPanel } from '../../../contract';
 import { CycleSwitcher } from '../../components/cycle-switcher';
+import { PageHeader } from '../../components/page-header';
 import { DependencyTable } from '../../components/dependency-table';
 import { ExplainModal } from '../../components/explain-modal';
 import { CheckInForm } from '../../components/forms/check-in-form';
 import { KrForm, type KrFormTarget } from '../../components/forms/kr-form';
 import { ObjectiveForm, type ObjectiveFormTarget } from '../../components/forms/objective-form';
 import { LintList } from '../../components/lint-list';
-import { ProgressLine } from '../../components/progress';
-import { StatusLozenge } from '../../components/status';
 import { ObjectiveCard } from './objective-card';
 import { krTrend, objectiveTrend } from './trend';
 
@@ -41,19 +40,10 @@ export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPage
   const blocked = view.incoming.filter((d) => d.state === 'blocked').length;
   return (
     <Stack space="space.200">
-      <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
-        <Stack space="space.075">
-          <Heading size="large" as="h1">
-            {view.name} OKRs
-          </Heading>
-          <Inline space="space.150" alignBlock="center" shouldWrap>
-            <StatusLozenge status={view.status} label={view.statusLabel} />
-            <ProgressLine progress={view.progress} label={view.progressLabel} name={`${view.name} progress`} width={200} />
-            <Text size="small" color="color.text.subtle">
-              {view.expectedLabel} expected by {view.at.slice(0, 10)} · owners {view.owners.join(', ') || 'none'} · projects {view.jiraProjects.join(', ')}
-            </Text>
-          </Inline>
-        </Stack>
+      <PageHeader
+        {...view}
+        detail={`${view.expectedLabel} expected by ${view.at.slice(0, 10)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
+      >
         <Inline space="space.150" alignBlock="end">
           <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />
           {canEdit && (
@@ -62,7 +52,7 @@ export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPage
             </Button>
           )}
         </Inline>
-      </Inline>
+      </PageHeader>
       <Tabs id="department-tabs">
         <TabList>
           <Tab>Objectives</Tab>

@@ -1,0 +1,39 @@
+/** The heading of a full page: its name, status, progress against the expected line, and actions. */
+import type { ReactNode } from 'react';
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { Status } from '@okr-bridge/core';
+import { ProgressLine } from './progress';
+import { StatusLozenge } from './status';
+
+export interface PageHeaderProps {
+  readonly name: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly progress: number;
+  readonly progressLabel: string;
+  /** The line beside the progress bar: expected progress and other facts. */
+  readonly detail: string;
+  /** Controls on the right: the cycle switcher, buttons. */
+  readonly children: ReactNode;
+}
+
+export function PageHeader({ name, status, statusLabel, progress, progressLabel, detail, children }: PageHeaderProps) {
+  return (
+    <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
+      <Stack space="space.075">
+        <Heading size="large" as="h1">
+          {name} OKRs
+        </Heading>
+        <Inline space="space.150" alignBlock="center" shouldWrap>
+          <StatusLozenge status={status} label={statusLabel} />
+          <ProgressLine progress={progress} label={progressLabel} name={`${name} progress`} width={200} />
+          <Text size="small" color="color.text.subtle">
+            {detail}
+          </Text>
+        </Inline>
+      </Stack>
+      {children}
+    </Inline>
+  );
+}
