@@ -147,6 +147,28 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
   });
 });
 
+describe('/api/events answers a retry of a delivered event 2xx', () => {
+  const post = (headers: Record<string, string>, body: string) => fetch(`${stack.service.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  it('answers 200 duplicate to the same request id and event however often it comes, re-signed or replayed as is, sending nothing again', async () => {
+    // The Forge consumer signs each attempt with the event id as request id and a fresh timestamp.
+    const event = JSON.stringify(blockedEvent('ev-retry'));
+    const attempt = (at: number) => ({ ...signBridgeRequest(stack.connection.secret, { connection: stack.connection.id, id: 'ev-retry', nowMs: at, body: event }) });
+    const firstHeaders = attempt(Date.now() - 1_000);
+    expect(await post(firstHeaders, event)).toEqual({ status: 200, body: { outcome: 'stored', entries: 2 } });
+    await stack.connector.waitFor(() => alerts('c-sales').length === 1 && alerts('c-eng').length === 1);
+    for (let i = 0; i < 3; i++) expect(await post(attempt(Date.now() + i), event)).toEqual({ status: 200, body: { outcome: 'duplicate', entries: 0 } });
+    expect(await post(firstHeaders, event)).toEqual({ status: 200, body: { outcome: 'duplicate', entries: 0 } });
+    await allSent();
+    await new Promise((r) => setTimeout(r, 100));
+    expect([alerts('c-sales').length, alerts('c-eng').length]).toEqual([1, 1]);
+    expect((await stack.store.listOutbox()).map((e) => [e.eventId, e.conversationId, e.state])).toEqual([
+      ['ev-retry', 'c-eng', 'sent'],
+      ['ev-retry', 'c-sales', 'sent'],
+    ]);
+  });
+});
+
 describe('/api/events refuses what it cannot trust, storing nothing', () => {
   const post = (headers: Record<string, string>, body: string) => fetch(`${stack.service.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
   const body = JSON.stringify(blockedEvent('ev-x'));
@@ -170,11 +192,17 @@ describe('/api/events refuses what it cannot trust, storing nothing', () => {
   it('refuses an expired request', async () => {
     expect(await post(signed(body, Date.now() - 6 * 60_000), body)).toEqual({ status: 401, body: { error: 'expected a timestamp within 5 minutes of now' } });
   });
-  it('refuses a replayed request id', async () => {
+  it('refuses a replayed request id carrying another body, and stores nothing of it', async () => {
     const first = JSON.stringify(blockedEvent('ev-y'));
-    const headers = signed(first, Date.now(), stack.connection.secret, 'req-replay');
-    expect((await post(headers, first)).status).toBe(200);
-    expect(await post(headers, first)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    expect((await post(signed(first, Date.now(), stack.connection.secret, 'req-replay'), first)).status).toBe(200);
+    const entries = (await stack.store.listOutbox()).length;
+    // Same request id, another event (ev-x), validly signed: still a replay.
+    expect(await post(signed(body, Date.now(), stack.connection.secret, 'req-replay'), body)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    // Same request id and event id, altered content: a replay too.
+    const altered = JSON.stringify({ ...blockedEvent('ev-y'), occurredAt: '2026-11-15T09:30:00Z' });
+    expect(await post(signed(altered, Date.now(), stack.connection.secret, 'req-replay'), altered)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    expect((await stack.store.getEvent('ev-y'))?.body).toEqual(JSON.parse(first));
+    expect(await stack.store.listOutbox()).toHaveLength(entries);
     // The first one was accepted; clean it so the shared check after each test holds.
     await stack.close();
     stack = await startTestStack();

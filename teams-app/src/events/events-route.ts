@@ -1,8 +1,11 @@
 /**
  * `POST /api/events`: the Forge app's signed events. Verifies the signature (connection
- * secret, five-minute window, request id never seen), validates the body, and stores the
- * event with its outbox entries in one transaction. A repeated event id answers 200 and does
- * nothing; a refused or invalid request stores nothing.
+ * secret, five-minute window), validates the body, and stores the event with its outbox
+ * entries in one transaction. A repeated event id answers 200 and does nothing, and so does a
+ * retry under an already accepted request id when it carries the very event stored then (the
+ * Forge consumer signs every attempt with the event id as request id, and a retry after a
+ * lost answer must not read as a failure). A used request id with any other body is a replay
+ * and answers 401. A refused or invalid request stores nothing.
  */
 import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, verifyBridgeRequest } from '@okr-bridge/core';
 import type { TeamsStore } from '../store/port';
@@ -22,6 +25,8 @@ export interface RouteAnswer {
   readonly body: unknown;
 }
 
+const DUPLICATE: RouteAnswer = { status: 200, body: { outcome: 'duplicate', entries: 0 } };
+
 type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Handles one request to /api/events. */
@@ -35,7 +40,8 @@ export async function handleEvent(deps: EventsRouteDeps, method: string, headers
   const verdict = verifyBridgeRequest(headers, body, {
     nowMs: deps.nowMs(),
     secretOf: (c) => (connection && c === connection.id ? connection.secret : undefined),
-    seen: () => seen,
+    // A used request id is judged below, once the body is known: a retry of the same event is fine.
+    seen: () => false,
   });
   if (verdict.kind === 'refused') return { status: 401, body: { error: verdict.reason } };
   if (!connection) return { status: 401, body: { error: 'unknown connection' } };
@@ -52,6 +58,11 @@ export async function handleEvent(deps: EventsRouteDeps, method: string, headers
     return { status: 400, body: { error: `expected a bridge event: ${issues.join('; ')}` } };
   }
   const event = parsed.data;
+  if (seen) {
+    const stored = await store.getEvent(event.id, connection.id);
+    const same = stored !== undefined && JSON.stringify(stored.body) === JSON.stringify(event);
+    return same ? DUPLICATE : { status: 401, body: { error: 'replayed request id' } };
+  }
   const tenantId = connection.tenantId;
   const plan = classifyEvent(event);
   let followers: string[] = [];
@@ -69,7 +80,7 @@ export async function handleEvent(deps: EventsRouteDeps, method: string, headers
     { id: event.id, connectionId: connection.id, type: event.type, body: event, receivedAt: now },
     entries,
   );
-  if (outcome === 'duplicate') return { status: 200, body: { outcome: 'duplicate', entries: 0 } };
+  if (outcome === 'duplicate') return DUPLICATE;
   if (entries.length) deps.onEntries?.();
   return { status: 200, body: { outcome: 'stored', entries: entries.length } };
 }

@@ -147,7 +147,8 @@ export interface EventStore {
    * (only when new) inserts the outbox entries, ignoring any whose key already exists.
    */
   ingestEvent(request: { connectionId: string; requestId: string }, event: ReceivedEvent, entries: readonly NewOutboxEntry[]): Promise<IngestOutcome>;
-  getEvent(id: string): Promise<ReceivedEvent | undefined>;
+  /** The event `id` as stored; with `connectionId`, only that connection's (ids are unique per connection). */
+  getEvent(id: string, connectionId?: string): Promise<ReceivedEvent | undefined>;
   /** The tenant's conversations that got a `send` entry of `subject` (for updates in place), sorted. */
   conversationsWithCard(tenantId: string, subject: string): Promise<string[]>;
   /** Forgets request ids accepted before `beforeMs` (older requests fail the time window anyway). */

@@ -54,8 +54,11 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
         return 'stored';
       });
     },
-    async getEvent(id) {
-      const rows = await db.query('SELECT * FROM events WHERE id = ? ORDER BY received_at LIMIT 1', [id]);
+    async getEvent(id, connectionId) {
+      const rows =
+        connectionId === undefined
+          ? await db.query('SELECT * FROM events WHERE id = ? ORDER BY received_at LIMIT 1', [id])
+          : await db.query('SELECT * FROM events WHERE connection_id = ? AND id = ?', [connectionId, id]);
       const r = rows[0];
       if (!r) return undefined;
       const event: ReceivedEvent = { id: String(r.id), connectionId: String(r.connection_id), type: String(r.type), body: JSON.parse(String(r.body)), receivedAt: Number(r.received_at) };

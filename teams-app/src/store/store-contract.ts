@@ -88,6 +88,8 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e1'), [entry('e1', 'c')])).toBe('duplicate');
       expect((await store.listOutbox()).map((e) => `${e.eventId}/${e.conversationId}/${e.state}/${e.attempts}`)).toEqual(['e1/a/pending/0', 'e1/b/pending/0']);
       expect(await store.getEvent('e1')).toEqual(event('e1'));
+      expect(await store.getEvent('e1', 'c1')).toEqual(event('e1'));
+      expect(await store.getEvent('e1', 'c2')).toBeUndefined();
       expect(await store.conversationsWithCard('t1', 'dependency:d1')).toEqual(['a', 'b']);
       expect(await store.conversationsWithCard('t2', 'dependency:d1')).toEqual([]);
       expect(await store.pruneRequests(101)).toBe(2);
