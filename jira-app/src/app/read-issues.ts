@@ -6,12 +6,15 @@
 import { applyReconcile, normalizeIssue, normalizeUserJql, planReconcile, reconcileKrsOf, type EpicMetrics, type IssueFacts, type IssueSource, type Org, type ReconcilePlan, type ReconcileQuery, type SyncMode } from '@okr-bridge/core';
 import { deliverablesJql } from '../domain/org-assembly';
 
-/** The reconcile plan of an org: its jira key results and its dependencies' deliverables. */
-export function planFor(org: Org, mode: SyncMode, watermark: string | null, epicsOnly?: readonly string[]): ReconcilePlan {
+/**
+ * The reconcile plan of an org: its jira key results and its dependencies' deliverables. An
+ * incremental plan's window is a period before `now`, so plan right before reading.
+ */
+export function planFor(org: Org, mode: SyncMode, watermark: string | null, epicsOnly?: readonly string[], now?: string): ReconcilePlan {
   const krs = epicsOnly ? [{ id: 'linked', epics: epicsOnly }] : [...reconcileKrsOf(org)];
   const deliverables = deliverablesJql(org);
   if (!epicsOnly && deliverables !== null) krs.push({ id: '~deliverables', epics: [], jql: deliverables });
-  return planReconcile({ krs, mode, watermark: watermark ?? undefined, storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField });
+  return planReconcile({ krs, mode, watermark: watermark ?? undefined, now, storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField });
 }
 
 /** Every page of one query, normalized; null when `deadlineMs` passed before the last page. */

@@ -1,7 +1,9 @@
 /**
  * The Jira issue trigger (`avi:jira:created|updated|deleted:issue`, the app's own changes
  * filtered out by the manifest). It reads the site record, whose index says whether the issue
- * or the epics the event names are tracked (one read, no Jira call, for every untracked issue);
+ * or the epics the event names are tracked (one read, no Jira call, for an untracked update);
+ * a created issue's event does not name its parent, so one that may be a child of a tracked
+ * epic costs one fetch;
  * for a tracked one it applies the event to the cycle's metrics with core's `applyIssueEvent`,
  * fetching the one issue from Jira only when core asks, stores the metrics and the department
  * records that changed, and queues the signed events the change causes. It never waits on Teams.
@@ -27,10 +29,14 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
   if (!site || site.cycles.length === 0) return { kind: 'ignored', reason: 'OKRs are not set up' };
   const context = { storyPointsField: site.jira.storyPointsField, flaggedField: site.jira.flaggedField };
   const touched = cyclesTouching(site, [event.issue.key, ...eventEpicHints(event, context)]);
-  // An event that names its parent and touches no tracked key cannot matter; one that does not
-  // name it may be a tracked epic's child, so the current cycle's metrics decide.
-  const namesParent = event.issue.fields !== undefined && Object.hasOwn(event.issue.fields, 'parent');
-  if (touched.size === 0 && (namesParent || event.eventType === 'avi:jira:created:issue')) return { kind: 'ignored', reason: `${event.issue.key} touches no tracked epic or deliverable` };
+  // An event that names its parent and touches no tracked key cannot matter. Forge's events do
+  // not carry `parent`, so an untracked issue may still be a new child of a tracked epic: the
+  // current cycle's metrics decide (core asks for one fetch of a created issue). A sub-task is
+  // never an epic's child.
+  const fields = event.issue.fields;
+  const namesParent = fields !== undefined && Object.hasOwn(fields, 'parent');
+  const subtask = fields?.issuetype?.subtask === true;
+  if (touched.size === 0 && (namesParent || subtask)) return { kind: 'ignored', reason: `${event.issue.key} touches no tracked epic or deliverable` };
   const cycles = touched.size > 0 ? [...touched.keys()] : site.currentCycle ? [site.currentCycle] : [];
   const applied: string[] = [];
   let fetched = false;

@@ -55,11 +55,13 @@ export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: n
     const cycle = job.cycles[c]!;
     if (!site.cycles.some((x) => x.id === cycle)) continue;
     const loaded = await loadCycleOrg(s, site, cycle);
-    const plan = planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null);
+    // Planned again before each query: the incremental window is a period before the read.
+    const planNow = () => planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null, undefined, new Date(deps.clock()).toISOString());
+    const plan = planNow();
     let metrics = loaded.metrics;
     let stored = loaded;
     for (let q = c === job.cycleIndex ? job.queryIndex : 0; q < plan.queries.length; q++) {
-      const query = plan.queries[q]!;
+      const query = planNow().queries[q]!;
       const issues = await readQuery(source, query, loaded.org, deps.clock, deadline);
       if (issues === null) {
         const next = { ...job, cycleIndex: c, queryIndex: q };
