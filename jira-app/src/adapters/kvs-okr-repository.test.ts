@@ -3,7 +3,15 @@ import { describeOkrRepositoryContract } from '../storage/okr-repository.contrac
 import { KvsDouble } from './kvs-double';
 import { createKvsOkrRepository } from './kvs-okr-repository';
 
-describeOkrRepositoryContract('KVS repository over the KVS double', () => createKvsOkrRepository(new KvsDouble()));
+describeOkrRepositoryContract('KVS repository over the KVS double', () => {
+  const kvs = new KvsDouble();
+  return () => createKvsOkrRepository(kvs);
+});
+
+describeOkrRepositoryContract('KVS repository over the KVS double, invocations interleaved', () => {
+  const kvs = new KvsDouble({ pause: () => new Promise((resolve) => setImmediate(resolve)) });
+  return () => createKvsOkrRepository(kvs);
+});
 
 describe('KVS repository layout', () => {
   const state = (n: number) => {
