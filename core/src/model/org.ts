@@ -61,6 +61,8 @@ export const milestoneKrSchema = z.strictObject({
   ...krBase,
   kind: z.literal('milestone'),
   done: z.boolean().default(false),
+  /** When it should be done; its status follows this date (the cycle end when absent). */
+  due: isoDateSchema.optional(),
 });
 
 export const jiraMeasureSchema = z.enum(['issues', 'points', 'weighted']);

@@ -13,6 +13,7 @@ import { collectJiraIssues, makeScopeClock } from '../progress/jira-issues';
 import { computeJiraProgress } from '../progress/jira-progress';
 import { computeMetricProgress, computeMilestoneProgress } from '../progress/manual-progress';
 import type { KrProgress } from '../progress/manual-progress';
+import { computeKrStatus } from '../progress/kr-status';
 import { computeScore, computeStatus } from '../progress/status';
 import type { DepartmentResult, KrResult, ObjectiveResult, ProgressResult } from '../progress/types';
 import { computeRollupKrProgress } from './rollup-kr';
@@ -88,8 +89,9 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
     const progress = objectiveProgress(objective);
     for (const kr of objective.keyResults) {
       const { progress: p, explain } = krProgress(kr);
-      const status = computeStatus(p, expected, thresholds, options.blockedKrs.has(kr.id));
-      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, explain });
+      const krCheckIns = checkIns.get(kr.id) ?? NO_CHECK_INS;
+      const { status, basis } = computeKrStatus(kr, p, { expected, thresholds, blocked: options.blockedKrs.has(kr.id), atDay, cycleEnd: org.cycle.end, checkIns: krCheckIns });
+      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, basis, explain });
     }
     const status = computeStatus(progress, expected, thresholds, false);
     objectives.push({ id: objective.id, department: objective.department, title: objective.title, owner: objective.owner ?? null, progress, status, score: computeScore(progress) });

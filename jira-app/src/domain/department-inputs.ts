@@ -1,12 +1,12 @@
 /**
  * Precomputes what each department's panel reads, so that a panel load is one record and no
- * Jira call: the org cut to the objectives the department view shows or computes from (its
- * own, the objectives aligned to its roll-up key results, the objectives it aligns to and the
+ * Jira call: the org cut to the objectives the department view and its review agenda show or
+ * compute from (its own and its sub-departments', the objectives aligned to its roll-up key results, the objectives it aligns to and the
  * ones above them, the objectives on the other side of its dependencies), the metrics of
  * those objectives' epics and JQLs and of its dependencies' deliverables, and the lint of the
  * whole org about it (except stale check-ins, which depend on the day and are recomputed).
  */
-import { buildDepartmentView, normalizeUserJql, type EpicMetrics, type IssueSetMetrics, type LintFinding, type Objective, type Org } from '@okr-bridge/core';
+import { buildDepartmentView, normalizeUserJql, scopeDepartments, type EpicMetrics, type IssueSetMetrics, type LintFinding, type Objective, type Org } from '@okr-bridge/core';
 import type { DepartmentInput } from '../storage/records';
 import { evaluateStored } from './evaluate-stored';
 import { deliverablesJql } from './org-assembly';
@@ -21,10 +21,11 @@ function objectiveOfKr(org: Org): Map<string, Objective> {
 export function objectivesFor(org: Org, id: string): Objective[] {
   const byKr = objectiveOfKr(org);
   const keep = new Set<string>();
-  const down: Objective[] = org.objectives.filter((o) => o.department === id);
+  const inScope = scopeDepartments(org, { kind: 'department', id });
+  const down: Objective[] = org.objectives.filter((o) => inScope(o.department));
   const up: Objective[] = [];
   for (const d of org.dependencies) {
-    if (d.needs.department !== id && d.provider !== id) continue;
+    if (!inScope(d.needs.department) && !inScope(d.provider)) continue;
     const needing = byKr.get(d.needs.kr);
     if (needing) up.push(needing);
   }
@@ -85,11 +86,16 @@ export function metricsFor(metrics: EpicMetrics, org: Org, objectives: readonly 
   return { version: 1, epics, queries, statusCategories: metrics.statusCategories };
 }
 
-/** The org cut for department `id`: its objectives as `objectivesFor`, its dependencies, their check-ins, every review. */
+/**
+ * The org cut for department `id`: its objectives as `objectivesFor`, the dependencies of it
+ * and of its sub-departments (the department's review covers them, as `buildReviewAgenda`
+ * does over the whole org), their check-ins, every review.
+ */
 export function orgFor(org: Org, id: string): { org: Org; deliverables: Set<string> } {
   const objectives = objectivesFor(org, id);
   const krs = new Set(objectives.flatMap((o) => o.keyResults.map((k) => k.id)));
-  const dependencies = org.dependencies.filter((d) => d.needs.department === id || d.provider === id);
+  const inScope = scopeDepartments(org, { kind: 'department', id });
+  const dependencies = org.dependencies.filter((d) => inScope(d.needs.department) || inScope(d.provider));
   const deliverables = new Set(dependencies.flatMap((d) => d.deliverables));
   return { org: { ...org, objectives, dependencies, checkIns: org.checkIns.filter((c) => krs.has(c.kr)) }, deliverables };
 }
