@@ -89,12 +89,11 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
         return (await tx.query(`SELECT * FROM outbox WHERE seq IN (${marks}) ORDER BY seq`, seqs)).map(toEntry);
       });
     },
-    async markSent(key, activityId) {
-      await db.run(`UPDATE outbox SET state = 'sent', activity_id = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL WHERE event_id = ? AND conversation_id = ?`, [
-        activityId,
-        key.eventId,
-        key.conversationId,
-      ]);
+    async markSent(key, activityId, _nowMs, as) {
+      await db.run(
+        `UPDATE outbox SET state = 'sent', activity_id = ?, kind = COALESCE(?, kind), attempts = attempts + 1, lease_until = NULL, last_error = NULL WHERE event_id = ? AND conversation_id = ?`,
+        [activityId, as ?? null, key.eventId, key.conversationId],
+      );
     },
     async reschedule(key, nextAttemptAt, error) {
       // A deferral (rate limit, waiting for the card to update) is not an attempt; a failure is.
