@@ -114,17 +114,15 @@ export interface OutboxStore {
    * (busy or rate-limited right now) are left alone.
    */
   claimDue(nowMs: number, limit: number, leaseMs: number, skip?: ClaimSkip): Promise<OutboxEntry[]>;
-  /**
-   * Records the activity id the connector returned and marks the entry sent, in one write.
-   * `as: 'send'` records an update that was posted as a new card (its card could no longer be
-   * updated), so later updates find the new card.
-   */
-  markSent(key: OutboxKey, activityId: string, nowMs: number, as?: OutboxKind): Promise<void>;
+  /** Records the activity id the connector returned and marks the entry sent, in one write. */
+  markSent(key: OutboxKey, activityId: string, nowMs: number): Promise<void>;
   /**
    * Puts a claimed entry back to pending. With an error it counts as a failed attempt; with
    * null it is a deferral (rate limit, waiting for the card it updates) and counts nothing.
+   * `as: 'send'` turns an update whose card can no longer be updated into a new card, which
+   * later updates then find.
    */
-  reschedule(key: OutboxKey, nextAttemptAt: number, error: string | null): Promise<void>;
+  reschedule(key: OutboxKey, nextAttemptAt: number, error: string | null, as?: OutboxKind): Promise<void>;
   /** Gives up on an entry (uninstalled conversation, permanent error). */
   drop(key: OutboxKey, error: string): Promise<void>;
   /** The latest `send` entry of `subject` in a conversation created before `beforeSeq`. */

@@ -89,18 +89,19 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
         return (await tx.query(`SELECT * FROM outbox WHERE seq IN (${marks}) ORDER BY seq`, seqs)).map(toEntry);
       });
     },
-    async markSent(key, activityId, _nowMs, as) {
-      await db.run(
-        `UPDATE outbox SET state = 'sent', activity_id = ?, kind = COALESCE(?, kind), attempts = attempts + 1, lease_until = NULL, last_error = NULL WHERE event_id = ? AND conversation_id = ?`,
-        [activityId, as ?? null, key.eventId, key.conversationId],
-      );
+    async markSent(key, activityId) {
+      await db.run(`UPDATE outbox SET state = 'sent', activity_id = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL WHERE event_id = ? AND conversation_id = ?`, [
+        activityId,
+        key.eventId,
+        key.conversationId,
+      ]);
     },
-    async reschedule(key, nextAttemptAt, error) {
+    async reschedule(key, nextAttemptAt, error, as) {
       // A deferral (rate limit, waiting for the card to update) is not an attempt; a failure is.
       await db.run(
-        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = attempts + ?, last_error = COALESCE(?, last_error)
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = attempts + ?, last_error = COALESCE(?, last_error), kind = COALESCE(?, kind)
          WHERE event_id = ? AND conversation_id = ? AND state = 'sending'`,
-        [nextAttemptAt, error === null ? 0 : 1, error, key.eventId, key.conversationId],
+        [nextAttemptAt, error === null ? 0 : 1, error, as ?? null, key.eventId, key.conversationId],
       );
     },
     async drop(key, error) {

@@ -187,16 +187,20 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.memberOf('a', '29:raj')).toBeNull();
     });
 
-    it('records an update posted as a new card as a send, so the next update finds that card', async () => {
+    it('turns an update into a new card when told, so it is sent as one and the next update finds it', async () => {
       await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a')]);
       await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e2'), [entry('e2', 'a', { kind: 'update' })]);
       await store.ingestEvent({ connectionId: 'c1', requestId: 'r3' }, event('e3'), [entry('e3', 'a', { kind: 'update' })]);
+      await store.claimDue(0, 1, 1_000);
       await store.markSent({ eventId: 'e1', conversationId: 'a' }, 'act-1', 1);
-      await store.markSent({ eventId: 'e2', conversationId: 'a' }, 'act-2', 2, 'send');
-      const [, e2, e3] = await store.listOutbox();
-      expect([e2?.kind, e2?.state, e2?.activityId]).toEqual(['send', 'sent', 'act-2']);
-      expect((await store.findCard('a', 'dependency:d1', e3!.seq))?.activityId).toBe('act-2');
-      await store.markSent({ eventId: 'e3', conversationId: 'a' }, 'act-2', 3);
+      expect((await store.claimDue(2, 1, 1_000)).map((e) => [e.eventId, e.kind])).toEqual([['e2', 'update']]);
+      await store.reschedule({ eventId: 'e2', conversationId: 'a' }, 3, null, 'send');
+      expect((await store.claimDue(3, 1, 1_000)).map((e) => [e.eventId, e.kind, e.attempts])).toEqual([['e2', 'send', 0]]);
+      await store.markSent({ eventId: 'e2', conversationId: 'a' }, 'act-2', 4);
+      const e3 = (await store.listOutbox())[2]!;
+      expect((await store.findCard('a', 'dependency:d1', e3.seq))?.activityId).toBe('act-2');
+      await store.claimDue(5, 1, 1_000);
+      await store.reschedule({ eventId: 'e3', conversationId: 'a' }, 6, null);
       expect((await store.listOutbox())[2]?.kind).toBe('update');
     });
   });
