@@ -125,7 +125,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await startTeams();
     cleanups.push(() => stopTeams('stop'));
     const teamsUrl = `http://127.0.0.1:${teamsPort}`;
-    const client = createTeamsClient({ botUrl: () => teamsUrl, serviceUrl: connector.serviceUrl, tenantId: DEV_TENANT_ID });
+    const client = createTeamsClient({ botUrl: () => teamsUrl, serviceUrl: connector.serviceUrl, tenantId: DEV_TENANT_ID, directory: connector.directory });
 
     const settle = async () => {
       while (emulator.stats().webhooks.pending > 0) await new Promise((r) => setTimeout(r, 20));

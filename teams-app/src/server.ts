@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type AuthConfiguration, type Connections } from '@microsoft/agents-hosting';
 import { createBotAgent } from './bot/agent';
-import { recordMembersOf } from './bot/members';
 import { runDueReminders } from './bot/reminders';
 import type { BotServices } from './bot/services';
 import { handleEvent } from './events/events-route';
@@ -135,10 +134,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const path = new URL(req.url ?? '/', 'http://service.invalid').pathname;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/messages') {
-      const onVerified = async (activity: Record<string, unknown>) => {
-        await recordMembersOf(store, activity, nowMs());
-      };
-      return handleMessages({ adapter, app, verifier, log, onVerified }, req, res);
+      return handleMessages({ adapter, app, verifier, log }, req, res);
     }
     if (path === '/api/events') {
       let body: string;

@@ -88,7 +88,7 @@ describe('the bot over HTTP at /api/messages', () => {
     expect(kr?.kind).toBe('metric');
     const answer = await stack.execute('19:general', 'check-in', { department: 'eng', kr: 'eng-o2-kr2', value: '1.2', confidence: 'high', note: 'shipped', done: 'false' }, statusCard.id);
     expect(answer.status).toBe(200);
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Ann Lee' } });
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Ann Lee', authorEmail: 'ann@acme.example' } });
     expect(statusCard.versions).toHaveLength(2);
     expect(JSON.stringify(statusCard.activity)).toContain('Checked in: ');
   });

@@ -9,6 +9,7 @@ import { VERBS, type AdaptiveCard } from '../cards/elements';
 import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
 import { knownOwners } from '../events/known-owners';
 import { setFollows } from './follows';
+import { resolveMember, type RosterScope, type TurnRoster } from './roster';
 import { forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
 
 export type ActionResult = { readonly kind: 'card'; readonly card: AdaptiveCard; readonly shared: boolean } | { readonly kind: 'message'; readonly text: string };
@@ -36,8 +37,14 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'invalid input';
 }
 
+/** The roster of the turn's conversation, for knowing who clicked. */
+export interface ActionRoster {
+  readonly roster: TurnRoster;
+  readonly scope: RosterScope;
+}
+
 /** Runs the action `verb` with the card's `data` (inputs included). */
-export async function runCardAction(services: BotServices, turn: TurnInfo, verb: string, data: unknown): Promise<ActionResult> {
+export async function runCardAction(services: BotServices, turn: TurnInfo, verb: string, data: unknown, who?: ActionRoster): Promise<ActionResult> {
   const forge = await forgeFor(services, turn.tenantId);
   if (!forge) return message(NOT_CONNECTED);
   switch (verb) {
@@ -83,7 +90,7 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
       return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), shared: false };
     }
     case VERBS.checkIn:
-      return checkIn(services, turn, forge, data);
+      return checkIn(services, turn, forge, data, who);
     default:
       return message(`Expected one of the actions ${Object.values(VERBS).join(', ')}, got "${verb}".`);
   }
@@ -95,18 +102,24 @@ export function authorOf(turn: TurnInfo): string {
 }
 
 /**
- * The sender's email (else UPN) as recorded from verified activities of this conversation
- * (bot/members.ts records each sender before the turn runs); undefined when Teams never said.
- * Forge checks it against the key result's owners.
+ * The sender's email (else UPN) as Teams' roster API gives it for this conversation (cached,
+ * bot/roster.ts); undefined when the roster does not know them or cannot be read now. Forge
+ * checks it against the key result's owners.
  */
-export async function verifiedEmailOf(services: BotServices, turn: TurnInfo): Promise<string | undefined> {
-  if (!turn.userId) return undefined;
-  const member = await services.store.memberOf(turn.conversationId, turn.userId);
+export async function verifiedEmailOf(services: BotServices, turn: TurnInfo, who: ActionRoster | undefined): Promise<string | undefined> {
+  if (!turn.userId || !who) return undefined;
+  let member;
+  try {
+    member = await resolveMember(services.store, who.roster, who.scope, turn.userId, services.nowMs());
+  } catch (error) {
+    services.log?.(`bot: roster lookup of ${turn.userId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   const address = member?.email ?? member?.upn;
-  return address && address.length <= 320 ? address : undefined;
+  return address ?? undefined;
 }
 
-async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown): Promise<ActionResult> {
+async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown, who: ActionRoster | undefined): Promise<ActionResult> {
   const parsed = checkInData.safeParse(data);
   if (!parsed.success) return message(`Check-in not saved: ${firstIssue(parsed.error)}`);
   const { kr, confidence } = parsed.data;
@@ -117,7 +130,7 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   const note = parsed.data.note?.trim() || undefined;
   if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
   const author = authorOf(turn);
-  const authorEmail = await verifiedEmailOf(services, turn);
+  const authorEmail = await verifiedEmailOf(services, turn, who);
   const outcome = await forge.call({
     action: 'check-in',
     kr,

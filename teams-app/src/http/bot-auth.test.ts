@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg } from '@okr-bridge/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { channelOf } from '../../../dev/bot-connector';
 import { ANN, cardOf, startTestStack, type TestStack } from '../bot/testing';
 import { startService } from '../server';
 import { BOT_FRAMEWORK_ISSUER } from './bot-auth';
@@ -45,7 +46,7 @@ const token = (fields: { aud?: string; iss?: string; expSec?: number; signWith?:
     .sign(fields.signWith ?? key);
 };
 const message = (conversationId: string, fields: Record<string, unknown> = {}) =>
-  stack.activity(conversationId, { type: 'message', text: 'help', from: { ...ANN, email: 'ann@acme.example' }, ...fields });
+  stack.activity(conversationId, { type: 'message', text: 'help', ...fields });
 const membersSeen = async (conversationId: string) => (await stack.store.membersByAddress([conversationId], ['ann@acme.example'])).map((m) => m.userId);
 
 describe('/api/messages with Bot Framework authentication on', () => {
@@ -63,7 +64,7 @@ describe('/api/messages with Bot Framework authentication on', () => {
     const event = { type: 'dependency.changed' as const, id: 'ev-auth', occurredAt: '2026-11-15T09:00:00Z', previousState: 'open' as const, dependency: blockedDependency };
     expect((await stack.forge.sendEvent(`${stack.service.url}/api/events`, stack.connection, event)).status).toBe(200);
     await stack.connector.waitFor(() => stack.connector.activities('c-alerts').some((a) => String(a.activity.summary).startsWith('Blocked: ')));
-    expect(stack.connector.requests.filter((r) => r.conversationId === 'c-alerts').map((r) => [r.status, r.authorization])).toEqual([
+    expect(stack.connector.requests.filter((r) => r.method === 'POST' && channelOf(r.conversationId ?? '') === 'c-alerts').map((r) => [r.status, r.authorization])).toEqual([
       [201, 'Bearer outbound-bot-token'],
       [201, 'Bearer outbound-bot-token'],
     ]);
