@@ -24,6 +24,7 @@ import { createRateLimiter } from './outbox/rate-limiter';
 import { createAdapterSender } from './outbox/sender';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import type { TeamsStore } from './store/port';
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailable } from './store/unavailable';
 
 /** How the bot authenticates: Bot Framework tokens in production, none in local mode. */
 export type BotMode =
@@ -157,6 +158,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((error: unknown) => {
       log(`http: ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The database away (restarting, failing over) is not a failure of the request: say when to try again.
+      if (error instanceof StoreUnavailable) return sendJson(res, 503, { error: `${error.message}; try again later` }, { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
       sendJson(res, 500, { error: 'internal error' });
     });
   });
