@@ -22,7 +22,7 @@ import {
   type TabError,
 } from './contract';
 import type { TabCaller } from './deps';
-import { applyItemChange, type ReviewStore } from './review-store';
+import { applyItemChange, type ReviewStore } from '../store/review-store';
 
 export type Reply<T> = { readonly status: 200; readonly body: T } | { readonly status: 400 | 404 | 409 | 413 | 502; readonly body: TabError };
 
