@@ -178,8 +178,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       for (const entry of entries) {
         // One entry per conversation at a time: a second one of the same batch waits a little.
-        if (inFlight.has(entry.conversationId)) await store.reschedule(keyOf(entry), now + 20, null);
-        else startTask(entry);
+        // Should the database be away for that write, the entry's lease brings it back.
+        if (inFlight.has(entry.conversationId)) {
+          await store.reschedule(keyOf(entry), now + 20, null).catch((error: unknown) => log(`outbox: could not defer ${entry.eventId} → ${entry.conversationId}: ${String(error)}`));
+        } else startTask(entry);
       }
       if (entries.length === 0) {
         const holds = [...heldConversations.values(), ...heldTenants.values()].filter((t) => t > now);

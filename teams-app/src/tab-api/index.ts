@@ -2,5 +2,3 @@ export * from './contract';
 export * from './paths';
 export * from './deps';
 export * from './routes';
-export * from './review-store';
-export * from './sql-review-store';

@@ -1,5 +1,5 @@
 import { devTokenFor } from '../auth/dev-token';
-import type { AgendaPage, DepartmentPage, DependenciesPage, TabContext, TabError } from './contract';
+import { REVIEW_LIMITS, type AgendaPage, type DepartmentPage, type DependenciesPage, type TabContext, type TabError } from './contract';
 import { tabApiPaths } from './paths';
 import { startTabApiStack, TENANTS, type TabApiStack } from './testing';
 
@@ -151,6 +151,37 @@ describe('tab API review', () => {
     expect(await post(path, token, {})).toEqual({ status: 400, body: { error: { code: 'bad-request', message: 'body: expected at least one of discussed, decision, notes' } } });
     expect((await post(path, token, { notes: 'x' }, 'text/plain')).status).toBe(415);
     expect(await stack.store.itemsOf(`${TENANTS.a}/conn-a`, 'company@2026-11-15')).toEqual([]);
+  });
+
+  test('a review holds at most 100 items: the 101st is refused with 409 naming the limit, while the recorded ones can still change', async () => {
+    const token = await stack.token('a');
+    const review = 'mkt@2026-11-16';
+    for (let i = 0; i < REVIEW_LIMITS.itemsPerReview; i++) expect((await post(tabApiPaths.reviewItem(review, `item-${i}`), token, { notes: `note ${i}` })).status).toBe(200);
+    expect(await post(tabApiPaths.reviewItem(review, 'item-extra'), token, { notes: 'one too many' })).toEqual({
+      status: 409,
+      body: { error: { code: 'review-full', message: 'expected at most 100 items in a review; mkt@2026-11-16 has 100 already' } },
+    });
+    expect(await post(tabApiPaths.reviewItem(review, 'item-7'), token, { discussed: true })).toEqual({ status: 200, body: expect.objectContaining({ itemId: 'item-7', discussed: true, notes: 'note 7' }) });
+    const items = await stack.store.itemsOf(`${TENANTS.a}/conn-a`, review);
+    expect(items).toHaveLength(100);
+    expect(items.some((i) => i.itemId === 'item-extra')).toBe(false);
+    // Another review, and another tenant's, have their own room.
+    expect((await post(tabApiPaths.reviewItem('mkt@2026-11-23', 'item-0'), token, { notes: 'next week' })).status).toBe(200);
+    expect((await post(tabApiPaths.reviewItem(review, 'item-extra'), await stack.token('b'), { notes: 'other tenant' })).status).toBe(200);
+  });
+
+  test('an item holds at most 8 KiB of decision and notes together: a change past that is refused with 413 naming the limit, and changes nothing', async () => {
+    const token = await stack.token('a');
+    const path = tabApiPaths.reviewItem('fin@2026-11-16', 'at-risk-kr:fin-o1-kr1');
+    expect((await post(path, token, { decision: 'd'.repeat(1_000) })).status).toBe(200);
+    expect(await post(path, token, { notes: 'n'.repeat(7_500) })).toEqual({
+      status: 413,
+      body: { error: { code: 'item-too-large', message: 'expected at most 8192 bytes of decision and notes together in a review item; this change would make 8500' } },
+    });
+    // Characters beyond ASCII count for their UTF-8 bytes: 3,000 of "€" are 9,000 bytes.
+    expect((await post(path, token, { notes: '€'.repeat(3_000) })).status).toBe(413);
+    expect((await post(path, token, { notes: 'n'.repeat(7_192) })).status).toBe(200);
+    expect(await stack.store.itemsOf(`${TENANTS.a}/conn-a`, 'fin@2026-11-16')).toEqual([expect.objectContaining({ decision: 'd'.repeat(1_000), notes: 'n'.repeat(7_192) })]);
   });
 
   test('a review path that is not an id is refused; a wrong method gets 405', async () => {

@@ -17,7 +17,7 @@ import { createForgeClient } from '../forge/forge-client';
 import { openStorage } from '../storage';
 import type { TeamsStore } from '../store/port';
 import type { TabConnection } from './deps';
-import type { ReviewStore } from './review-store';
+import type { ReviewStore } from '../store/review-store';
 import { createTabRoutes } from './routes';
 
 export const TENANTS = {

@@ -2,13 +2,13 @@
  * The review store over the service's database (`SqlDb`): SQLite or PostgreSQL, the same
  * database and connection as the main store. Its tables (`tab_review_items`,
  * `tab_progress_samples`, `tab_state_since`) come from the main store's numbered migrations
- * (store/migrations.ts, version 3); this module creates nothing.
+ * (migrations.ts, version 3); this module creates nothing.
  *
  * Each write is one upsert whose merge happens inside the statement, so two people saving the
  * same item at once (two PostgreSQL connections) never lose each other's fields.
  */
-import type { Row, SqlDb } from '../store/sql-db';
-import type { ProgressPoint, ReviewItemState } from './contract';
+import type { ProgressPoint, ReviewItemState } from '../tab-api/contract';
+import type { Row, SqlDb } from './sql-db';
 import type { ReviewStore } from './review-store';
 
 const toItem = (r: Row): ReviewItemState => ({

@@ -1,6 +1,6 @@
 /**
  * The one contract every review store passes: in memory (review-store.test.ts), and SQLite and
- * PostgreSQL on the main store's migrated database (store/store.test.ts, beside the main
+ * PostgreSQL on the main store's migrated database (store.test.ts, beside the main
  * store's contract and its temporary PostgreSQL server). Each test opens a fresh store.
  */
 import type { ReviewStore } from './review-store';

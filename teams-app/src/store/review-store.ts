@@ -6,7 +6,7 @@
  * Two adapters: in memory (tests) and SQL on the service's own database, SQLite or PostgreSQL
  * (`sql-review-store.ts`); both pass `review-store-contract.ts`.
  */
-import type { ProgressPoint, ReviewItemState } from './contract';
+import type { ProgressPoint, ReviewItemState } from '../tab-api/contract';
 
 export interface ItemChange {
   readonly discussed?: boolean;

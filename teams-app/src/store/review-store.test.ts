@@ -1,7 +1,7 @@
 import { applyItemChange, createMemoryReviewStore } from './review-store';
 import { describeReviewStoreContract } from './review-store-contract';
 
-// SQLite and PostgreSQL run the same contract in store/store.test.ts, on the main store's database.
+// SQLite and PostgreSQL run the same contract in store.test.ts, on the main store's database.
 describeReviewStoreContract('in memory', async () => ({ store: createMemoryReviewStore(), close: async () => undefined }), { durable: false });
 
 describe('applyItemChange', () => {
