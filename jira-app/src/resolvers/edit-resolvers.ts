@@ -6,7 +6,7 @@
  * the change causes.
  */
 import type { EpicMetrics, KeyResult, Objective, Org } from '@okr-bridge/core';
-import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { issueSourceOf } from '../adapters/forge-issue-source';
 import { addCheckIn, addKr, addObjective, deleteKr, deleteObjective, linkEpic, ownerDepartmentOf, unlinkEpic, updateKr, updateObjective, type EditResult } from '../domain/edits';
 import { krViewIn } from '../domain/read-views';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
@@ -40,7 +40,7 @@ async function applyEdit(deps: AppDeps, s: Session, accountId: string | undefine
   const allowed = spec.allow && isNamedOwner(site, spec.allow(loaded.org), accountId);
   const role = allowed ? 'owner' : await requireEditor(site, department, deps.jira.asUser, accountId);
   if (result0.kind === 'refused') throw new AppFailure('invalid-payload', result0.message);
-  const metrics = spec.readEpics ? await readNewEpics(createForgeIssueSource(deps.jira.asApp), result0.org, loaded.metrics, deps.clock, s.nowMs + EPIC_READ_BUDGET_MS) : loaded.metrics;
+  const metrics = spec.readEpics ? await readNewEpics(issueSourceOf(deps, 'asApp', s.nowMs + EPIC_READ_BUDGET_MS), result0.org, loaded.metrics, deps.clock, s.nowMs + EPIC_READ_BUDGET_MS) : loaded.metrics;
   const remember = role === 'admin' && accountId ? (x: typeof site) => rememberAdmin(x, accountId, true, s.nowMs) : undefined;
   const nextSite = await storeOrg(s, site, loaded, result0.org, { metrics, ...(remember ? { site: remember } : {}) });
   await queueBridgeEvents(deps, nextSite, diffBridgeEvents(loaded, { org: result0.org, metrics }, s.at, deps.ids.id));

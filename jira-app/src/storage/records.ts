@@ -105,6 +105,8 @@ export interface SyncState {
   readonly lastFullSweep: string | null;
   readonly lastReconcile: string | null;
   readonly lastDeliveryError: string | null;
+  /** Why the last reconcile gave up (Jira's faults outlasted its continuations); absent when none did. */
+  readonly lastReconcileError?: string | null;
 }
 
 export const EMPTY_SYNC: SyncState = { version: 1, watermark: null, lastFullSweep: null, lastReconcile: null, lastDeliveryError: null };

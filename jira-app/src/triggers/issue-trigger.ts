@@ -9,10 +9,13 @@
  * records that changed, and queues the signed events the change causes. It never waits on Teams.
  */
 import { applyFetchedIssue, applyIssueEvent, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
-import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { issueSourceOf } from '../adapters/forge-issue-source';
 import { cyclesTouching } from '../domain/cycle-index';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
+
+/** Triggers get 25 s; the one fetch an event may need stops well before. */
+const EVENT_BUDGET_MS = 20_000;
 import { loadCycleOrg, openSession, storeOrg } from '../app/session';
 
 export type IssueEventReport =
@@ -47,7 +50,7 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
     let outcome = applyIssueEvent(loaded.metrics, event, context);
     if (outcome.kind === 'fetch') {
       fetched = true;
-      const [issue] = await createForgeIssueSource(deps.jira.asApp).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
+      const [issue] = await issueSourceOf(deps, 'asApp', s.nowMs + EVENT_BUDGET_MS).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
       outcome = applyFetchedIssue(loaded.metrics, outcome.key, issue ? normalizeIssue(issue, context) : null);
     }
     if (outcome.kind !== 'applied') continue;

@@ -4,7 +4,7 @@
  * `FieldDetails`). Objects are loose: fields Jira adds later pass through untouched.
  */
 import { z } from 'zod';
-import { rawIssueSchema } from '@okr-bridge/core';
+import { rawIssueSchema } from '../model/issue';
 
 /** `isLast: false` without a token would silently truncate the result, so it is refused. */
 function withPaging<T extends z.ZodType>(issue: T) {

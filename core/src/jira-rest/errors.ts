@@ -19,6 +19,12 @@ export interface JiraRequestErrorDetails {
   readonly attempts: number;
   /** Jira's `errorMessages` followed by its `errors` as `field: message`. */
   readonly jiraMessages: readonly string[];
+  /**
+   * Whether the same request may succeed later (429, 5xx, timeouts, network errors, bodies cut
+   * short, issues Jira could not return yet): a reconcile then continues from its checkpoint.
+   * By default true for every kind but `http` 4xx and a body of the wrong shape.
+   */
+  readonly retryable?: boolean;
 }
 
 export class JiraRequestError extends Error implements JiraRequestErrorDetails {
@@ -28,6 +34,7 @@ export class JiraRequestError extends Error implements JiraRequestErrorDetails {
   readonly status: number | null;
   readonly attempts: number;
   readonly jiraMessages: readonly string[];
+  readonly retryable: boolean;
 
   constructor(message: string, details: JiraRequestErrorDetails) {
     super(message);
@@ -38,6 +45,7 @@ export class JiraRequestError extends Error implements JiraRequestErrorDetails {
     this.status = details.status;
     this.attempts = details.attempts;
     this.jiraMessages = details.jiraMessages;
+    this.retryable = details.retryable ?? (details.kind === 'http' ? details.status === 429 || (details.status ?? 0) >= 500 : details.kind !== 'malformed');
   }
 }
 

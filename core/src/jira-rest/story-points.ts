@@ -3,7 +3,7 @@
  * company-managed projects call it "Story Points", team-managed ones "Story point
  * estimate"; both are custom number fields with site-specific ids (`customfield_10016`…).
  */
-import type { JiraFieldInfo } from '@okr-bridge/core';
+import type { JiraFieldInfo } from '../ports/issue-source';
 import type { FieldDetails } from './schemas';
 
 export type StoryPointsLookup =

@@ -27,7 +27,7 @@ export function isRetryableStatus(status: number): boolean {
  * date) or else Jira's `X-RateLimit-Reset` (an ISO 8601 instant, or epoch seconds); null
  * when neither header says anything usable. A time already past means 0.
  */
-export function readRetryAfterMs(headers: Headers, nowMs: number): number | null {
+export function readRetryAfterMs(headers: { get(name: string): string | null }, nowMs: number): number | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
@@ -62,14 +62,15 @@ export function jitterRetryAfterMs(askedMs: number, random: () => number): numbe
 
 export type RetryDecision =
   | { readonly kind: 'wait'; readonly waitMs: number }
-  | { readonly kind: 'give-up'; readonly bound: 'count' | 'time'; readonly reason: string };
+  | { readonly kind: 'give-up'; readonly bound: 'count' | 'time' | 'deadline'; readonly reason: string };
 
 /**
  * Whether to try again after `attempts` attempts that have already waited `waitedMs`,
- * given the wait the next retry needs. Gives up past the count or past the time budget
- * (without sleeping first: a wait that would overrun the budget is not worth starting).
+ * given the wait the next retry needs. Gives up past the count, past the time budget, or when
+ * the wait would end after the caller's deadline (`remainingMs` left of the invocation), without
+ * sleeping first: a wait that would overrun a budget is not worth starting.
  */
-export function decideRetry(attempts: number, waitedMs: number, waitMs: number, policy: RetryPolicy): RetryDecision {
+export function decideRetry(attempts: number, waitedMs: number, waitMs: number, policy: RetryPolicy, remainingMs?: number): RetryDecision {
   if (attempts > policy.maxRetries) return { kind: 'give-up', bound: 'count', reason: `retry limit of ${policy.maxRetries} reached` };
   if (waitedMs + waitMs > policy.maxWaitMs) {
     return {
@@ -77,6 +78,9 @@ export function decideRetry(attempts: number, waitedMs: number, waitMs: number, 
       bound: 'time',
       reason: `the next wait of ${formatSeconds(waitMs)} would pass the ${formatSeconds(policy.maxWaitMs)} retry budget, ${formatSeconds(waitedMs)} already waited`,
     };
+  }
+  if (remainingMs !== undefined && waitMs >= remainingMs) {
+    return { kind: 'give-up', bound: 'deadline', reason: `the next wait of ${formatSeconds(waitMs)} would pass the deadline, ${formatSeconds(Math.max(0, remainingMs))} left` };
   }
   return { kind: 'wait', waitMs };
 }
