@@ -3,3 +3,4 @@ export * from './org';
 export * from './issue';
 export * from './issue-index';
 export * from './parse-org';
+export * from './weight-bounds';
