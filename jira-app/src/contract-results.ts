@@ -149,3 +149,19 @@ export interface KrExplained {
   /** Issues counted in the number that the caller may not see in Jira. */
   readonly hiddenIssues: number;
 }
+
+/** Alignments asked for that wait for the aligned-to key result's owner (or a Jira admin). */
+export interface PendingAlignments {
+  readonly pending: readonly {
+    readonly objective: string;
+    readonly objectiveTitle: string;
+    readonly department: string;
+    readonly kr: string;
+    readonly krTitle: string;
+    readonly weight: number;
+    readonly requestedBy: string;
+    readonly requestedAt: string;
+    /** Whether the caller owns the key result, or is a Jira admin the site remembers. */
+    readonly canDecide: boolean;
+  }[];
+}

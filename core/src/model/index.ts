@@ -4,3 +4,4 @@ export * from './issue';
 export * from './issue-index';
 export * from './parse-org';
 export * from './limits';
+export * from './weight-bounds';

@@ -10,7 +10,8 @@ import { companyViewOf, departmentViewOf, epicViewOf } from '../domain/read-view
 import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
-import { isCachedAdmin, isNamedOwner, ownersOf } from '../app/permissions';
+import { isCachedAdmin } from '../app/permissions';
+import { showsEditControls } from '../domain/edit-rights';
 import { cycleOf, loadCycleOrg, requireSite, type Session } from '../app/session';
 import type { DepartmentInput, SiteRecord } from '../storage/records';
 
@@ -27,7 +28,7 @@ export function departmentOptions(site: SiteRecord): DepartmentOption[] {
 }
 
 function mayEdit(site: SiteRecord, department: string, accountId: string | undefined, nowMs: number): boolean {
-  return isNamedOwner(site, ownersOf(site, department), accountId) || isCachedAdmin(site, accountId, nowMs);
+  return showsEditControls(site, accountId, department, nowMs);
 }
 
 function alignableKrs(site: SiteRecord, cycle: string, except: string | null): AlignableKr[] {

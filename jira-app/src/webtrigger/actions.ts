@@ -3,16 +3,14 @@
  * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
  * a connection. Answers are checked against the bridge contract before they leave.
  */
-import { webTriggerResultSchemas, type Org, type WebTriggerRequest } from '@okr-bridge/core';
+import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
-import { addCheckIn, ownerDepartmentOf } from '../domain/edits';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views';
-import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
+import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
-import { mayCheckInAs } from '../app/permissions';
-import { cycleOf, loadCycleOrg, requireSite, storeOrg, type Session } from '../app/session';
+import { cycleOf, loadCycleOrg, requireSite, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
 export class BridgeRefusal extends Error {
@@ -26,11 +24,6 @@ export class BridgeRefusal extends Error {
 }
 
 export const CHECK_IN_NOT_ALLOWED = "only the key result's owner or the department's owners can check in";
-
-/** The owner of key result `kr`: its own, else its objective's (as the panels' check-in allows). */
-function krOwnersOf(org: Org, kr: string): string[] {
-  return org.objectives.flatMap((o) => o.keyResults.filter((k) => k.id === kr).map((k) => k.owner ?? o.owner ?? '')).filter(Boolean);
-}
 
 /** Runs one authenticated, validated web trigger call and answers its data. */
 export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRequest, connection: string): Promise<unknown> {
@@ -77,17 +70,14 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
       return webTriggerResultSchemas.agenda.parse(evaluation.agenda);
     }
     case 'check-in': {
-      const loaded = await loadCycleOrg(s, site, cycle);
-      const department = ownerDepartmentOf(loaded.org, request.kr);
-      if (department === null) throw new AppFailure('not-found', `no key result ${request.kr} in cycle ${cycle}`);
-      if (!mayCheckInAs(site, krOwnersOf(loaded.org, request.kr), department, request.authorEmail, s.nowMs)) throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);
-      const { action: _action, authorEmail: _email, ...fields } = request;
-      const result = addCheckIn(loaded.org, { ...fields, date: s.at.slice(0, 10) });
-      if (result.kind !== 'ok') throw new AppFailure(result.kind === 'not-found' ? 'not-found' : 'invalid-payload', result.message);
-      const next = await storeOrg(s, site, loaded, result.org);
-      await queueBridgeEvents(deps, next, diffBridgeEvents(loaded, { org: result.org, metrics: loaded.metrics }, s.at, deps.ids.id));
-      const kr = krViewIn(result.org, loaded.metrics, s.at, request.kr);
-      return webTriggerResultSchemas['check-in'].parse({ kr });
+      const { action: _action, authorEmail, author, ...fields } = request;
+      try {
+        const done = await checkIn(deps, s, { cycle, editor: { via: 'teams', email: authorEmail }, checkIn: fields, author });
+        return webTriggerResultSchemas['check-in'].parse({ kr: krViewIn(done.org, done.metrics, s.at, request.kr) });
+      } catch (e) {
+        if (e instanceof AppFailure && e.code === 'forbidden') throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);
+        throw e;
+      }
     }
   }
 }
