@@ -47,6 +47,8 @@ export const checkInRequestSchema = z
     done: z.boolean().optional(),
     confidence: z.enum(['low', 'medium', 'high']).optional(),
     note: z.string().max(2000).optional(),
+    /** A decision the owner asks the review to take, as in the Jira check-in dialog. */
+    decision: z.string().min(1).max(2000).optional(),
     /** Who checked in, as Teams knows them (display name or email). */
     author: z.string().min(1).max(200),
     /**

@@ -10,7 +10,8 @@ import type { CompanyView, DepartmentView, DependencyView, KrView, ObjectiveView
 const status = z.enum(['done', 'on-track', 'behind', 'at-risk']);
 const dependencyState = z.enum(['blocked', 'at-risk', 'open', 'done']);
 const link = z.object({ key: z.string(), url: z.string().nullable() });
-const progressView = { progress: z.number().min(0).max(1), progressLabel: z.string(), status, statusLabel: z.string() };
+const tone = z.enum(['good', 'warning', 'attention', 'neutral']);
+const progressView = { progress: z.number().min(0).max(1), progressLabel: z.string(), status, statusLabel: z.string(), tone, statusReason: z.string() };
 const cycle = z.object({ id: z.string(), start: z.string(), end: z.string() });
 const lintFinding = z.object({
   code: z.enum(['objective-count', 'kr-no-measure', 'kr-no-target', 'no-owner', 'unaligned-objective', 'hidden-dependency', 'stale-check-in', 'owner-overload']),
@@ -66,6 +67,7 @@ export const dependencyViewSchema = z.object({
   title: z.string(),
   state: dependencyState,
   stateLabel: z.string(),
+  tone,
   reason: z.string(),
   due: z.string().nullable(),
   needs: z.object({ department: z.string(), departmentName: z.string(), kr: z.string(), krTitle: z.string(), owner: z.string().nullable() }),

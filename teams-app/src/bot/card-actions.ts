@@ -22,7 +22,7 @@ const acknowledgeData = z.object({ dependency: z.string().min(1), since: z.strin
 const agendaData = z.object({ subject: z.string().min(1).max(300), title: z.string().min(1).max(500), scope: z.string().min(1).max(200) });
 /** Ids sent on to Forge are bounded as the bridge contract bounds them (1 to 200 characters). */
 const idOf = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` }).max(200, { error: `expected ${what} of at most 200 characters` });
-const formData = z.object({ department: idOf('a department id') });
+const formData = z.object({ department: idOf('a department id'), kr: idOf('a key result').optional() });
 const checkInData = z.object({
   department: idOf('a department id'),
   kr: idOf('a key result'),
@@ -30,6 +30,7 @@ const checkInData = z.object({
   done: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   confidence: z.enum(['low', 'medium', 'high']).optional(),
   note: z.string().max(2000).optional(),
+  decision: z.string().max(2000).optional(),
 });
 
 function firstIssue(error: z.ZodError): string {
@@ -87,7 +88,8 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
       const view = await forge.call({ action: 'department', department: parsed.data.department });
       if (view.kind !== 'ok') return message(problemText(view));
       const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
-      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), shared: false };
+      const kr = parsed.data.kr;
+      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale, ...(kr ? { kr } : {}) }), shared: false };
     }
     case VERBS.checkIn:
       return checkIn(services, turn, forge, data, who);
@@ -128,7 +130,8 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   if (value !== undefined && !Number.isFinite(value)) return message(`Check-in not saved: expected a number, got "${String(rawValue)}"`);
   const done = parsed.data.done === undefined ? undefined : parsed.data.done === true || parsed.data.done === 'true';
   const note = parsed.data.note?.trim() || undefined;
-  if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
+  const decision = parsed.data.decision?.trim() || undefined;
+  if (value === undefined && done === undefined) return message('Check-in not saved: expected a value (metric) or done (milestone)');
   const author = authorOf(turn);
   const authorEmail = await verifiedEmailOf(services, turn, who);
   const outcome = await forge.call({
@@ -137,9 +140,10 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
     ...(value !== undefined ? { value } : { done }),
     ...(confidence ? { confidence } : {}),
     ...(note ? { note } : {}),
+    ...(decision ? { decision } : {}),
     author,
     ...(authorEmail ? { authorEmail } : {}),
   });
   if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
-  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note), shared: true };
+  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note, decision), shared: true };
 }
