@@ -4,9 +4,10 @@
  * same moment (so only the data, not the passing day, makes a difference). They are queued,
  * never sent inline: the queue consumer delivers them with retries.
  */
-import { buildDepartmentView, buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import { buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
+import { buildDepartmentViews } from '../domain/department-inputs';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { withoutIssues } from '../domain/read-views';
 
@@ -20,8 +21,7 @@ type DependencyView = ReturnType<typeof buildDependencyViews>[number];
 function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrView; department: { id: string; name: string } }>; deps: Map<string, DependencyView> } {
   const evaluation = evaluateStored(snapshot.org, snapshot.metrics, { at });
   const out = new Map<string, { kr: KrView; department: { id: string; name: string } }>();
-  for (const d of snapshot.org.departments) {
-    const view = buildDepartmentView(snapshot.org, evaluation, d.id);
+  for (const { department: d, view } of buildDepartmentViews(snapshot.org, evaluation)) {
     for (const o of view?.objectives ?? []) for (const kr of o.keyResults) out.set(kr.id, { kr: withoutIssues(kr), department: { id: d.id, name: d.name } });
   }
   return { krs: out, deps: new Map(buildDependencyViews(snapshot.org, evaluation).map((d) => [d.id, d])) };
