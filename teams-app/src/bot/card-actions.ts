@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
-import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
+import { buildCheckedInCard, buildCheckInCard, buildFollowingCard, buildNoticeCard } from '../cards/interaction-cards';
 import { knownOwners } from '../events/known-owners';
 import { setFollows } from './follows';
 import { resolveMember, type RosterScope, type TurnRoster } from './roster';
@@ -144,6 +144,11 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
     author,
     ...(authorEmail ? { authorEmail } : {}),
   });
-  if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
+  if (outcome.kind !== 'ok') {
+    // A card to the person who clicked (not shared): what Jira said, and who Teams says they are.
+    const who = authorEmail ? `Teams' roster lists you as ${authorEmail}.` : "Teams' roster gave no email for you.";
+    const text = outcome.kind === 'refused' ? `Jira said no: ${outcome.message}. ${who}` : `Jira did not answer: ${outcome.message}. Try again in a minute.`;
+    return { kind: 'card', card: buildNoticeCard('Check-in not saved', text, outcome.kind === 'refused' ? 'warning' : 'attention'), shared: false };
+  }
   return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note, decision), shared: true };
 }

@@ -81,7 +81,10 @@ describe('a check-in names the person by the email the roster gives for them', (
     refuseCheckIns = true;
     const answer = await checkInFrom({ id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe' }, statusCard.id);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ statusCode: 200, value: "Check-in not saved. Jira said no: only the key result's owner or the department's owners can check in" });
+    expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const refusal = JSON.stringify((answer.body as { value: unknown }).value);
+    expect(refusal).toContain('Check-in not saved');
+    expect(refusal).toContain("Jira said no: only the key result's owner or the department's owners can check in. Teams' roster lists you as zoe@acme.example.");
     expect(statusCard.versions).toHaveLength(1);
     expect(JSON.stringify(cardOf(stack.connector.activities('19:general').at(-1)!.activity))).toBe(cardBefore);
   });
