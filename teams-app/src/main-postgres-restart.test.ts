@@ -4,15 +4,19 @@
  * `pg_ctl stop -m fast` and once with `-m immediate`, in the middle of a stream of alerts. The
  * Forge side is played as the Forge consumer does it: each event signed with its id as request
  * id and a fresh timestamp, retried on 5xx or no answer. The process must stay up, answer 503
- * with Retry-After to /api/events while the database is away (never 500), and deliver every
- * alert to the Bot Connector emulator once the database is back: none lost. A few may arrive
- * twice (at-least-once is the outbox's documented promise): the figure is printed.
+ * with Retry-After to /api/events (and the tab's API) while the database is away (never 500),
+ * and deliver every alert to the Bot Connector emulator once the database is back: none lost.
+ * A few may arrive twice (at-least-once is the outbox's documented promise): the figure is
+ * printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { signBridgeRequest, type DependencyChangedEvent } from '@okr-bridge/core';
 import { startBotConnector, type BotConnector } from '../../dev/bot-connector';
+import { devTokenFor } from './auth/dev-token';
 import { openPostgresStore } from './store/postgres-store';
 import { startTempPostgres, tempPostgresUnavailableReason, type TempPostgres } from './store/testing/temp-postgres';
+import type { TabError } from './tab-api/contract';
+import { tabApiPaths } from './tab-api/paths';
 
 const TENANT = 'tenant-restart';
 const DEPARTMENTS = 5;
@@ -141,11 +145,14 @@ if (unavailable) {
 
     // While it flows: a fast shutdown, then an immediate one, each for about a second and a half.
     const healthWhileAway: number[] = [];
+    const tabWhileAway: unknown[] = [];
+    const tabHeaders = { authorization: `Bearer ${devTokenFor('raj@acme.example')}` };
     for (const mode of ['fast', 'immediate'] as const) {
       await sleep(1_500);
       await pgServer.halt(mode);
       await sleep(700);
       healthWhileAway.push(await fetch(`${url}/healthz`).then((r) => r.status, () => 0));
+      tabWhileAway.push(await fetch(url + tabApiPaths.context(), { headers: tabHeaders }).then(async (r) => [r.status, r.headers.get('retry-after'), ((await r.json()) as TabError).error.code], String));
       await sleep(800);
       await pgServer.start();
     }
@@ -172,6 +179,10 @@ if (unavailable) {
 
     if (exited !== undefined) throw new Error(`the service exited (code ${exited}) while PostgreSQL restarted:\n${output.join('')}`);
     expect(healthWhileAway).toEqual([200, 200]);
+    expect(tabWhileAway).toEqual([
+      [503, '5', 'unavailable'],
+      [503, '5', 'unavailable'],
+    ]);
     expect(lost).toEqual([]);
     expect([...new Set(got)].sort()).toEqual([...expected].sort());
     // The database was away and the service said so, the way Forge retries: 503 with Retry-After, never 500.

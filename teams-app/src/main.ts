@@ -17,7 +17,7 @@ import { createForgeClient } from './forge/forge-client';
 import { createStaticFiles } from './http/static-files';
 import { ListenError, startService, type RunningService } from './server';
 import { openStorage } from './storage';
-import { createTabRoutes } from './tab-api';
+import { createTabRoutes } from './http/tab-routes';
 
 const envSchema = z
   .object({

@@ -11,11 +11,11 @@ import { CloudAdapter, type AuthConfiguration, type Connections } from '@microso
 import { createBotAgent } from './bot/agent';
 import { runDueReminders } from './bot/reminders';
 import type { BotServices } from './bot/services';
-import { handleEvent } from './events/events-route';
 import { pruneUsedRequestIds } from './events/prune-requests';
 import { createBotAuthVerifier, type BotAuthConfig } from './http/bot-auth';
 import { createLimitedServer, type HttpLimits } from './http/connection-limits';
-import { BodyTooLarge, readBody, sendJson } from './http/io';
+import { handleEventsRequest } from './http/events-route';
+import { sendJson } from './http/io';
 import { listenOn } from './http/listen';
 import { handleMessages } from './http/messages-route';
 
@@ -143,17 +143,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (path === '/api/messages') {
       return handleMessages({ adapter, app, verifier, log }, req, res);
     }
-    if (path === '/api/events') {
-      let body: string;
-      try {
-        body = await readBody(req);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: error.message });
-        throw error;
-      }
-      const answer = await handleEvent({ store, nowMs, onEntries: () => worker.wake() }, req.method ?? '', req.headers, body);
-      return sendJson(res, answer.status, answer.body);
-    }
+    if (path === '/api/events') return handleEventsRequest({ store, nowMs, onEntries: () => worker.wake() }, req, res);
     for (const mount of options.mounts ?? []) if (await mount(req, res)) return;
     sendJson(res, 404, { error: `expected one of /api/messages, /api/events, /api/tab/*, /tab/*, /healthz; got ${path}` });
   };

@@ -17,6 +17,9 @@ const unblockedEvent = (id: string): BridgeEvent => ({
   dependency: { ...sso, state: 'open', stateLabel: 'Open', reason: 'ENG-142 and ENG-143 are moving again' },
 });
 
+// Real HTTP servers and the outbox's pacing: a loaded two-core CI machine needs more than Jest's 5 s.
+jest.setTimeout(20_000);
+
 let stack: TestStack;
 const alerts = (conversationId: string) => stack.connector.activities(conversationId).filter((a) => String(a.versions[0]?.summary ?? '').startsWith('Blocked: '));
 const send = (event: BridgeEvent) => stack.forge.sendEvent(`${stack.service.url}/api/events`, stack.connection, event);

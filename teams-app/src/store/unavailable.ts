@@ -40,20 +40,23 @@ const DRIVER_MESSAGES = [
   'Query read timeout',
 ];
 
-/** Whether `error` (from `pg`) means the server cannot be reached, as opposed to a failed statement. */
+/**
+ * Whether `error` (from `pg`) means the server cannot be reached, as opposed to a failed
+ * statement. Read by shape, not `instanceof`: Node's socket errors may come from another realm.
+ */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_AWAY.test(code))) return true;
-  if (DRIVER_MESSAGES.some((m) => error.message.startsWith(m))) return true;
-  // Node wraps a failed connect to several addresses (localhost: ::1 and 127.0.0.1) in one error.
-  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
-  return false;
+  if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.startsWith(m))) return true;
+  // Node wraps a failed connect to several addresses (localhost: ::1 and 127.0.0.1) in an AggregateError.
+  return Array.isArray(errors) && errors.some(isConnectionFailure);
 }
 
 /** `error` as a `StoreUnavailable` when it is a connection failure, else unchanged. */
 export function asStoreError(error: unknown): unknown {
   if (error instanceof StoreUnavailable || !isConnectionFailure(error)) return error;
-  const code = (error as { code?: unknown }).code;
-  return new StoreUnavailable(typeof code === 'string' ? `${code}: ${(error as Error).message}` : (error as Error).message, { cause: error });
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message ? message : 'connection failed';
+  return new StoreUnavailable(typeof code === 'string' ? `${code}: ${text}` : text, { cause: error });
 }

@@ -5,11 +5,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { agendaQuerySchema, departmentParamsSchema, emptyQuerySchema, reviewItemParamsSchema, reviewItemUpdateSchema } from './contract';
-import { authenticate, type TabCaller, type TabRoutesDeps } from './deps';
-import { getAgenda, getCompany, getContext, getDependencies, getDepartment, saveReviewItem, type Reply } from './handlers';
-import { describeIssues, queryOf, readJsonBody, sendError, sendJson } from './http';
-import { TAB_API_PREFIX } from './paths';
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailable } from '../store/unavailable';
+import { agendaQuerySchema, departmentParamsSchema, emptyQuerySchema, reviewItemParamsSchema, reviewItemUpdateSchema } from '../tab-api/contract';
+import { authenticate, type TabCaller, type TabRoutesDeps } from '../tab-api/deps';
+import { getAgenda, getCompany, getContext, getDependencies, getDepartment, saveReviewItem, type Reply } from '../tab-api/handlers';
+import { TAB_API_PREFIX } from '../tab-api/paths';
+import { describeIssues, queryOf, readJsonBody, sendError, sendJson } from './io';
+
+/** The largest body the tab sends (a review item change). */
+const MAX_TAB_BODY_BYTES = 32 * 1024;
 
 type Handler = (caller: TabCaller, input: { params: Record<string, string>; query: Record<string, string>; req: IncomingMessage }) => Promise<Reply<unknown> | Invalid>;
 interface Invalid {
@@ -62,7 +66,7 @@ function routesOf(deps: TabRoutesDeps): Route[] {
       handle: async (c, { params, req }) => {
         const p = parse(reviewItemParamsSchema, params, 'path');
         if (!p.ok) return p.invalid;
-        const body = await readJsonBody(req);
+        const body = await readJsonBody(req, MAX_TAB_BODY_BYTES);
         if (body.kind === 'bad') return { status: body.status, invalid: body.message };
         const b = parse(reviewItemUpdateSchema, body.value, 'body');
         return b.ok ? saveReviewItem(c, store, p.data, b.data, deps.nowMs()) : b.invalid;
@@ -87,31 +91,35 @@ function decodeParams(match: RegExpExecArray, names: readonly string[]): Record<
  */
 export function createTabRoutes(deps: TabRoutesDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const routes = routesOf(deps);
-  return async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://tab.invalid');
-    if (!url.pathname.startsWith(TAB_API_PREFIX)) return false;
+  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const gate = await authenticate(req, deps);
     if (gate.kind === 'refused') {
       const headers: Record<string, string> = gate.status === 401 ? { 'www-authenticate': `Bearer error="invalid_token", error_description="${gate.message.replace(/"/g, "'")}"` } : {};
-      sendError(res, gate.status, gate.status === 401 ? 'unauthorized' : 'unavailable', gate.message, headers);
-      return true;
+      return sendError(res, gate.status, gate.status === 401 ? 'unauthorized' : 'unavailable', gate.message, headers);
     }
     const rest = url.pathname.slice(TAB_API_PREFIX.length);
     const matching = routes.filter((r) => r.pattern.test(rest));
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      if (matching.length > 0) sendError(res, 405, 'method-not-allowed', `expected ${matching.map((r) => r.method).join(' or ')}`, { allow: matching.map((r) => r.method).join(', ') });
-      else sendError(res, 404, 'not-found', `expected one of /api/tab/context, department/:id, company, dependencies, agenda, review/:reviewId/items/:itemId`);
-      return true;
+      if (matching.length > 0) return sendError(res, 405, 'method-not-allowed', `expected ${matching.map((r) => r.method).join(' or ')}`, { allow: matching.map((r) => r.method).join(', ') });
+      return sendError(res, 404, 'not-found', `expected one of /api/tab/context, department/:id, company, dependencies, agenda, review/:reviewId/items/:itemId`);
     }
     const params = decodeParams(route.pattern.exec(rest)!, route.names);
-    if (params === null) {
-      sendError(res, 400, 'bad-request', 'path: expected a well-formed percent-encoded path');
-      return true;
-    }
+    if (params === null) return sendError(res, 400, 'bad-request', 'path: expected a well-formed percent-encoded path');
     const reply = await route.handle(gate.caller, { params, query: queryOf(url), req });
     if ('invalid' in reply) sendError(res, reply.status, 'bad-request', reply.invalid);
     else sendJson(res, reply.status, reply.body);
+  };
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://tab.invalid');
+    if (!url.pathname.startsWith(TAB_API_PREFIX)) return false;
+    try {
+      await answer(req, res, url);
+    } catch (error) {
+      // The database away is a moment to wait, in the tab's error shape; anything else is the server's 500.
+      if (!(error instanceof StoreUnavailable)) throw error;
+      sendError(res, 503, 'unavailable', `${error.message}; try again later`, { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+    }
     return true;
   };
 }

@@ -8,10 +8,12 @@
  * and answers 401. A refused or invalid request stores nothing.
  */
 import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, verifyBridgeRequest } from '@okr-bridge/core';
-import type { TeamsStore } from '../store/port';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MentionablePerson } from '../cards/mentions';
-import { knownOwners } from './known-owners';
-import { alertDepartments, classifyEvent, dependencySubject, planAlertEntries } from './plan-alerts';
+import { knownOwners } from '../events/known-owners';
+import { alertDepartments, classifyEvent, dependencySubject, planAlertEntries } from '../events/plan-alerts';
+import type { TeamsStore } from '../store/port';
+import { BodyTooLarge, readBody, sendJson } from './io';
 
 export interface EventsRouteDeps {
   readonly store: TeamsStore;
@@ -29,7 +31,20 @@ const DUPLICATE: RouteAnswer = { status: 200, body: { outcome: 'duplicate', entr
 
 type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** Handles one request to /api/events. */
+/** Answers one request to /api/events: reads its body (bounded) and hands it to `handleEvent`. */
+export async function handleEventsRequest(deps: EventsRouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: error.message });
+    throw error;
+  }
+  const answer = await handleEvent(deps, req.method ?? '', req.headers, body);
+  sendJson(res, answer.status, answer.body);
+}
+
+/** Handles one request to /api/events, its body read. */
 export async function handleEvent(deps: EventsRouteDeps, method: string, headers: Headers, body: string): Promise<RouteAnswer> {
   if (method !== 'POST') return { status: 405, body: { error: 'expected POST' } };
   const { store } = deps;

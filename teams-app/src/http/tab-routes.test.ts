@@ -1,7 +1,7 @@
 import { devTokenFor } from '../auth/dev-token';
-import { REVIEW_LIMITS, type AgendaPage, type DepartmentPage, type DependenciesPage, type TabContext, type TabError } from './contract';
-import { tabApiPaths } from './paths';
-import { startTabApiStack, TENANTS, type TabApiStack } from './testing';
+import { REVIEW_LIMITS, type AgendaPage, type DepartmentPage, type DependenciesPage, type TabContext, type TabError } from '../tab-api/contract';
+import { tabApiPaths } from '../tab-api/paths';
+import { startTabApiStack, TENANTS, type TabApiStack } from '../tab-api/testing';
 
 let stack: TabApiStack;
 beforeAll(async () => {

@@ -1,4 +1,0 @@
-export * from './contract';
-export * from './paths';
-export * from './deps';
-export * from './routes';
