@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { buildUi, DEFAULT_UI_OUT_DIR, PANELS } from '../../jira-app/scripts/build-ui';
-import { ensureFunctionsBuilt } from '../../jira-app/scripts/functions-bundle';
+import { ensureFunctionsBuilt, functionsBundleIsStale } from '../../jira-app/scripts/functions-bundle';
 import { createHostBackend, type CallRecord, type HostBackend } from './backend';
 import { createJiraAccess, type JiraCounts } from './jira-access';
 import { readManifestFacts } from './manifest';
@@ -94,7 +94,9 @@ export interface ForgeHost {
 export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHost> {
   const uiDir = options.uiDir ?? DEFAULT_UI_OUT_DIR;
   const buildMode = options.build ?? 'if-missing';
-  const bundle = ensureFunctionsBuilt(options.functionsBuild ?? 'if-stale');
+  const functionsBuild = options.functionsBuild ?? 'if-stale';
+  if (functionsBuild === 'always' || (functionsBuild === 'if-stale' && functionsBundleIsStale())) (options.log ?? ((m: string) => process.stderr.write(`forge-host: ${m}\n`)))('building the functions with @forge/bundler (about a minute)');
+  const bundle = ensureFunctionsBuilt(functionsBuild);
   if (buildMode === 'always' || (buildMode === 'if-missing' && !PANELS.every((p) => existsSync(join(uiDir, p.name, 'index.html'))))) {
     await buildUi({ outDir: uiDir });
   }
