@@ -13,7 +13,7 @@
  *
  *   npm run build:functions            # or: npx tsx jira-app/scripts/build-functions.ts [--out DIR]
  */
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getEntryPoints, getNodeBundler } from '@forge/bundler';
@@ -80,9 +80,14 @@ export async function buildFunctions(outDir = DEFAULT_FUNCTIONS_OUT_DIR, appRoot
   } finally {
     process.chdir(cwd);
   }
-  await rm(outDir, { recursive: true, force: true });
+  // Each file is replaced atomically (copy, then rename), so a host or test loading the bundle
+  // while another process rebuilds it never reads half a file.
   await mkdir(outDir, { recursive: true });
-  await cp(output.outputDir, outDir, { recursive: true });
+  for (const name of await readdir(output.outputDir)) {
+    const temp = join(outDir, `.${name}.${process.pid}.tmp`);
+    await copyFile(join(output.outputDir, name), temp);
+    await rename(temp, join(outDir, name));
+  }
   await rm(output.outputDir, { recursive: true, force: true });
   return { files: modules.map((m) => join(outDir, `${m}.cjs`)), warnings, sdkImports: [...(output.metadata?.sdkImports ?? [])].sort() };
 }
