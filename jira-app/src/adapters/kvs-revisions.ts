@@ -64,7 +64,8 @@ async function staleRecords(kvs: KvsLike, guards: readonly RevisionGuard[]): Pro
   for (const g of guards) {
     if (g.expected === undefined) continue;
     const rev = (await kvs.entity<{ rev?: string }>(REVISION_ENTITY).get(g.base))?.rev;
-    const unchanged = g.expected === null ? rev === undefined : rev === undefined || rev === g.expected;
+    // Our own revision counts as unchanged: a split commit may have written this record already.
+    const unchanged = rev === g.next || (g.expected === null ? rev === undefined : rev === undefined || rev === g.expected);
     if (!unchanged) stale.push(g.base);
   }
   return stale;
