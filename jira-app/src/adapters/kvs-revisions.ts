@@ -64,8 +64,9 @@ async function staleRecords(kvs: KvsLike, guards: readonly RevisionGuard[]): Pro
   for (const g of guards) {
     if (g.expected === undefined) continue;
     const rev = (await kvs.entity<{ rev?: string }>(REVISION_ENTITY).get(g.base))?.rev;
-    // Our own revision counts as unchanged: a split commit may have written this record already.
-    const unchanged = rev === g.next || (g.expected === null ? rev === undefined : rev === undefined || rev === g.expected);
+    // Revisions are content hashes: another writer storing the very content this one meant to
+    // store is still a change since the load, so `next` proves nothing here.
+    const unchanged = g.expected === null ? rev === undefined : rev === undefined || rev === g.expected;
     if (!unchanged) stale.push(g.base);
   }
   return stale;
