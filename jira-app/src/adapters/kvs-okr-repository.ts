@@ -11,7 +11,7 @@ import type { OkrRepository, RepositoryChange } from '../storage/okr-repository'
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
 import type { KvsLike } from './kvs-port';
 import { encodeRecord, readRecord, revisionOf, type ChunkWrite } from './kvs-records';
-import { commitGuarded, type RevisionGuard } from './kvs-revisions';
+import { commitGuarded, type GuardedRecord } from './kvs-revisions';
 
 export const KVS_KEYS = {
   site: 'site',
@@ -40,15 +40,13 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
   }
 
   const others: ChunkWrite[] = [];
-  const guarded: ChunkWrite[] = [];
-  const guards: RevisionGuard[] = [];
+  const guarded: GuardedRecord[] = [];
 
   /** Queues the chunks of one record: guarded by its revision when loaded, else written as given. */
   function write(base: string, value: unknown): void {
     const writes = encodeRecord(base, value, counts.get(base) ?? 0);
     counts.set(base, writes.filter((w) => w.value !== null).length);
-    guarded.push(...writes);
-    guards.push({ base, expected: seen.get(base), next: revisionOf(value) });
+    guarded.push({ guard: { base, expected: seen.get(base), next: revisionOf(value) }, writes });
   }
 
   return {
@@ -61,7 +59,6 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
     async commit(change: RepositoryChange): Promise<void> {
       others.length = 0;
       guarded.length = 0;
-      guards.length = 0;
       // Department records are derived from their cycle (written in the same commit): written as given.
       for (const d of change.departments ?? []) {
         const base = KVS_KEYS.department(d.cycle, d.department);
@@ -79,8 +76,8 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
       if (change.site) write(KVS_KEYS.site, change.site);
       if (change.sync) write(KVS_KEYS.sync, change.sync);
       if (others.length + guarded.length === 0) return;
-      await commitGuarded(kvs, others, guarded, guards);
-      for (const g of guards) seen.set(g.base, g.next);
+      await commitGuarded(kvs, others, guarded);
+      for (const { guard } of guarded) seen.set(guard.base, guard.next);
     },
   };
 }

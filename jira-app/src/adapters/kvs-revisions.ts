@@ -4,9 +4,10 @@
  * key, holding the revision of its chunks, and is written in the same transaction as them. A
  * commit conditions that item on the revision the writer loaded (or on its absence for a
  * record that was absent, or written before revisions existed): if another writer got there
- * first, KVS writes nothing and the commit throws `RevisionConflict`. Writes that do not fit
- * the guarded transaction go first, each transaction checking the same conditions, so a writer
- * that is already behind writes nothing at all.
+ * first, KVS writes nothing and the commit throws `RevisionConflict`. A change too large for
+ * one transaction is split, each transaction checking the guards of the records still to come
+ * (as many as it holds): only then can a writer that falls behind between two of its
+ * transactions leave part of its change written.
  */
 import { RevisionConflict } from '../storage/okr-repository';
 import { KVS_LIMITS, type KvsEntityConditions, type KvsFilter, type KvsFilterItem, type KvsLike } from './kvs-port';
@@ -63,42 +64,54 @@ async function staleRecords(kvs: KvsLike, guards: readonly RevisionGuard[]): Pro
   for (const g of guards) {
     if (g.expected === undefined) continue;
     const rev = (await kvs.entity<{ rev?: string }>(REVISION_ENTITY).get(g.base))?.rev;
+    // Revisions are content hashes: another writer storing the very content this one meant to
+    // store is still a change since the load, so `next` proves nothing here.
     const unchanged = g.expected === null ? rev === undefined : rev === undefined || rev === g.expected;
     if (!unchanged) stale.push(g.base);
   }
   return stale;
 }
 
+/** One record to write under its revision guard: its chunk writes (chunk 0 last) and its guard. */
+export interface GuardedRecord {
+  readonly guard: RevisionGuard;
+  readonly writes: readonly ChunkWrite[];
+}
+
 /**
- * Writes `guarded` (the chunks of the guarded records) with their revision items in one
- * transaction, and `others` before it in as few transactions as the limits allow (in one with
- * the guarded ones when everything fits). Throws `RevisionConflict` when a guard fails.
+ * Packs the writes into as few transactions as KVS allows, in order: `others` first, then each
+ * guarded record's chunks and its revision item after them. Every transaction also checks the
+ * guards of the records it does not finish, so a writer that is already behind writes nothing;
+ * a change that fits one transaction (the common case) is applied whole or not at all.
  */
-export async function commitGuarded(kvs: KvsLike, others: readonly ChunkWrite[], guarded: readonly ChunkWrite[], guards: readonly RevisionGuard[]): Promise<void> {
-  const last: Op[] = [...guarded.map((write) => ({ kind: 'chunk' as const, write })), ...guards.map((guard) => ({ kind: 'revision' as const, guard }))];
-  const rest: Op[] = others.map((write) => ({ kind: 'chunk' as const, write }));
-  if (!fits(last)) {
-    throw new Error(`broken invariant: the records ${guards.map((g) => g.base).join(', ')} need more than one transaction (${KVS_LIMITS.maxTransactionOps} operations, ${KVS_LIMITS.maxTransactionBytes} bytes) and cannot be written whole`);
-  }
-  const checks: Op[] = guards.filter((g): g is RevisionGuard & { expected: string | null } => g.expected !== undefined).map((guard) => ({ kind: 'check' as const, guard }));
+function pack(others: readonly ChunkWrite[], records: readonly GuardedRecord[]): Op[][] {
+  const ops: Op[] = [...others.map((write) => ({ kind: 'chunk' as const, write }))];
+  for (const r of records) ops.push(...r.writes.map((write) => ({ kind: 'chunk' as const, write })), { kind: 'revision', guard: r.guard });
+  const checkOf = (guard: RevisionGuard): Op[] => (guard.expected === undefined ? [] : [{ kind: 'check', guard: guard as RevisionGuard & { expected: string | null } }]);
   const groups: Op[][] = [];
-  if (fits([...rest, ...last])) groups.push([...rest, ...last]);
-  else {
-    let group: Op[] = [...checks];
-    for (const op of rest) {
-      if (!fits([...group, op])) {
-        groups.push(group);
-        group = [...checks];
-      }
-      group.push(op);
-    }
-    if (group.length > checks.length) groups.push(group);
-    if (last.length > 0) groups.push(last);
+  let at = 0;
+  while (at < ops.length) {
+    const group: Op[] = [];
+    const checksAfter = (end: number) => records.filter((r) => ops.findIndex((o) => o.kind === 'revision' && o.guard === r.guard) >= end).flatMap((r) => checkOf(r.guard));
+    while (at < ops.length && fits([...group, ops[at]!, ...checksAfter(at + 1)])) group.push(ops[at++]!);
+    // More records than one transaction can check: write one operation, checking the nearest guards.
+    if (group.length === 0) group.push(ops[at++]!);
+    if (!fits(group)) throw new Error(`broken invariant: one write of ${group[0]!.kind === 'chunk' ? (group[0] as { write: ChunkWrite }).write.key : 'a revision'} does not fit a KVS transaction`);
+    for (const check of checksAfter(at)) if (fits([...group, check])) group.push(check);
+    groups.push(group);
   }
+  return groups;
+}
+
+/** Writes `others` as given and `records` under their revision guards; throws `RevisionConflict` when a guard fails. */
+export async function commitGuarded(kvs: KvsLike, others: readonly ChunkWrite[], records: readonly GuardedRecord[]): Promise<void> {
   try {
-    for (const group of groups) await execute(kvs, group);
+    for (const group of pack(others, records)) await execute(kvs, group);
   } catch (e) {
-    const stale = await staleRecords(kvs, guards);
+    const stale = await staleRecords(
+      kvs,
+      records.map((r) => r.guard),
+    );
     if (stale.length > 0) throw new RevisionConflict(stale);
     throw e;
   }

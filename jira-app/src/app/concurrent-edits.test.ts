@@ -32,6 +32,10 @@ async function interleavedAcme(seed: number): Promise<TestDeps> {
   const kvs = new KvsDouble({ clock: () => Date.parse(AT), pause: () => (interleave ? new Promise((r) => setTimeout(r, Math.floor(next() * 4))) : Promise.resolve()) });
   const deps = createTestDeps({ kvs, asUser: permissionsOnlyJira(true), now: AT });
   await seedAcme(deps);
+  // Engineering's and Platform's owners, known by their Jira accounts.
+  const repo = createKvsOkrRepository(kvs);
+  const site = (await repo.loadSite())!;
+  await repo.commit({ site: { ...site, people: [{ name: 'raj@acme.example', accountId: 'acct-raj' }, { name: 'mei@acme.example', accountId: 'acct-mei' }] } });
   interleave = true;
   return deps;
 }
@@ -60,8 +64,8 @@ describe.each([1, 2, 3, 4, 5])('concurrent edits, interleaving seed %i', (seed) 
       fromTeams({ action: 'check-in', kr: 'eng-o1-kr3', done: true, author: 'Raj', authorEmail: 'raj@acme.example' }, 'r-ms'),
       fromPanel('title', () => panels.updateObjective({ payload: { id: 'eng-o1', patch: { title: 'Pass every enterprise security review' } }, ...ctx })),
       fromPanel('description', () => panels.updateObjective({ payload: { id: 'eng-o1', patch: { description: 'Security questionnaires answered in a day.' } }, ...ctx })),
-      fromPanel('eng kr', () => panels.createKr({ payload: { objective: 'eng-o2', kr: { id: 'eng-o2-kr9', kind: 'milestone', title: 'Publish the status page' } }, ...ctx })),
-      fromPanel('plat kr', () => panels.createKr({ payload: { objective: 'plat-o1', kr: { id: 'plat-o1-kr9', kind: 'milestone', title: 'Retire the old queue' } }, ...ctx })),
+      fromPanel('eng kr by its owner', () => panels.createKr({ payload: { objective: 'eng-o2', kr: { id: 'eng-o2-kr9', kind: 'milestone', title: 'Publish the status page' } }, context: { accountId: 'acct-raj' } })),
+      fromPanel('plat kr by its owner', () => panels.createKr({ payload: { objective: 'plat-o1', kr: { id: 'plat-o1-kr9', kind: 'milestone', title: 'Retire the old queue' } }, context: { accountId: 'acct-mei' } })),
     ]);
 
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);

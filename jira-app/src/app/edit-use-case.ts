@@ -23,11 +23,18 @@ import type { SiteRecord } from '../storage/records';
 /** How long an edit may spend reading newly linked epics (Forge gives resolvers 25 s). */
 const EPIC_READ_BUDGET_MS = 12_000;
 
-/** What an edit may ask while it applies: whether the caller may decide alignments to a key result. */
+/** What an edit may ask while it applies: who the caller is, and whether they may decide alignments to a key result. */
 export interface EditContext {
   readonly editor: Editor;
+  /** The caller as the org names people: their name in the site's people list, else their email or account id. */
+  readonly requester: string;
   readonly at: string;
   readonly mayDecide: (kr: string) => boolean;
+}
+
+function requesterOf(site: SiteRecord, editor: Editor): string {
+  if (editor.via === 'teams') return editor.email ?? 'someone';
+  return site.people.find((p) => p.accountId === editor.accountId)?.name ?? editor.accountId ?? 'someone';
 }
 
 export interface EditSpec {
@@ -73,7 +80,7 @@ export async function runEdit(deps: AppDeps, s: Session, spec: EditSpec): Promis
       const department = ownerDepartmentOf(loaded.org, kr);
       return department !== null && editRightOf(site, spec.editor, { department, alsoOwners: krOwnersOf(loaded.org, kr) }, s.nowMs).kind === 'owner';
     };
-    const result = spec.edit(draft, { editor: spec.editor, at: s.at, mayDecide });
+    const result = spec.edit(draft, { editor: spec.editor, requester: requesterOf(site, spec.editor), at: s.at, mayDecide });
     if (result.kind === 'not-found') throw new AppFailure('not-found', result.message);
     if (result.kind === 'refused') throw new AppFailure('invalid-payload', result.message);
     const metrics = spec.readEpics ? await readNewEpics(issueSourceOf(deps, 'asApp', s.nowMs + EPIC_READ_BUDGET_MS), result.org, loaded.metrics, deps.clock, s.nowMs + EPIC_READ_BUDGET_MS) : loaded.metrics;
@@ -87,22 +94,26 @@ export async function runEdit(deps: AppDeps, s: Session, spec: EditSpec): Promis
 
 /** The message for a change whose subject does not exist: the edit's own when it has one. */
 function probeNotFound(spec: EditSpec, draft: Draft): string {
-  const result = spec.edit(draft, { editor: spec.editor, at: '', mayDecide: () => false });
+  const result = spec.edit(draft, { editor: spec.editor, requester: '', at: '', mayDecide: () => false });
   return result.kind === 'not-found' ? result.message : 'Nothing to change.';
 }
 
 export interface CheckInRequest {
   readonly cycle: string | undefined;
   readonly editor: Editor;
-  /** The check-in without its date (the day of the call) and author (given here when known). */
+  /** The check-in without its date (the day of the call) and author. */
   readonly checkIn: Omit<CheckIn, 'date' | 'author'>;
-  readonly author: string | undefined;
+  /** The author's name as the surface shows it; the caller as the org names them when absent. */
+  readonly author?: string;
 }
 
 /** A check-in on a metric or milestone key result: by its owner, its department's owners or a Jira admin. */
 export async function checkIn(deps: AppDeps, s: Session, request: CheckInRequest): Promise<EditDone> {
   const kr = request.checkIn.kr;
-  const entry: CheckIn = { ...request.checkIn, date: s.at.slice(0, 10), ...(request.author ? { author: request.author } : {}) };
+  const entry = (requester: string): CheckIn => {
+    const author = request.author ?? requester;
+    return { ...request.checkIn, date: s.at.slice(0, 10), ...(author ? { author } : {}) };
+  };
   return runEdit(deps, s, {
     cycle: request.cycle,
     editor: request.editor,
@@ -110,6 +121,6 @@ export async function checkIn(deps: AppDeps, s: Session, request: CheckInRequest
       const department = ownerDepartmentOf(org, kr);
       return department === null ? null : { department, alsoOwners: krOwnersOf(org, kr) };
     },
-    edit: (draft) => addCheckIn(draft.org, entry),
+    edit: (draft, context) => addCheckIn(draft.org, entry(context.requester)),
   });
 }

@@ -10,7 +10,7 @@ import type { RequestJira } from './deps';
 import type { SiteRecord } from '../storage/records';
 import { AppFailure } from './failure';
 
-export { isCachedAdmin, isNamedOwner, ownersOf } from '../domain/edit-rights';
+export { isCachedAdmin } from '../domain/edit-rights';
 
 const myPermissionsSchema = z.looseObject({ permissions: z.looseObject({ ADMINISTER: z.looseObject({ havePermission: z.boolean() }).optional() }) });
 

@@ -8,7 +8,6 @@ import { checkIn, runEdit, type EditContext, type EditSpec } from '../app/edit-u
 import type { AppDeps } from '../app/deps';
 import type { Session } from '../app/session';
 import { requestAlignments, type Draft } from '../domain/alignments';
-import type { Editor } from '../domain/edit-rights';
 import { addKr, addObjective, deleteKr, deleteObjective, linkEpic, ownerDepartmentOf, unlinkEpic, updateKr, updateObjective, type EditResult } from '../domain/edits';
 import { krViewIn } from '../domain/read-views';
 import { defineResolver } from './define';
@@ -21,43 +20,32 @@ const ownerOf = (id: string) => (org: Org) => {
   return department === null ? null : { department };
 };
 
-/** Who asked, as pending alignments record them. */
-async function requesterName(s: Session, editor: Editor): Promise<string> {
-  if (editor.via === 'teams') return editor.email ?? 'someone';
-  const site = await s.repo.loadSite();
-  return site?.people.find((p) => p.accountId === editor.accountId)?.name ?? editor.accountId ?? 'someone';
-}
-
 /** Applies `alignedTo` to objective `id` after `first`: alignments to others' key results wait for their decision. */
-function thenAlign(first: EditResult, draft: Draft, id: string, alignedTo: Objective['alignedTo'] | undefined, context: EditContext, name: string): EditResult {
+function thenAlign(first: EditResult, draft: Draft, id: string, alignedTo: Objective['alignedTo'] | undefined, context: EditContext): EditResult {
   if (first.kind !== 'ok' || alignedTo === undefined) return first;
-  return requestAlignments({ org: first.org, pending: draft.pending }, id, alignedTo, { name, at: context.at, mayDecide: context.mayDecide });
+  return requestAlignments({ org: first.org, pending: draft.pending }, id, alignedTo, { name: context.requester, at: context.at, mayDecide: context.mayDecide });
 }
 
 export function editResolvers(deps: AppDeps) {
   const edit = async (session: Session, spec: EditSpec) => ({ id: (await runEdit(deps, session, spec)).id });
   return {
     createObjective: defineResolver(deps, 'createObjective', async ({ payload, session, accountId }) => {
-      const editor: Editor = { via: 'jira', accountId };
-      const name = await requesterName(session, editor);
       const { alignedTo, ...rest } = payload.objective;
       const objective = { ...rest, id: rest.id ?? newId(deps, 'o'), keyResults: [], alignedTo: [] } as Objective;
       return edit(session, {
         cycle: payload.cycle,
-        editor,
+        editor: { via: 'jira', accountId },
         target: () => ({ department: objective.department }),
-        edit: (draft, context) => thenAlign(addObjective(draft.org, objective), draft, objective.id, alignedTo, context, name),
+        edit: (draft, context) => thenAlign(addObjective(draft.org, objective), draft, objective.id, alignedTo, context),
       });
     }),
     updateObjective: defineResolver(deps, 'updateObjective', async ({ payload, session, accountId }) => {
-      const editor: Editor = { via: 'jira', accountId };
-      const name = await requesterName(session, editor);
       const { alignedTo, ...patch } = payload.patch;
       return edit(session, {
         cycle: payload.cycle,
-        editor,
+        editor: { via: 'jira', accountId },
         target: ownerOf(payload.id),
-        edit: (draft, context) => thenAlign(updateObjective(draft.org, payload.id, patch), draft, payload.id, alignedTo, context, name),
+        edit: (draft, context) => thenAlign(updateObjective(draft.org, payload.id, patch), draft, payload.id, alignedTo, context),
       });
     }),
     deleteObjective: defineResolver(deps, 'deleteObjective', async ({ payload, session, accountId }) =>
@@ -81,10 +69,8 @@ export function editResolvers(deps: AppDeps) {
       edit(session, { cycle: payload.cycle, editor: { via: 'jira', accountId }, target: ownerOf(payload.kr), edit: (draft) => unlinkEpic(draft.org, payload.kr, payload.epic) }),
     ),
     checkIn: defineResolver(deps, 'checkIn', async ({ payload, session, accountId }) => {
-      const site = await session.repo.loadSite();
-      const author = site?.people.find((p) => p.accountId === accountId)?.name ?? accountId;
       const { cycle, ...fields } = payload;
-      const done = await checkIn(deps, session, { cycle, editor: { via: 'jira', accountId }, checkIn: fields, author });
+      const done = await checkIn(deps, session, { cycle, editor: { via: 'jira', accountId }, checkIn: fields });
       const kr = krViewIn(done.org, done.metrics, session.at, payload.kr);
       if (!kr) throw new Error(`broken invariant: key result ${payload.kr} vanished after its check-in`);
       return { kr };

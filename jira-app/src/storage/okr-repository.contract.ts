@@ -139,6 +139,17 @@ export function describeOkrRepositoryContract(name: string, createStore: () => (
         expect((await open().loadSync()).watermark).toBe('A');
       });
 
+      it('refuses the second of two writers even when the first stored the very same content', async () => {
+        const open = createStore();
+        await open().commit({ sync: { ...EMPTY_SYNC, watermark: 'start' } });
+        const [a, b] = [open(), open()];
+        await a.loadSync();
+        await b.loadSync();
+        const same = { ...EMPTY_SYNC, watermark: 'same' };
+        await a.commit({ sync: same });
+        await expect(b.commit({ sync: same })).rejects.toThrow(RevisionConflict);
+      });
+
       it('lets a writer commit again after its own commit, without loading', async () => {
         const open = createStore();
         const repo = open();

@@ -10,7 +10,7 @@ import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views'
 import type { AppDeps } from '../app/deps';
 import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
-import { cycleOf, loadCycleOrg, requireSite, type Session } from '../app/session';
+import { cycleOf, loadCycleOrg, requireSite, retryOnConflict, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
 export class BridgeRefusal extends Error {
@@ -28,12 +28,15 @@ export const CHECK_IN_NOT_ALLOWED = "only the key result's owner or the departme
 /** Runs one authenticated, validated web trigger call and answers its data. */
 export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRequest, connection: string): Promise<unknown> {
   if (request.action === 'connect') {
-    const site = await requireSite(s);
     const store = createKvsBridgeStore(deps.kvs);
     const secret = await store.loadConnection(connection);
     if (!secret) throw new AppFailure('not-found', 'unknown connection');
     await store.markConnected(connection, secret.secret);
-    await s.repo.commit({ site: { ...site, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+    const site = await retryOnConflict(async () => {
+      const loaded = await requireSite(s);
+      await s.repo.commit({ site: { ...loaded, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+      return loaded;
+    });
     // The connection replaced is revoked: its secret goes (after the commit, so the site never points at a deleted one).
     if (site.teams.status !== 'not-connected' && site.teams.connection !== connection) await store.deleteConnection(site.teams.connection);
     return webTriggerResultSchemas.connect.parse({ siteUrl: site.jira.baseUrl ?? '', siteName: site.company.name });
