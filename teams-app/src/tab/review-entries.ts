@@ -2,7 +2,7 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { findAgendaItem } from '@okr-bridge/core';
+import { findAgendaItem } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 import { formatInstant } from './format';
 
