@@ -3,7 +3,7 @@
  * panel needs beside them (the cycles to choose from, whether the caller may edit). Issue
  * details beyond keys and counts (summaries) are only in `explainKr`, read as the caller.
  */
-import type { CompanyView, DepartmentView, EpicView, HistoryPoint, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
+import type { CompanyView, DepartmentView, DepartmentTrend as CoreDepartmentTrend, EpicView, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
 
 export interface CycleOption {
   readonly id: string;
@@ -36,16 +36,10 @@ export type DepartmentPanel =
   | { readonly kind: 'not-configured'; readonly isAdmin: boolean };
 
 /**
- * Progress from the cycle start to the view's `at`, per objective and key result of the
- * department, computed on the server by core's `computeProgressHistory` from the stored
- * issue facts (created and resolved dates) and check-ins: a few points on distinct days,
- * oldest first, the last one at `at` and equal to the progress the view shows. Objectives and
- * roll-up key results are the weighted means of their parts on the same days.
+ * Progress from the cycle start to the view's `at` for the department, its objectives and
+ * key results: core's `computeDepartmentTrend`, the one trend every surface draws.
  */
-export interface DepartmentTrend {
-  readonly objectives: Readonly<Record<string, readonly HistoryPoint[]>>;
-  readonly keyResults: Readonly<Record<string, readonly HistoryPoint[]>>;
-}
+export type DepartmentTrend = CoreDepartmentTrend;
 
 export interface AlignableKr {
   readonly id: string;

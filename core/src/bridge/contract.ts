@@ -5,7 +5,7 @@
  * neither sends anything by a bare string with a hand-copied type.
  */
 import { z } from 'zod';
-import { companyViewSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
+import { companyViewSchema, departmentTrendSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
 
 const id = z.string().min(1).max(200);
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant like 2026-11-15T09:00:00Z' });
@@ -87,7 +87,8 @@ export const departmentSummarySchema = z.object({ id: z.string(), name: z.string
 export const webTriggerResultSchemas = {
   departments: z.object({ company: z.object({ id: z.string(), name: z.string() }), departments: z.array(departmentSummarySchema) }),
   company: companyViewSchema,
-  department: departmentViewSchema,
+  /** The department view with its trend, computed once in Jira (absent from apps that predate it). */
+  department: departmentViewSchema.extend({ trend: departmentTrendSchema.optional() }),
   dependencies: z.array(dependencyViewSchema),
   agenda: reviewAgendaSchema,
   'check-in': z.object({ kr: krViewSchema }),

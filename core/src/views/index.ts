@@ -5,3 +5,5 @@ export * from './value-label';
 export * from './schemas';
 export * from './units';
 export * from './status-text';
+export * from './sparkline';
+export * from './dates';

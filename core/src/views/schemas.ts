@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AgendaItem, ReviewAgenda } from '../agenda/types';
+import type { DepartmentTrend } from '../forecast/department-trend';
 import type { CompanyView, DepartmentView, DependencyView, KrView, ObjectiveView } from './types';
 
 const status = z.enum(['done', 'on-track', 'behind', 'at-risk']);
@@ -113,6 +114,14 @@ export const companyViewSchema = z.object({
   lint: z.array(lintFinding),
 });
 
+const historyPoint = z.object({ date: z.string(), progress: z.number(), expected: z.number() });
+/** A department's trend (`computeDepartmentTrend`), as it travels with the department view. */
+export const departmentTrendSchema = z.object({
+  department: z.array(historyPoint),
+  objectives: z.record(z.string(), z.array(historyPoint)),
+  keyResults: z.record(z.string(), z.array(historyPoint)),
+});
+
 const agendaScope = z.discriminatedUnion('kind', [z.object({ kind: z.literal('company') }), z.object({ kind: z.literal('department'), id: z.string() })]);
 export const agendaItemSchema = z.object({
   id: z.string(),
@@ -146,4 +155,5 @@ export type ViewSchemaChecks = [
   Assignable<z.input<typeof companyViewSchema>, CompanyView>,
   Assignable<z.input<typeof agendaItemSchema>, AgendaItem>,
   Assignable<z.input<typeof reviewAgendaSchema>, ReviewAgenda>,
+  Assignable<z.input<typeof departmentTrendSchema>, DepartmentTrend>,
 ];

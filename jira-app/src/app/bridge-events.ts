@@ -27,18 +27,21 @@ function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrVie
   return { krs: out, deps: new Map(buildDependencyViews(snapshot.org, evaluation).map((d) => [d.id, d])) };
 }
 
-/** The events between two states of one cycle, evaluated at `at`. */
-export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, newId: () => string): BridgeEvent[] {
+/**
+ * The events between two states of one cycle, evaluated at `at`; they occurred at
+ * `occurredAt` (the Jira change's own time when known, else `at`).
+ */
+export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, newId: () => string, occurredAt: string = at): BridgeEvent[] {
   const a = viewsOf(before, at);
   const b = viewsOf(after, at);
   const events: BridgeEvent[] = [];
   for (const [id, dep] of b.deps) {
     const previous = a.deps.get(id)?.state ?? null;
-    if (previous !== dep.state) events.push(dependencyChangedEventSchema.parse({ type: 'dependency.changed', id: newId(), occurredAt: at, previousState: previous, dependency: dep }));
+    if (previous !== dep.state) events.push(dependencyChangedEventSchema.parse({ type: 'dependency.changed', id: newId(), occurredAt, previousState: previous, dependency: dep }));
   }
   for (const [id, { kr, department }] of b.krs) {
     const previous = a.krs.get(id)?.kr.status ?? null;
-    if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt: at, previousStatus: previous, department, kr }));
+    if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt, previousStatus: previous, department, kr }));
   }
   return events;
 }

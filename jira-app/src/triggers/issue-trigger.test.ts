@@ -120,6 +120,7 @@ describe('issue trigger', () => {
       ['dep-health-scores', 'blocked', 'open'],
       ['dep-health-scores', 'open', 'blocked'],
     ]);
+    expect(events.map((e) => e.occurredAt)).toEqual(events.map(() => '2026-11-15T09:00:00.000Z'));
     expect(deps.posted).toEqual([]);
 
     expect(await handleQueueEvent(deps, deps.queued[0]!.body)).toMatchObject({ kind: 'done' });
@@ -138,5 +139,24 @@ describe('issue trigger', () => {
     expect(await handleQueueEvent(deps, body, 0)).toEqual({ kind: 'retry', reason: 'the Teams service answered 503', afterSeconds: 30 });
     expect(await handleQueueEvent(deps, body, 6)).toEqual({ kind: 'done', detail: 'gave up on e1: the Teams service answered 503' });
     expect((await createKvsOkrRepository(deps.kvs).loadSync()).lastDeliveryError).toBe('2026-11-15T09:00:00.000Z: kr.status-changed e1 not delivered: the Teams service answered 503');
+  });
+});
+
+describe('issue trigger timing', () => {
+  it("dates a dependency's change when Jira made it (the event's changelog time), not when the trigger ran", async () => {
+    const changedAt = '2026-11-15T08:52:10.000Z';
+    const late = await startJiraEmulator({ site: loadSnapshotFile(join(__dirname, '..', '..', '..', 'examples', 'acme-issues.json')), now: () => changedAt });
+    try {
+      const deps = createTestDeps({ asApp: createHttpRequestJira(late.url), now: AT });
+      await seedAcme(deps);
+      await connectTeams(deps);
+      const outcome = late.apply({ kind: 'flag', key: 'ENG-171', flagged: false });
+      if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+      for (const event of outcome.events) await handleIssueEvent(deps, event);
+      const events = deps.queued.map((q) => (q.body as { event: BridgeEvent }).event).filter((e) => e.type === 'dependency.changed');
+      expect(events.map((e) => [e.dependency.id, e.occurredAt])).toEqual([['dep-health-scores', changedAt]]);
+    } finally {
+      await late.stop();
+    }
   });
 });

@@ -8,7 +8,7 @@
  * fetching the one issue from Jira only when core asks, stores the metrics and the department
  * records that changed, and queues the signed events the change causes. It never waits on Teams.
  */
-import { applyFetchedIssue, applyIssueEvent, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
+import { applyFetchedIssue, applyIssueEvent, changeTimeOf, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
 import { issueSourceOf } from '../adapters/forge-issue-source';
 import { cyclesTouching } from '../domain/cycle-index';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
@@ -55,7 +55,9 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
     }
     if (outcome.kind !== 'applied') continue;
     current = await storeOrg(s, current, loaded, loaded.org, { metrics: outcome.metrics });
-    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id));
+    // Alerts say when Jira made the change (the changelog's time), not when this trigger ran.
+    const occurredAt = changeTimeOf(event.issue.fields?.updated, s.at);
+    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id, occurredAt));
     applied.push(cycle);
   }
   if (applied.length === 0) return { kind: 'ignored', reason: `no change core reads in ${event.issue.key}` };

@@ -7,6 +7,7 @@ import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/cor
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views';
+import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
 import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
@@ -52,8 +53,9 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
     case 'department': {
       const input = await s.repo.loadDepartment(cycle, request.department);
       const view = input ? departmentViewOf(input, s.at) : null;
-      if (!view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
-      return webTriggerResultSchemas.department.parse(view);
+      if (!input || !view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
+      // The trend travels with the view, so Teams draws what Jira draws (computed once, here).
+      return webTriggerResultSchemas.department.parse({ ...view, trend: computeDepartmentTrend(input, s.at) });
     }
     case 'company':
     case 'dependencies': {

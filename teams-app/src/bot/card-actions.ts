@@ -3,6 +3,7 @@
  * Action.Submit fallback). Inputs are validated with zod; the answer is a card that replaces
  * the one clicked (for everyone when `shared`) or a short message to the person who clicked.
  */
+import { agendaPlaceOf, findAgendaItem } from '@okr-bridge/core';
 import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
@@ -79,8 +80,13 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
     case VERBS.addToAgenda: {
       const parsed = agendaData.safeParse(data);
       if (!parsed.success) return message(`Expected what to add to the agenda: ${firstIssue(parsed.error)}`);
+      // What the review already lists is not asked for twice: the generated agenda is read first.
+      const agenda = await forge.call({ action: 'agenda', department: parsed.data.scope });
+      if (agenda.kind !== 'ok') return message(problemText(agenda));
+      const listed = findAgendaItem(agenda.data, parsed.data.subject);
+      if (listed) return message(`Already on the ${agenda.data.title} agenda (${agendaPlaceOf(agenda.data, listed)}): ${listed.title}`);
       const added = await services.store.addAgendaRequest({ tenantId: turn.tenantId, ...parsed.data, addedBy: turn.userName, addedAt: services.nowMs() });
-      return message(added ? `Added to the ${parsed.data.scope} review agenda: ${parsed.data.title}` : `Already on the ${parsed.data.scope} review agenda: ${parsed.data.title}`);
+      return message(`${added ? 'Added to' : 'Already on'} the ${agenda.data.title} agenda: ${parsed.data.title}`);
     }
     case VERBS.checkInForm: {
       const parsed = formData.safeParse(data);

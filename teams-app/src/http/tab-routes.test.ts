@@ -70,13 +70,16 @@ describe('tab API data', () => {
     expect([stack.doubles.a.calls.length - a, stack.doubles.b.calls.length - b]).toEqual([0, 1]);
   });
 
-  test('department answers the view with progress and records a trend point for today', async () => {
+  test('department answers the view with progress and the trend Jira computed over the cycle, not one sampled on tab open', async () => {
     const res = await get<DepartmentPage>(tabApiPaths.department('eng'), await stack.token('a'));
     expect(res.status).toBe(200);
     expect([res.body.department.name, res.body.department.progressLabel, res.body.department.expectedLabel]).toEqual(['Engineering', '47%', '49%']);
     expect(res.body.department.objectives.map((o) => o.progressLabel)).toEqual(['38%', '58%', '34%', '58%']);
-    expect(res.body.trend.eng).toEqual([{ day: '2026-11-15', progress: res.body.department.progress }]);
-    expect(res.body.trend['eng-o1-kr1']).toEqual([{ day: '2026-11-15', progress: 35 / 82 }]);
+    expect(Object.keys(res.body.department)).not.toContain('trend');
+    const eng = res.body.trend.eng!;
+    expect([eng.length, eng[0]!.day, eng.at(-1)!.progress]).toEqual([16, '2026-10-01', res.body.department.progress]);
+    expect(res.body.trend['eng-o1-kr1']!.at(-1)).toEqual({ day: '2026-11-15', progress: 35 / 82 });
+    expect(Object.keys(res.body.trend)).toHaveLength(1 + res.body.department.objectives.length + res.body.department.objectives.flatMap((o) => o.keyResults).length);
   });
 
   test('an unknown department is a 404 with the Jira app message', async () => {

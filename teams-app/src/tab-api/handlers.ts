@@ -4,7 +4,7 @@
  * and returns the reply. No handler reads another tenant's connection or space.
  */
 import { createHash } from 'node:crypto';
-import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, type WebTriggerAction } from '@okr-bridge/core';
+import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, trendPointsOf, type WebTriggerAction } from '@okr-bridge/core';
 import type { ForgeOutcome } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
 import {
@@ -64,7 +64,9 @@ function progressSubjects(view: DepartmentView): { subject: string; progress: nu
 }
 
 export async function getDepartment(caller: TabCaller, store: ReviewStore, id: string): Promise<Reply<DepartmentPage>> {
-  return fromForge(await caller.call({ action: 'department', department: id }), async (department) => {
+  return fromForge(await caller.call({ action: 'department', department: id }), async ({ trend: computed, ...department }) => {
+    // Jira computes the trend once from its stored facts; sampling on each tab open is only for an app that does not send it.
+    if (computed) return { department, trend: trendPointsOf(computed, department.id) };
     const samples = progressSubjects(department);
     await store.recordProgress(caller.space, dayOf(department.at), samples);
     const trend = await store.progressOf(
