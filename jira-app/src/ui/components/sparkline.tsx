@@ -22,10 +22,19 @@ export interface SparklineProps {
   readonly name: string;
   readonly width?: number;
   readonly height?: number;
+  /** The status the dot takes its colour from (ahead of or behind the expected line when absent). */
+  readonly status?: 'done' | 'on-track' | 'behind' | 'at-risk';
 }
 
+const DOT: Readonly<Record<NonNullable<SparklineProps['status']>, string>> = {
+  done: token('color.chart.success.bold'),
+  'on-track': token('color.chart.success.bold'),
+  behind: token('color.chart.warning.bold'),
+  'at-risk': token('color.chart.danger'),
+};
+
 /** The sparkline; `role="img"` with a sentence that says what it shows. */
-export function Sparkline({ start, end, at, progress, expected, trend = [], name, width = 120, height = 32 }: SparklineProps) {
+export function Sparkline({ start, end, at, progress, expected, trend = [], name, width = 120, height = 32, status }: SparklineProps) {
   const points = [...trend.filter((p) => Date.parse(p.at) < Date.parse(at)), { at, progress }].map((p) => plotPoint(p, start, end, width, height));
   const from = plotPoint({ at: start, progress: 0 }, start, end, width, height);
   const to = plotPoint({ at: end, progress: 1 }, start, end, width, height);
@@ -40,7 +49,7 @@ export function Sparkline({ start, end, at, progress, expected, trend = [], name
       {points.length > 1 && (
         <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
       )}
-      <circle cx={now.x} cy={now.y} r={3} fill={ahead ? token('color.chart.success.bold') : token('color.chart.danger')} />
+      <circle cx={now.x} cy={now.y} r={3} fill={status ? DOT[status] : ahead ? token('color.chart.success.bold') : token('color.chart.danger')} />
     </svg>
   );
 }
