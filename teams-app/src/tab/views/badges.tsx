@@ -4,7 +4,8 @@ import type { DependencyState } from '../../tab-api/contract';
 
 type Status = 'done' | 'on-track' | 'behind' | 'at-risk';
 
-const STATUS_COLOR = { done: 'success', 'on-track': 'brand', behind: 'warning', 'at-risk': 'danger' } as const;
+// The same tones as the Jira panels' lozenges: on track is green there and here.
+const STATUS_COLOR = { done: 'success', 'on-track': 'success', behind: 'warning', 'at-risk': 'danger' } as const;
 const STATE_COLOR = { blocked: 'danger', 'at-risk': 'warning', open: 'informative', done: 'success' } as const;
 const STATE_LABEL: Record<DependencyState, string> = { blocked: 'Blocked', 'at-risk': 'At risk', open: 'Open', done: 'Done' };
 
