@@ -11,8 +11,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
+import { FIRST_VIEW_BUDGET } from '../jira-app/scripts/build-ui';
 import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
 
 const NOW = '2026-11-15T12:00:00.000Z';
@@ -216,6 +218,7 @@ describe('what a department lead does', () => {
   it('links an epic to a key result from the epic panel, and the department panel lists it', async () => {
     const epic = await open('epic', { issue: 'ENG-227', accountId: RAJ }, (p) => p.getByTestId('epic-empty').waitFor());
     expect(await text(epic, 'epic-empty')).toContain('ENG-227 drives no key result yet');
+    await epic.getByRole('button', { name: 'Link to a key result…' }).click();
     await epic.locator('#link-kr').fill('complete audit log');
     await epic.keyboard.press('Enter');
     await epic.getByRole('button', { name: 'Link', exact: true }).click();
@@ -343,4 +346,96 @@ describe('what a dashboard user and a Jira admin do', () => {
     expect(await admin.getByTestId('connection-code').count()).toBe(0);
     await admin.close();
   }, 20_000);
+});
+
+describe('what a panel weighs', () => {
+  it('loads no more gzipped JavaScript when it opens than its budget (epic 120 KiB, the others 200 KiB)', async () => {
+    const loads: [Parameters<typeof openPanel>[2], Record<string, string>, string][] = [
+      ['department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
+      ['epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
+      ['company', {}, 'alignment-tree'],
+      ['gadget', {}, 'gadget-view'],
+      ['admin', {}, 'admin-department-eng'],
+    ];
+    const weights: Record<string, number> = {};
+    for (const [panel, query, ready] of loads) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const scripts: Promise<number>[] = [];
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname.endsWith('.js') && r.url().includes(`/${panel}/`)) scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
+      });
+      await page.goto(stack.host.panelUrl(panel, query));
+      await page.getByTestId(ready).waitFor();
+      await page.waitForLoadState('networkidle');
+      weights[panel] = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+      await page.close();
+    }
+    writeFileSync(join(ARTIFACTS, 'panel-weights.json'), JSON.stringify(weights, null, 2));
+    for (const [panel, bytes] of Object.entries(weights)) expect([panel, bytes]).toEqual([panel, expect.any(Number)]);
+    expect(Object.entries(weights).filter(([panel, bytes]) => bytes > FIRST_VIEW_BUDGET[panel as keyof typeof FIRST_VIEW_BUDGET] || bytes < 50 * 1024)).toEqual([]);
+  }, 40_000);
+});
+
+/**
+ * What a page looks like at the widths Jira gives it (900 px: a laptop with the sidebar open;
+ * 1280 px), read from the laid-out page: each number, lozenge and button row on one line and
+ * whole, nothing wider than the frame, the key-result columns at the same x in every objective.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const oneLine = (el: Element, what: string) => {
+      // The lines its text is laid out on: the distinct tops of its text nodes' boxes.
+      const tops: number[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < 4)) tops.push(r.top);
+      }
+      const lines = new Set(tops);
+      if (lines.size > 1) problems.push(`${what} "${(el as HTMLElement).innerText}" wraps onto ${lines.size} lines`);
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${what} "${(el as HTMLElement).innerText}" is cut (${el.scrollWidth} > ${el.clientWidth})`);
+    };
+    document.querySelectorAll('.okr-progress-label').forEach((el) => oneLine(el, 'progress'));
+    document.querySelectorAll('.okr-lozenge').forEach((el) => oneLine(el, 'lozenge'));
+    document.querySelectorAll('button').forEach((el) => {
+      if ((el as HTMLElement).offsetParent) oneLine(el, 'button');
+    });
+    document.querySelectorAll('.okr-kr-actions').forEach((cell) => {
+      const tops = new Set([...cell.querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().top)));
+      if (tops.size > 1) problems.push(`the actions of ${cell.closest('[data-testid]')?.getAttribute('data-testid')} take ${tops.size} lines`);
+    });
+    document.querySelectorAll('.okr-kr-row > *').forEach((cell) => {
+      const right = cell.getBoundingClientRect().right;
+      const spill = [...cell.querySelectorAll('*')].map((c) => c.getBoundingClientRect().right - right).filter((d) => d > 1);
+      if (spill.length > 0) problems.push(`a cell of ${cell.closest('[data-testid]')?.getAttribute('data-testid')} spills ${Math.round(Math.max(...spill))} px past its column`);
+    });
+    const columns = new Map<number, Set<number>>();
+    document.querySelectorAll('.okr-kr-row:not(.okr-kr-head)').forEach((row) => {
+      [...row.children].slice(1).forEach((cell, i) => columns.set(i, (columns.get(i) ?? new Set()).add(Math.round(cell.getBoundingClientRect().left))));
+    });
+    for (const [i, xs] of columns) if (xs.size > 1) problems.push(`key-result column ${i + 2} starts at ${[...xs].join(', ')} px in different rows`);
+    return problems;
+  });
+}
+
+describe('layout at Jira widths', () => {
+  for (const width of [900, 1280]) {
+    it(`holds at ${width} px: numbers, lozenges and buttons on one line and whole, key-result columns aligned across objectives`, async () => {
+      const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o4-kr1').waitFor());
+      await dep.setViewportSize({ width, height: 900 });
+      expect(await layoutProblems(dep)).toEqual([]);
+      await dep.screenshot({ path: join(ARTIFACTS, `department-${width}.png`), fullPage: true });
+      await dep.getByRole('tab', { name: /^Lint/ }).click();
+      expect(await layoutProblems(dep)).toEqual([]);
+      await dep.close();
+      const comp = await open('company', {}, (p) => p.getByTestId('alignment-tree').waitFor());
+      await comp.setViewportSize({ width, height: 900 });
+      expect(await layoutProblems(comp)).toEqual([]);
+      await comp.close();
+    }, 20_000);
+  }
 });

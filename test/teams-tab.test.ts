@@ -120,6 +120,11 @@ describe('the Teams tab in Chromium', () => {
     await page.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
     const again = page.locator('[data-item="blocked-dependency:dep-sso"]');
     expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
+    // A discussed item gives the meeting's focus to the next one and shows its decision in a line.
+    expect(await again.getAttribute('aria-current')).toBeNull();
+    expect(await again.textContent()).toContain('Decision: Raj moves two engineers to ENG-142 this sprint');
+    expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).toMatch(/^2\. /);
+    await again.getByRole('button', { name: 'Discuss item 1 now' }).click();
     expect(await again.getByRole('textbox', { name: 'Decision' }).inputValue()).toBe('Raj moves two engineers to ENG-142 this sprint');
     expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
     await shot('review-discussed');
@@ -136,6 +141,7 @@ describe('the Teams tab in Chromium', () => {
     const text = await item.textContent();
     expect(text).toContain('Requested from Teams');
     expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05 UTC');
+    await item.getByRole('button', { name: 'Discuss item 14 now' }).click();
     expect(await item.getByRole('timer', { name: 'Time left for item 14', exact: true }).textContent()).toBe('3:00');
     await item.getByRole('checkbox', { name: 'Discussed' }).check();
     await item.getByRole('status').filter({ hasText: 'Saved by raj' }).waitFor();
@@ -147,7 +153,7 @@ describe('the Teams tab in Chromium', () => {
     await page.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
     const again = page.locator('[data-item="requested:dependency:dep-sso"]');
     expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
-    expect(await again.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Sales asked for a date');
+    expect(await again.textContent()).toContain('Notes: Sales asked for a date');
     expect(await page.locator('[data-requested]').count()).toBe(1);
     expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual(
       expect.arrayContaining([expect.objectContaining({ itemId: 'requested:dependency:dep-sso', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
@@ -156,9 +162,52 @@ describe('the Teams tab in Chromium', () => {
 
   test('the timer counts down when started', async () => {
     await open('review', 'default');
+    await page.getByRole('button', { name: 'Discuss item 1 now' }).click();
     await page.getByRole('button', { name: 'Start the timer of item 1', exact: true }).click();
     await page.getByRole('timer', { name: 'Time left for item 1', exact: true }).filter({ hasText: /^4:5\d$/ }).waitFor({ timeout: 5000 });
     await page.getByRole('button', { name: 'Pause the timer of item 1', exact: true }).click();
+  });
+
+  test('the Review view is compact: the timer, decision and notes only on the item in discussion', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await open('review', 'default');
+    expect(await page.locator('[data-item]').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.getByRole('timer').count()).toBe(1);
+    expect(await page.getByRole('textbox').count()).toBe(2);
+    expect(await page.locator('[data-item][aria-current="step"]').count()).toBe(1);
+    // It was a 4,200 px wall of identical timers and text areas.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2600);
+    const current = await page.locator('[data-item][aria-current="step"] h3').textContent();
+    await page.locator('[data-item][aria-current="step"]').getByRole('button', { name: /^Next item/ }).click();
+    expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).not.toBe(current);
+    expect(await page.getByRole('timer').count()).toBe(1);
+    await shot('review-compact');
+  });
+
+  test.each(['review', 'department', 'dependencies'])('the %s view holds at 400 px: nothing wider than the screen, every status badge whole and in view', async (view) => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    await open(view, 'default');
+    if (view === 'department') await page.getByRole('heading', { name: 'Engineering OKRs' }).waitFor();
+    if (view === 'dependencies') await page.getByRole('heading', { name: 'Dependencies between departments' }).waitFor();
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      const root = document.documentElement;
+      if (root.scrollWidth > root.clientWidth) out.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+      document.querySelectorAll('[data-status], [data-state]').forEach((b) => {
+        const r = b.getBoundingClientRect();
+        if (r.width === 0 || r.left < 0 || r.right > root.clientWidth) out.push(`badge "${b.textContent}" is out of view (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+        if (b.scrollWidth > b.clientWidth + 1) out.push(`badge "${b.textContent}" is cut`);
+      });
+      return out;
+    });
+    expect(problems).toEqual([]);
+    if (view === 'department') {
+      const krs = await page.locator('[data-kr]').count();
+      expect(krs).toBeGreaterThan(5);
+      expect(await page.locator('[data-kr] [data-status]').count()).toBe(krs);
+    }
+    await shot(`${view}-400`);
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   test('views are reachable from the keyboard', async () => {

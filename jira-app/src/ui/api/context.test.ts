@@ -22,7 +22,20 @@ describe('parsePanelContext', () => {
   it('says what is wrong with a context it cannot read', () => {
     expect(parsePanelContext({ accountId: 'acc-1' })).toEqual({
       kind: 'invalid',
-      message: 'Jira gave this panel a context it does not understand: extension: Invalid input: expected object, received undefined.',
+      message: 'Jira gave this panel a context it does not understand: extension: expected object, received undefined.',
     });
+  });
+});
+
+describe('parsePanelContext on contexts of the wrong shape', () => {
+  it.each([
+    [{ extension: { issue: { key: '' } } }, 'extension.issue.key: expected a non-empty string, received string'],
+    [{ extension: { project: 'ENG' } }, 'extension.project: expected object, received string'],
+    [{ accountId: 7, extension: {} }, 'accountId: expected string, received number'],
+    [{ theme: { colorMode: 1 }, extension: {} }, 'theme.colorMode: expected string, received number'],
+    [{ extension: { gadgetConfiguration: [] } }, 'extension.gadgetConfiguration: expected object, received array'],
+    [null, '(context): expected object, received null'],
+  ])('refuses %j', (raw, message) => {
+    expect(parsePanelContext(raw)).toEqual({ kind: 'invalid', message: `Jira gave this panel a context it does not understand: ${message}.` });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, ResolverName, ResolverPayload, ResolverResult } from '../../contract';
-import { callResolver } from './resolvers';
+import { invokeResolver } from './invoke';
 
 export type Remote<T> =
   | { readonly state: 'loading' }
@@ -28,7 +28,7 @@ export function useResolver<N extends ResolverName>(name: N, payload: ResolverPa
     if (key === null) return;
     const ticket = ++latest.current;
     setRemote((r) => (r.state === 'ready' ? { ...r, refreshing: true } : { state: 'loading' }));
-    void callResolver(name, JSON.parse(key) as ResolverPayload<N>).then((res) => {
+    void invokeResolver(name, JSON.parse(key) as ResolverPayload<N>).then((res) => {
       if (ticket !== latest.current) return;
       setRemote(res.ok ? { state: 'ready', data: res.data, refreshing: false } : { state: 'error', error: res.error });
     });

@@ -1,33 +1,25 @@
-/** Chooses the OKR cycle a panel shows; the current one is marked. */
-import Select from '@atlaskit/select';
-import { Box } from '@atlaskit/primitives';
+/**
+ * Chooses the OKR cycle a panel shows; the current one is marked. A native select in
+ * Atlaskit's field look (design tokens in panel.css): it opens with the page, so it stays
+ * out of the heavy select component the editors use.
+ */
 import type { CycleOption } from '../../contract';
-
-interface Option {
-  readonly label: string;
-  readonly value: string;
-}
 
 const labelOf = (c: CycleOption) => `${c.name ?? c.id} (${c.start} – ${c.end})${c.current ? ' · current' : ''}`;
 
 /** A labelled select; `value` null means the current cycle. */
 export function CycleSwitcher({ cycles, value, onChange }: { readonly cycles: readonly CycleOption[]; readonly value: string | null; readonly onChange: (cycle: string | null) => void }) {
-  const options: Option[] = cycles.map((c) => ({ label: labelOf(c), value: c.id }));
   const currentId = cycles.find((c) => c.current)?.id ?? null;
-  const selected = options.find((o) => o.value === (value ?? currentId)) ?? null;
   return (
-    <Box style={{ minWidth: 260 }}>
-      <label htmlFor="cycle-switcher" style={{ display: 'block', fontSize: 12, fontWeight: 600 }}>
-        Cycle
-      </label>
-      <Select<Option>
-        inputId="cycle-switcher"
-        options={options}
-        value={selected}
-        onChange={(o) => onChange(o && o.value !== currentId ? o.value : null)}
-        isSearchable={false}
-        isDisabled={cycles.length < 2}
-      />
-    </Box>
+    <div className="okr-field">
+      <label htmlFor="cycle-switcher">Cycle</label>
+      <select id="cycle-switcher" className="okr-select" value={value ?? currentId ?? ''} disabled={cycles.length < 2} onChange={(e) => onChange(e.target.value && e.target.value !== currentId ? e.target.value : null)}>
+        {cycles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {labelOf(c)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 /** Dependencies between departments, in the order given (the views put blocked first). */
 import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { DependencyView } from '@okr-bridge/core';
 import { IssueLink } from './issue-link';
 import { DependencyLozenge } from './status';

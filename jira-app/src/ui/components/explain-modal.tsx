@@ -2,10 +2,10 @@
  * "How is this number made?": a key result's rule and what went into it, read with
  * `explainKr` (issue summaries are read as the caller, so hidden issues are only counted).
  */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { IssueContribution, KrExplanation } from '@okr-bridge/core';
 import { useResolver } from '../api/use-resolver';
 import { IssueLink } from './issue-link';

@@ -1,9 +1,7 @@
 /** The key results of one objective: progress, status, the value behind it and what the reader may do. */
 import type { ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
-import Tooltip from '@atlaskit/tooltip';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/default/button';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
 import { IssueLinks } from './issue-link';
 import { ProgressLine } from './progress';
@@ -26,16 +24,6 @@ export interface KrActions {
 export function isFormEditable(kr: KrView): boolean {
   return !(kr.kind === 'jira' && kr.epics.length === 0);
 }
-
-const HEAD = {
-  cells: [
-    { key: 'kr', content: 'Key result' },
-    { key: 'progress', content: 'Progress' },
-    { key: 'status', content: 'Status' },
-    { key: 'value', content: 'Value' },
-    { key: 'actions', content: 'Actions' },
-  ],
-};
 
 function Title({ kr }: { readonly kr: KrView }) {
   return (
@@ -63,40 +51,42 @@ export interface KrTableProps {
   readonly sparkline?: (kr: KrView) => ReactNode;
 }
 
-/** One row per key result. */
+/**
+ * One row per key result, on a grid whose columns have the same widths in every objective's
+ * table, so progress, status, value and actions line up down the page. Below ~1040 px of width
+ * the title takes a line of its own above the other columns (panel.css), so nothing is
+ * squeezed into wrapping: "31%" and the buttons always stay on one line.
+ */
 export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps) {
-  const rows = keyResults.map((kr) => ({
-    key: kr.id,
-    testId: `kr-row-${kr.id}`,
-    cells: [
-      { key: 'kr', content: <Title kr={kr} /> },
-      {
-        key: 'progress',
-        content: (
-          <Inline space="space.100" alignBlock="center">
-            <ProgressLine progress={kr.progress} label={kr.progressLabel} name={kr.title} width={120} />
+  if (keyResults.length === 0) return <Text>No key results yet.</Text>;
+  return (
+    <div className="okr-kr-table" role="table" aria-label={label}>
+      <div className="okr-kr-row okr-kr-head" role="row">
+        <span role="columnheader" className="okr-kr-title">
+          Key result
+        </span>
+        <span role="columnheader">Progress</span>
+        <span role="columnheader">Status</span>
+        <span role="columnheader">Value</span>
+        <span role="columnheader">Actions</span>
+      </div>
+      {keyResults.map((kr) => (
+        <div className="okr-kr-row" role="row" key={kr.id} data-testid={`kr-row-${kr.id}`}>
+          <div role="cell" className="okr-kr-title">
+            <Title kr={kr} />
+          </div>
+          <div role="cell" className="okr-nowrap">
+            <ProgressLine progress={kr.progress} label={kr.progressLabel} name={kr.title} width={96} />
             {sparkline?.(kr)}
-          </Inline>
-        ),
-      },
-      {
-        key: 'status',
-        content: (
-          <Inline space="space.050" shouldWrap>
+          </div>
+          <div role="cell" className="okr-kr-status">
             <StatusLozenge status={kr.status} label={kr.statusLabel} />
-            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && (
-              <Tooltip content="A dependency this key result waits on">
-                <DependencyLozenge state={kr.dependencyState} label={`Dependency ${kr.dependencyState}`} />
-              </Tooltip>
-            )}
-          </Inline>
-        ),
-      },
-      { key: 'value', content: <Text size="small">{kr.valueLabel}</Text> },
-      {
-        key: 'actions',
-        content: (
-          <Inline space="space.050" shouldWrap>
+            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && <DependencyLozenge state={kr.dependencyState} label={`Dependency ${kr.dependencyState}`} />}
+          </div>
+          <div role="cell">
+            <Text size="small">{kr.valueLabel}</Text>
+          </div>
+          <div role="cell" className="okr-nowrap okr-kr-actions">
             <Button spacing="compact" onClick={() => actions.onExplain(kr)} aria-label={`Explain ${kr.title}`}>
               Explain
             </Button>
@@ -110,10 +100,9 @@ export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps)
                 Edit
               </Button>
             )}
-          </Inline>
-        ),
-      },
-    ],
-  }));
-  return <DynamicTable head={HEAD} rows={rows} label={label} emptyView={<Text>No key results yet.</Text>} />;
+          </div>
+        </div>
+      ))}
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 /** Lint findings: what is off with the OKRs themselves (too many objectives, no target, silos). */
-import SectionMessage from '@atlaskit/section-message';
-import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Notice } from './notice';
+import { Lozenge } from './lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
 
 const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
@@ -19,9 +19,9 @@ const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
 export function LintList({ findings }: { readonly findings: readonly LintFinding[] }) {
   if (findings.length === 0) {
     return (
-      <SectionMessage appearance="success" title="No lint findings">
+      <Notice appearance="success" title="No lint findings">
         <p>These OKRs follow the rules: 3–5 objectives, measurable key results with owners, aligned and checked in.</p>
-      </SectionMessage>
+      </Notice>
     );
   }
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

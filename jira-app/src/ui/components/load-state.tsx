@@ -1,9 +1,9 @@
 /** What a panel shows while it waits and when a call fails: a spinner, or what went wrong with a way to try again. */
 import type { ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import Button from '@atlaskit/button/default/button';
+import { Notice } from './notice';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline } from '@atlaskit/primitives';
+import { Box, Inline } from '@atlaskit/primitives/compiled';
 import type { ResolverError } from '../../contract';
 import { describeError } from '../api/errors';
 import type { Remote } from '../api/use-resolver';
@@ -22,7 +22,7 @@ export function Loading({ label }: { readonly label: string }) {
 /** A failed call: its message (with the fix where there is one) and, when given, a retry button. */
 export function ErrorNotice({ title, error, onRetry }: { readonly title: string; readonly error: ResolverError; readonly onRetry?: () => void }) {
   return (
-    <SectionMessage appearance="error" title={title} testId="error-notice">
+    <Notice appearance="error" title={title} testId="error-notice">
       <p>{describeError(error)}</p>
       {error.issues && error.issues.length > 0 && (
         <ul>
@@ -38,7 +38,7 @@ export function ErrorNotice({ title, error, onRetry }: { readonly title: string;
           Try again
         </Button>
       )}
-    </SectionMessage>
+    </Notice>
   );
 }
 

@@ -1,7 +1,7 @@
 /** The heading of a full page: its name, status, progress against the expected line, and actions. */
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { Status } from '@okr-bridge/core';
 import { ProgressLine } from './progress';
 import { StatusLozenge } from './status';

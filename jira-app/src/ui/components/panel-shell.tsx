@@ -3,8 +3,8 @@
  * render errors (saying what broke instead of a blank iframe) and hands the context on.
  */
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
-import SectionMessage from '@atlaskit/section-message';
-import { Box } from '@atlaskit/primitives';
+import { Notice } from './notice';
+import { Box } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ContextOutcome, PanelContext } from '../api/context';
 import { loadPanelContext } from '../api/load-context';
@@ -26,10 +26,10 @@ class ErrorBoundary extends Component<{ readonly children: ReactNode }, { readon
   override render() {
     if (this.state.error) {
       return (
-        <SectionMessage appearance="error" title="This panel stopped working">
+        <Notice appearance="error" title="This panel stopped working">
           <p>{this.state.error.message}</p>
           <p>Reload the page; if it happens again, tell your Jira admin what you were doing.</p>
-        </SectionMessage>
+        </Notice>
       );
     }
     return this.props.children;
@@ -50,16 +50,16 @@ export function PanelShell({ name, children }: { readonly name: string; readonly
     <Box as="main" aria-label={name} padding="space.200" style={{ color: token('color.text'), background: token('elevation.surface'), minHeight: '100vh', font: token('font.body') }}>
       <ErrorBoundary>
         {themeError && (
-          <SectionMessage appearance="warning" title="Theme not applied">
+          <Notice appearance="warning" title="Theme not applied">
             <p>{themeError}</p>
-          </SectionMessage>
+          </Notice>
         )}
         {outcome === null ? (
           <Loading label={`Loading ${name}`} />
         ) : outcome.kind === 'invalid' ? (
-          <SectionMessage appearance="error" title="This panel cannot start">
+          <Notice appearance="error" title="This panel cannot start">
             <p>{outcome.message}</p>
-          </SectionMessage>
+          </Notice>
         ) : (
           children(outcome.context)
         )}

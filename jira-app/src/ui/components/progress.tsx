@@ -1,6 +1,5 @@
-/** A progress bar with its number beside it, labelled for screen readers. */
+/** A progress bar with its number beside it, labelled for screen readers; the number never wraps. */
 import ProgressBar from '@atlaskit/progress-bar';
-import { Box, Inline, Text } from '@atlaskit/primitives';
 
 export interface ProgressLineProps {
   /** 0..1 */
@@ -14,13 +13,11 @@ export interface ProgressLineProps {
 /** The bar (success colour once done) and "42%". */
 export function ProgressLine({ progress, label, name, width = 160 }: ProgressLineProps) {
   return (
-    <Inline space="space.100" alignBlock="center">
-      <Box as="span" style={{ width, display: 'inline-block' }}>
+    <span className="okr-progress">
+      <span style={{ width, display: 'inline-block', flexShrink: 0 }}>
         <ProgressBar value={progress} appearance={progress >= 1 ? 'success' : 'default'} ariaLabel={`${name}: ${label}`} />
-      </Box>
-      <Text size="small" weight="semibold">
-        {label}
-      </Text>
-    </Inline>
+      </span>
+      <span className="okr-progress-label">{label}</span>
+    </span>
   );
 }

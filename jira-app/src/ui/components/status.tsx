@@ -1,5 +1,5 @@
 /** Status and dependency-state lozenges: the same words and colours on every panel. */
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from './lozenge';
 import type { DependencyState, Status } from '@okr-bridge/core';
 import { DEPENDENCY_STATE_TONES, STATUS_TONES, type Tone } from '@okr-bridge/core/present';
 

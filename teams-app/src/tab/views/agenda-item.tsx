@@ -1,6 +1,8 @@
 /**
  * One agenda item in the review, generated or requested from Teams: what, who presents (or who
- * asked, and when), links, its timer, and what the meeting decided.
+ * asked, and when), links, whether it was discussed and what was decided. Only the item in
+ * discussion carries the timer and the decision and notes fields; the others show what was
+ * saved in a line, with a button to take them up.
  */
 import { Badge, Button, Card, Checkbox, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
@@ -10,7 +12,7 @@ import type { ReviewEntry } from '../review-entries';
 import { useCountdown } from '../use-countdown';
 
 const useStyles = makeStyles({
-  card: { marginBottom: tokens.spacingVerticalM },
+  card: { marginBottom: tokens.spacingVerticalS },
   discussed: { opacity: 0.75 },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
@@ -18,16 +20,24 @@ const useStyles = makeStyles({
   clock: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase500, minWidth: '4.5em' },
   over: { color: tokens.colorPaletteRedForeground1 },
   notes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+  current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  saved: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface AgendaItemProps {
   readonly index: number;
   readonly item: ReviewEntry;
   readonly state: ReviewItemState | undefined;
+  /** Whether this is the item in discussion (timer, decision and notes shown). */
+  readonly current: boolean;
+  /** Takes this item up in the meeting. */
+  onDiscuss(): void;
+  /** Moves on to the next item, when there is one. */
+  onNext?: () => void;
   save(change: { discussed?: boolean; decision?: string; notes?: string }): Promise<ReviewItemState>;
 }
 
-export function AgendaItemCard({ index, item, state, save }: AgendaItemProps) {
+export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext, save }: AgendaItemProps) {
   const styles = useStyles();
   const headingId = useId();
   const timer = useCountdown(item.minutes);
@@ -55,7 +65,13 @@ export function AgendaItemCard({ index, item, state, save }: AgendaItemProps) {
 
   return (
     <li>
-      <Card className={`${styles.card} ${discussed ? styles.discussed : ''}`} aria-labelledby={headingId} data-item={item.id} data-requested={item.requested ? 'true' : undefined}>
+      <Card
+        className={`${styles.card} ${discussed && !current ? styles.discussed : ''} ${current ? styles.current : ''}`}
+        aria-labelledby={headingId}
+        aria-current={current ? 'step' : undefined}
+        data-item={item.id}
+        data-requested={item.requested ? 'true' : undefined}
+      >
         <div className={styles.head}>
           <h3 id={headingId} className={styles.title}>
             {index + 1}. {item.title}
@@ -86,33 +102,57 @@ export function AgendaItemCard({ index, item, state, save }: AgendaItemProps) {
               <Text key={l.label}>{l.label}</Text>
             ),
           )}
+          {!current && (
+            <>
+              <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
+              <Button size="small" onClick={onDiscuss} aria-label={`Discuss item ${index + 1} now`}>
+                Discuss now
+              </Button>
+              <Text role="status">{status}</Text>
+            </>
+          )}
         </div>
-        <div className={styles.row}>
-          <span role="timer" aria-label={`Time left for item ${index + 1}`} className={`${styles.clock} ${timer.remainingMs < 0 ? styles.over : ''}`}>
-            {formatClock(timer.remainingMs)}
-          </span>
-          <Button onClick={timer.toggle} aria-label={`${timer.running ? 'Pause' : 'Start'} the timer of item ${index + 1}`}>
-            {timer.running ? 'Pause' : 'Start'}
-          </Button>
-          <Button appearance="subtle" onClick={timer.reset} aria-label={`Reset the timer of item ${index + 1}`}>
-            Reset
-          </Button>
-          <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
-        </div>
-        <div className={styles.notes}>
-          <Field label="Decision">
-            <Textarea value={decision} onChange={(_e, d) => setDecision(d.value)} maxLength={2000} resize="vertical" />
-          </Field>
-          <Field label="Notes">
-            <Textarea value={notes} onChange={(_e, d) => setNotes(d.value)} maxLength={8000} resize="vertical" />
-          </Field>
-        </div>
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={decision === saved.decision && notes === saved.notes} onClick={() => void run({ decision, notes })}>
-            Save decision and notes
-          </Button>
-          <Text role="status">{status}</Text>
-        </div>
+        {!current && (saved.decision || saved.notes) && (
+          <div className={styles.row}>
+            {saved.decision && <Text className={styles.saved}>Decision: {saved.decision}</Text>}
+            {saved.notes && <Text className={styles.saved}>Notes: {saved.notes}</Text>}
+          </div>
+        )}
+        {current && (
+          <>
+            <div className={styles.row}>
+              <span role="timer" aria-label={`Time left for item ${index + 1}`} className={`${styles.clock} ${timer.remainingMs < 0 ? styles.over : ''}`}>
+                {formatClock(timer.remainingMs)}
+              </span>
+              <Button onClick={timer.toggle} aria-label={`${timer.running ? 'Pause' : 'Start'} the timer of item ${index + 1}`}>
+                {timer.running ? 'Pause' : 'Start'}
+              </Button>
+              <Button appearance="subtle" onClick={timer.reset} aria-label={`Reset the timer of item ${index + 1}`}>
+                Reset
+              </Button>
+              <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
+            </div>
+            <div className={styles.notes}>
+              <Field label="Decision">
+                <Textarea value={decision} onChange={(_e, d) => setDecision(d.value)} maxLength={2000} resize="vertical" />
+              </Field>
+              <Field label="Notes">
+                <Textarea value={notes} onChange={(_e, d) => setNotes(d.value)} maxLength={8000} resize="vertical" />
+              </Field>
+            </div>
+            <div className={styles.row}>
+              <Button appearance="primary" disabled={decision === saved.decision && notes === saved.notes} onClick={() => void run({ decision, notes })}>
+                Save decision and notes
+              </Button>
+              {onNext && (
+                <Button onClick={onNext} aria-label={`Next item after item ${index + 1}`}>
+                  Next item
+                </Button>
+              )}
+              <Text role="status">{status}</Text>
+            </div>
+          </>
+        )}
       </Card>
     </li>
   );

@@ -13,7 +13,12 @@ const useStyles = makeStyles({
     alignItems: 'center',
     padding: `${tokens.spacingVerticalS} 0`,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    // A phone or a narrow side panel: the title on a line of its own, then the bar and Explain, then the badges.
+    '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr) auto' },
   },
+  wideOnly: { '@media (max-width: 640px)': { gridColumn: '1 / -1' } },
+  after: { '@media (max-width: 640px)': { order: 1 } },
+  last: { '@media (max-width: 640px)': { order: 2 } },
   title: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -35,7 +40,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
   const e = kr.explain;
   return (
     <div className={styles.row} data-kr={kr.id}>
-      <div className={styles.title}>
+      <div className={`${styles.title} ${styles.wideOnly}`}>
         <Text weight="semibold">{kr.title}</Text>
         <Text size={200}>
           {kr.owner ?? 'No owner'} · {kr.valueLabel}
@@ -45,7 +50,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
         <ProgressBar value={kr.progress} max={1} thickness="large" aria-label={`${kr.title}: ${kr.progressLabel}`} color={kr.status === 'at-risk' ? 'error' : kr.status === 'behind' ? 'warning' : 'brand'} />
         <Text size={200}>{kr.progressLabel}</Text>
       </div>
-      <div className={styles.badges}>
+      <div className={`${styles.badges} ${styles.wideOnly} ${styles.after}`}>
         <StatusBadge status={kr.status} label={kr.statusLabel} />
         {kr.dependencyState && kr.dependencyState !== 'done' && <StateBadge state={kr.dependencyState} prefix="Dependency: " />}
         {mine && <Badge appearance="outline">Yours</Badge>}
@@ -56,7 +61,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
         <span className="visually-hidden"> {kr.title}</span>
       </Button>
       {open && (
-        <div id={explainId} className={styles.explain}>
+        <div id={explainId} className={`${styles.explain} ${styles.last}`}>
           <Text block>{e.rule}</Text>
           {e.epics && e.epics.length > 0 && (
             <ul>

@@ -18,6 +18,7 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
   const styles = useStyles();
   const [page, reload] = useLoad(() => api.agenda(department ? { department } : {}), [department]);
   const [shareStatus, setShareStatus] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
 
   if (page.kind === 'loading') return <Spinner label="Loading the agenda…" />;
   if (page.kind === 'error') {
@@ -40,6 +41,8 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
     );
   };
   const used = agenda.items.reduce((sum, i) => sum + i.minutes, 0);
+  // The item in discussion: the one taken up, else the first one not discussed yet.
+  const current = entries.find((e) => e.id === chosen)?.id ?? entries.find((e) => !items[e.id]?.discussed)?.id ?? null;
 
   return (
     <section aria-labelledby="review-title">
@@ -59,7 +62,16 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
       {entries.length === 0 && <Text>Nothing needs the meeting's time: no blocked dependencies, no key results at risk, nothing requested from Teams.</Text>}
       <ol className={styles.list} aria-label="Agenda items">
         {entries.map((entry, i) => (
-          <AgendaItemCard key={`${reviewId}/${entry.id}`} index={i} item={entry} state={items[entry.id]} save={(change) => api.saveItem(reviewId, entry.id, change)} />
+          <AgendaItemCard
+            key={`${reviewId}/${entry.id}`}
+            index={i}
+            item={entry}
+            state={items[entry.id]}
+            current={entry.id === current}
+            onDiscuss={() => setChosen(entry.id)}
+            {...(i + 1 < entries.length ? { onNext: () => setChosen(entries[i + 1]!.id) } : {})}
+            save={(change) => api.saveItem(reviewId, entry.id, change)}
+          />
         ))}
       </ol>
       {agenda.bufferMinutes > 0 && <Text>{agenda.bufferMinutes} minutes left for open discussion.</Text>}

@@ -1,5 +1,5 @@
 /** A check-in on a metric (a new value) or milestone (done or not) key result, with confidence and a note. */
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
 import type { ResolverError } from '../../../contract';
 import { callResolver } from '../../api/resolvers';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useFormState } from '@atlaskit/form';
-import { Stack } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
 import type { ResolverError } from '../../../contract';
 import { callResolver } from '../../api/resolvers';

@@ -4,10 +4,10 @@
  * a message above the fields, so nothing the server said is lost.
  */
 import { useState, type ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Form from '@atlaskit/form';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import SectionMessage from '@atlaskit/section-message';
+import { Notice } from '../notice';
 import type { ResolverError } from '../../../contract';
 import { splitErrors } from './form-errors';
 
@@ -46,11 +46,11 @@ export function ModalForm<V extends Record<string, unknown>>({ title, submitLabe
             </ModalHeader>
             <ModalBody>
               {messages.length > 0 && (
-                <SectionMessage appearance="error" title="Not saved">
+                <Notice appearance="error" title="Not saved">
                   {messages.map((m) => (
                     <p key={m}>{m}</p>
                   ))}
-                </SectionMessage>
+                </Notice>
               )}
               {children}
             </ModalBody>

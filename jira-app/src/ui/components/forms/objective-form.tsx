@@ -1,5 +1,5 @@
 /** Create or edit an objective: title, owner, description and the company (or parent) key results it serves. */
-import { Stack } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives/compiled';
 import type { ObjectiveView } from '@okr-bridge/core';
 import type { AlignableKr, ResolverError } from '../../../contract';
 import { callResolver } from '../../api/resolvers';

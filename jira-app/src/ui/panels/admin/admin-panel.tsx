@@ -1,12 +1,12 @@
 /** jira:adminPage "OKR settings": departments, cycles, rules, import/export and the Teams connection. */
 import { useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
+import { Notice } from '../../components/notice';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { ResolverError, SettingsView } from '../../../contract';
-import { callResolver } from '../../api/resolvers';
+import { callChecked } from '../../api/checked-call';
 import { useResolver } from '../../api/use-resolver';
 import { ErrorNotice, RemoteView } from '../../components/load-state';
 import { CyclesEditor } from './cycles-editor';
@@ -33,7 +33,7 @@ function SettingsPage({ settings, reload }: { readonly settings: SettingsView; r
   };
   const save = async () => {
     setSaving(true);
-    const res = await callResolver('saveSettings', { settings: draft });
+    const res = await callChecked('saveSettings', { settings: draft });
     setSaving(false);
     setResult(res.ok ? { ok: true } : { ok: false, error: res.error });
     if (res.ok) reload();
@@ -61,14 +61,14 @@ function SettingsPage({ settings, reload }: { readonly settings: SettingsView; r
         </Inline>
       </Inline>
       {!settings.configured && (
-        <SectionMessage appearance="information" title="Not set up yet">
+        <Notice appearance="information" title="Not set up yet">
           <p>Import your org file (Import / export), or add departments and a cycle and save. Panels stay empty until then.</p>
-        </SectionMessage>
+        </Notice>
       )}
       {result?.ok === true && (
-        <SectionMessage appearance="success" title="Settings saved" testId="settings-saved">
+        <Notice appearance="success" title="Settings saved" testId="settings-saved">
           <p>Panels use the new settings from their next load.</p>
-        </SectionMessage>
+        </Notice>
       )}
       {result?.ok === false && <ErrorNotice title="Settings not saved" error={result.error} />}
       <Tabs id="admin-tabs">
@@ -98,9 +98,9 @@ export function AdminPanelView() {
         settings.isAdmin ? (
           <SettingsPage settings={settings} reload={reload} />
         ) : (
-          <SectionMessage appearance="warning" title="Only Jira admins change OKR settings">
+          <Notice appearance="warning" title="Only Jira admins change OKR settings">
             <p>Ask a Jira admin to map your project to a department or to import your org file.</p>
-          </SectionMessage>
+          </Notice>
         )
       }
     </RemoteView>

@@ -1,7 +1,7 @@
 /** OKR cycles (id, name, start, end) and which one is current. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { replaceAt, type CycleDraft, type SettingsDraft } from './settings-draft';
 import { TextCell } from './text-cell';
 

@@ -1,7 +1,7 @@
 /** Departments ↔ Jira projects and owners, edited in place: one row per department. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { replaceAt, type DepartmentDraft, type SettingsDraft } from './settings-draft';
 import { listFormat, ParsedCell, TextCell } from './text-cell';
 

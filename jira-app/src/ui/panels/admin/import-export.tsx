@@ -3,13 +3,13 @@
  * the offending line quoted; export the stored org file to copy or download.
  */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Notice } from '../../components/notice';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { Imported, ResolverError } from '../../../contract';
-import { callResolver } from '../../api/resolvers';
+import { callChecked } from '../../api/checked-call';
 import { ErrorNotice } from '../../components/load-state';
 
 const areaStyle = { width: '100%', boxSizing: 'border-box' as const, fontFamily: 'monospace', fontSize: 12, color: token('color.text'), background: token('color.background.input'), border: `1px solid ${token('color.border.input')}`, borderRadius: 3, padding: 6 };
@@ -21,7 +21,7 @@ function LineErrors({ error, text }: { readonly error: ResolverError; readonly t
   const lines = text.split('\n');
   const located = (error.issues ?? []).filter((i) => i.line !== undefined);
   return (
-    <SectionMessage appearance="error" title="The org file has errors" testId="import-errors">
+    <Notice appearance="error" title="The org file has errors" testId="import-errors">
       <p>{error.message}</p>
       <ol>
         {(error.issues ?? []).map((i) => (
@@ -33,7 +33,7 @@ function LineErrors({ error, text }: { readonly error: ResolverError; readonly t
         ))}
       </ol>
       {located.length === 0 && (error.issues ?? []).length === 0 && <p>No line is known for this error.</p>}
-    </SectionMessage>
+    </Notice>
   );
 }
 
@@ -46,13 +46,13 @@ export function ImportExport({ onImported }: { readonly onImported: () => void }
   const [exportError, setExportError] = useState<ResolverError | null>(null);
   const send = async (dryRun: boolean) => {
     setBusy(true);
-    const res = await callResolver('importOrg', { text, dryRun });
+    const res = await callChecked('importOrg', { text, dryRun });
     setBusy(false);
     setOutcome(res.ok ? { kind: 'imported', result: res.data } : { kind: 'error', error: res.error });
     if (res.ok && !dryRun) onImported();
   };
   const doExport = async () => {
-    const res = await callResolver('exportOrg', {});
+    const res = await callChecked('exportOrg', {});
     if (res.ok) {
       if (exported) URL.revokeObjectURL(exported.url);
       setExported({ ...res.data, url: URL.createObjectURL(new Blob([res.data.text], { type: 'text/yaml' })) });
@@ -76,12 +76,12 @@ export function ImportExport({ onImported }: { readonly onImported: () => void }
       </Inline>
       {outcome?.kind === 'error' && (outcome.error.code === 'invalid-org' || outcome.error.issues?.some((i) => i.line !== undefined) ? <LineErrors error={outcome.error} text={text} /> : <ErrorNotice title="Not imported" error={outcome.error} />)}
       {outcome?.kind === 'imported' && (
-        <SectionMessage appearance="success" title={outcome.result.dryRun ? 'The org file is valid' : `Imported cycle ${outcome.result.cycle}`} testId="import-success">
+        <Notice appearance="success" title={outcome.result.dryRun ? 'The org file is valid' : `Imported cycle ${outcome.result.cycle}`} testId="import-success">
           <p>
             {outcome.result.counts.departments} departments, {outcome.result.counts.objectives} objectives, {outcome.result.counts.keyResults} key results, {outcome.result.counts.dependencies} dependencies, {outcome.result.counts.epics} epics
             {outcome.result.dryRun ? '. Nothing was stored: press Import to store it.' : '. Progress fills in as the next sync reads the epics.'}
           </p>
-        </SectionMessage>
+        </Notice>
       )}
       <Heading size="xsmall" as="h3">
         Export

@@ -1,7 +1,7 @@
 /** The company (id, name, owners) and who is who: owner names from the org file ↔ Jira accounts, for edit permissions. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { replaceAt, type SettingsDraft } from './settings-draft';
 import { listFormat, ParsedCell, TextCell } from './text-cell';
 

@@ -1,6 +1,6 @@
 /** Status thresholds, status weights, the due-soon window, blocked statuses and the Jira fields the app reads. */
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { SettingsDraft } from './settings-draft';
 import { listFormat, numberFormat, ParsedCell, TextCell } from './text-cell';
 

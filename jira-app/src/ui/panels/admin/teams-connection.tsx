@@ -3,12 +3,12 @@
  * service (shown once, never again: the server keeps only what verifies it), disconnecting.
  */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/default/button';
+import { Lozenge } from '../../components/lozenge';
+import { Notice } from '../../components/notice';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ConnectionCode, ResolverError, SettingsView } from '../../../contract';
-import { callResolver } from '../../api/resolvers';
+import { callChecked } from '../../api/checked-call';
 import { ErrorNotice } from '../../components/load-state';
 import { describeConnection } from './connection-text';
 
@@ -19,13 +19,13 @@ export function TeamsConnection({ settings, onChanged }: { readonly settings: Se
   const [busy, setBusy] = useState(false);
   const create = async () => {
     setBusy(true);
-    const res = await callResolver('createConnectionCode', {});
+    const res = await callChecked('createConnectionCode', {});
     setBusy(false);
     setCode(res.ok ? res.data : null);
     setError(res.ok ? null : res.error);
   };
   const disconnect = async () => {
-    const res = await callResolver('disconnectTeams', {});
+    const res = await callChecked('disconnectTeams', {});
     setError(res.ok ? null : res.error);
     setCode(null);
     if (res.ok) onChanged();
@@ -39,12 +39,12 @@ export function TeamsConnection({ settings, onChanged }: { readonly settings: Se
       </Inline>
       {error && <ErrorNotice title="That did not work" error={error} />}
       {code && (
-        <SectionMessage appearance="warning" title="Copy this code now: it is shown only once" testId="connection-code">
+        <Notice appearance="warning" title="Copy this code now: it is shown only once" testId="connection-code">
           <p>
             <code style={{ wordBreak: 'break-all', userSelect: 'all' }}>{code.code}</code>
           </p>
           <p>It expires at {code.expiresAt}. In the Teams service, run its connect command with this code; it reaches this site at {code.webTriggerUrl}.</p>
-        </SectionMessage>
+        </Notice>
       )}
       <Inline space="space.100">
         <Button appearance="primary" onClick={() => void create()} isLoading={busy}>

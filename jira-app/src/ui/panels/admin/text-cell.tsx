@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import Textfield from '@atlaskit/textfield';
-import { Box } from '@atlaskit/primitives';
+import { Box } from '@atlaskit/primitives/compiled';
 
 interface CellProps {
   readonly id: string;

@@ -1,6 +1,6 @@
 /** The review agenda: time-boxed items in order, each with its presenter and links, then what did not fit. */
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../components/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
 import { openUrl } from '../../api/navigation';

@@ -1,7 +1,7 @@
 /** The alignment tree from company objectives down: each node a disclosure button, so it reads and works from the keyboard. */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/default/button';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AlignmentNode } from '@okr-bridge/core';
 import { ProgressLine } from '../../components/progress';

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import Badge from '@atlaskit/badge';
 import EmptyState from '@atlaskit/empty-state';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import type { CompanyPanel } from '../../../contract';
 import { useResolver } from '../../api/use-resolver';
 import { CycleSwitcher } from '../../components/cycle-switcher';
 import { PageHeader } from '../../components/page-header';
 import { DependencyTable } from '../../components/dependency-table';
-import { ExplainModal } from '../../components/explain-modal';
+import { Deferred, ExplainModal } from '../../components/deferred';
 import { LintList } from '../../components/lint-list';
 import { RemoteView } from '../../components/load-state';
 import { AgendaList } from './agenda-list';
@@ -53,7 +53,7 @@ function CompanyPage({ panel, cycle, onCycle }: { readonly panel: Ready; readonl
           </TabPanel>
         ))}
       </Tabs>
-      <ExplainModal kr={explain} cycle={cycle} onClose={() => setExplain(null)} />
+      <Deferred>{explain && <ExplainModal kr={explain} cycle={cycle} onClose={() => setExplain(null)} />}</Deferred>
     </Stack>
   );
 }

@@ -1,20 +1,19 @@
 /** The Department OKRs page of one department: header, objectives, dependencies and lint, with the editors. */
 import { useState } from 'react';
 import Badge from '@atlaskit/badge';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
 import type { DepartmentPanel } from '../../../contract';
 import { CycleSwitcher } from '../../components/cycle-switcher';
 import { PageHeader } from '../../components/page-header';
 import { DependencyTable } from '../../components/dependency-table';
-import { ExplainModal } from '../../components/explain-modal';
-import { CheckInForm } from '../../components/forms/check-in-form';
-import { KrForm, type KrFormTarget } from '../../components/forms/kr-form';
-import { ObjectiveForm, type ObjectiveFormTarget } from '../../components/forms/objective-form';
+import { CheckInForm, Deferred, ExplainModal, KrForm, ObjectiveForm } from '../../components/deferred';
+import type { KrFormTarget } from '../../components/forms/kr-form';
+import type { ObjectiveFormTarget } from '../../components/forms/objective-form';
 import { LintList } from '../../components/lint-list';
 import { ObjectiveCard } from './objective-card';
 import { krTrend, objectiveTrend } from './trend';
@@ -108,10 +107,12 @@ export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPage
           </Box>
         </TabPanel>
       </Tabs>
-      <ExplainModal kr={modal?.kind === 'explain' ? modal.kr : null} cycle={cycle} onClose={close} />
-      {modal?.kind === 'check-in' && <CheckInForm kr={modal.kr} cycle={cycle} onClose={close} onSaved={reload} />}
-      {modal?.kind === 'kr' && <KrForm target={modal.target} cycle={cycle} onClose={close} onSaved={reload} />}
-      {modal?.kind === 'objective' && <ObjectiveForm target={modal.target} alignable={panel.alignable} cycle={cycle} onClose={close} onSaved={reload} />}
+      <Deferred>
+        {modal?.kind === 'explain' && <ExplainModal kr={modal.kr} cycle={cycle} onClose={close} />}
+        {modal?.kind === 'check-in' && <CheckInForm kr={modal.kr} cycle={cycle} onClose={close} onSaved={reload} />}
+        {modal?.kind === 'kr' && <KrForm target={modal.target} cycle={cycle} onClose={close} onSaved={reload} />}
+        {modal?.kind === 'objective' && <ObjectiveForm target={modal.target} alignable={panel.alignable} cycle={cycle} onClose={close} onSaved={reload} />}
+      </Deferred>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 /** One objective: its progress against the expected line, what it aligns to, its key results and its actions. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { DepartmentView, KrView, ObjectiveView } from '@okr-bridge/core';
 import { KrTable, type KrActions } from '../../components/kr-table';
@@ -24,7 +24,7 @@ export interface ObjectiveCardProps {
 /** A bordered card on the raised surface. */
 export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onEdit, onAddKr }: ObjectiveCardProps) {
   const krSparkline = (kr: KrView) => (
-    <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={kr.progress} expected={view.expected} tone={kr.tone} trend={krTrend(kr.id)} name={`${kr.title} over the cycle`} width={80} height={24} />
+    <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={kr.progress} expected={view.expected} tone={kr.tone} trend={krTrend(kr.id)} name={`${kr.title} over the cycle`} width={64} height={24} />
   );
   return (
     <Box

@@ -1,6 +1,6 @@
 /** The key results an epic drives: each one's progress and status, and this epic's share of it. */
-import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/default/button';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { EpicView } from '@okr-bridge/core';
 import { ProgressLine } from '../../components/progress';

@@ -1,17 +1,18 @@
 /** jira:issuePanel "Key results": what this epic drives, its share, and linking it to key results. */
 import { useState } from 'react';
-import EmptyState from '@atlaskit/empty-state';
-import SectionMessage from '@atlaskit/section-message';
-import { Stack } from '@atlaskit/primitives';
+import { Notice } from '../../components/notice';
+import Button from '@atlaskit/button/default/button';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { EpicPanel, ResolverError } from '../../../contract';
 import type { PanelContext } from '../../api/context';
-import { callResolver } from '../../api/resolvers';
+import { callChecked } from '../../api/checked-call';
 import { useResolver } from '../../api/use-resolver';
-import { ExplainModal } from '../../components/explain-modal';
-import { KrForm } from '../../components/forms/kr-form';
-import { ErrorNotice, RemoteView } from '../../components/load-state';
+import { CompactEmpty } from '../../components/compact-empty';
+import { Deferred, deferred, ExplainModal, KrForm } from '../../components/deferred';
+import { ErrorNotice, Loading, RemoteView } from '../../components/load-state';
 import { EpicKrList } from './epic-kr-list';
-import { LinkControls } from './link-controls';
+
+const LinkControls = deferred(() => import('./link-controls.js').then((m) => m.LinkControls));
 
 type Ready = Extract<EpicPanel, { kind: 'epic' }>;
 
@@ -20,6 +21,7 @@ function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: (
   const [error, setError] = useState<ResolverError | null>(null);
   const [explain, setExplain] = useState<string | null>(null);
   const [create, setCreate] = useState<{ id: string; title: string } | null>(null);
+  const [linking, setLinking] = useState(false);
   const epic = panel.view.epic;
   const run = async (call: () => Promise<{ ok: true } | { ok: false; error: ResolverError }>) => {
     setBusy(true);
@@ -29,25 +31,37 @@ function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: (
     if (res.ok) reload();
     else setError(res.error);
   };
-  const link = (kr: string) => void run(() => callResolver('linkEpic', { kr, epic }));
-  const unlink = (kr: string) => void run(() => callResolver('unlinkEpic', { kr, epic }));
+  const link = (kr: string) => void run(() => callChecked('linkEpic', { kr, epic }));
+  const unlink = (kr: string) => void run(() => callChecked('unlinkEpic', { kr, epic }));
   return (
     <Stack space="space.200">
       {error && <ErrorNotice title="That did not work" error={error} />}
       {panel.view.keyResults.length === 0 ? (
-        <EmptyState
+        <CompactEmpty
           header={`${epic} drives no key result yet`}
           description={panel.linkable.length > 0 ? 'Link it to a key result below: its child issues will move that key result as they get done.' : 'Ask a department owner to link it to one of their key results.'}
-          headingLevel={2}
-          width="narrow"
           testId="epic-empty"
         />
       ) : (
         <EpicKrList view={panel.view} canEdit={panel.canEdit} onExplain={setExplain} onUnlink={unlink} />
       )}
-      <LinkControls panel={panel} busy={busy} onLink={link} onCreate={setCreate} />
-      <ExplainModal kr={explain} cycle={null} onClose={() => setExplain(null)} />
-      {create && <KrForm target={{ mode: 'create', objective: create.id, objectiveTitle: create.title, epic }} cycle={null} onClose={() => setCreate(null)} onSaved={reload} />}
+      {(panel.linkable.some((k) => !k.linked) || panel.objectives.length > 0) &&
+        (linking ? (
+          <Deferred fallback={<Loading label="Loading the key result pickers" />}>
+            <LinkControls panel={panel} busy={busy} onLink={link} onCreate={setCreate} />
+          </Deferred>
+        ) : (
+          // The pickers load on demand: most people who open an epic only read this panel.
+          <Inline>
+            <Button onClick={() => setLinking(true)}>
+              Link to a key result…
+            </Button>
+          </Inline>
+        ))}
+      <Deferred>
+        {explain && <ExplainModal kr={explain} cycle={null} onClose={() => setExplain(null)} />}
+        {create && <KrForm target={{ mode: 'create', objective: create.id, objectiveTitle: create.title, epic }} cycle={null} onClose={() => setCreate(null)} onSaved={reload} />}
+      </Deferred>
     </Stack>
   );
 }
@@ -56,19 +70,19 @@ function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: (
 export function EpicPanelView({ context }: { readonly context: PanelContext }) {
   const issueKey = context.issueKey;
   const { remote, reload } = useResolver('getEpicView', issueKey ? { issueKey } : null);
-  if (!issueKey) return <EmptyState header="Open this panel on an epic" description="Key results are driven by epics; this panel shows the ones an epic drives." />;
+  if (!issueKey) return <CompactEmpty header="Open this panel on an epic" description="Key results are driven by epics; this panel shows the ones an epic drives." />;
   if (context.issueType && context.issueType.toLowerCase() !== 'epic') {
     return (
-      <SectionMessage appearance="information" title="Key results link to epics">
+      <Notice appearance="information" title="Key results link to epics">
         <p>{issueKey} is a {context.issueType}. Open its epic to see which key results it moves.</p>
-      </SectionMessage>
+      </Notice>
     );
   }
   return (
     <RemoteView remote={remote} what="the key results of this epic" onRetry={reload}>
       {(panel) =>
         panel.kind === 'not-configured' ? (
-          <EmptyState header="OKRs are not set up yet" description={panel.isAdmin ? 'Open Apps → OKR settings to import your org file.' : 'A Jira admin sets OKRs up under Apps → OKR settings.'} testId="empty-not-configured" />
+          <CompactEmpty header="OKRs are not set up yet" description={panel.isAdmin ? 'Open Apps → OKR settings to import your org file.' : 'A Jira admin sets OKRs up under Apps → OKR settings.'} testId="empty-not-configured" />
         ) : (
           <EpicBody panel={panel} reload={reload} />
         )

@@ -1,8 +1,8 @@
 /** Link the epic to a key result, or create a new key result from it under one of the caller's objectives. */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Select from '@atlaskit/select';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { EpicPanel } from '../../../contract';
 
 interface Option {

@@ -1,9 +1,9 @@
 /** The gadget's edit view: choose the company or one department; Save hands the configuration to Jira (`view.submit`). */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Select from '@atlaskit/select';
-import SectionMessage from '@atlaskit/section-message';
-import { Inline, Stack } from '@atlaskit/primitives';
+import { Notice } from '../../components/notice';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { view } from '@forge/bridge';
 import type { DepartmentOption } from '../../../contract';
 import type { GadgetScope } from './gadget-scope';
@@ -29,9 +29,9 @@ export function GadgetEdit({ scope, departments }: { readonly scope: GadgetScope
   return (
     <Stack space="space.150" testId="gadget-edit">
       {error && (
-        <SectionMessage appearance="error" title="Not saved">
+        <Notice appearance="error" title="Not saved">
           <p>{error}</p>
-        </SectionMessage>
+        </Notice>
       )}
       <div>
         <label htmlFor="gadget-scope" style={{ display: 'block', fontSize: 12, fontWeight: 600 }}>

@@ -1,14 +1,16 @@
 /** jira:dashboardGadget "OKR progress": a department's or the company's progress, compact, with its edit view. */
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelContext } from '../../api/context';
 import { useResolver } from '../../api/use-resolver';
 import { RemoteView } from '../../components/load-state';
 import { ProgressLine } from '../../components/progress';
 import { StatusLozenge } from '../../components/status';
-import { GadgetEdit } from './gadget-edit';
+import { Deferred, deferred } from '../../components/deferred';
 import { readGadgetScope } from './gadget-scope';
+
+const GadgetEdit = deferred(() => import('./gadget-edit.js').then((m) => m.GadgetEdit));
 
 interface Row {
   readonly id: string;
@@ -42,7 +44,11 @@ export function GadgetPanelView({ context }: { readonly context: PanelContext })
   return (
     <RemoteView remote={remote} what="OKR progress" onRetry={reload}>
       {(panel) => {
-        if (context.gadget.editing) return <GadgetEdit scope={scope} departments={panel.departments} />;
+        if (context.gadget.editing) return (
+            <Deferred>
+              <GadgetEdit scope={scope} departments={panel.departments} />
+            </Deferred>
+          );
         if (panel.kind === 'not-configured') return <EmptyState header="OKRs are not set up yet" description="A Jira admin sets OKRs up under Apps → OKR settings." width="narrow" />;
         const v = panel.view;
         const rows: readonly Row[] = panel.kind === 'company' ? panel.view.departments : panel.view.objectives.map((o) => ({ ...o, name: o.title }));
