@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FunctionRunner, type InvocationOutcome } from './runtime/function-runner';
-import { readManifestFunctions } from './runtime/functions-manifest';
+import { readManifestEntities, readManifestFunctions } from './runtime/functions-manifest';
 import { KvsService } from './runtime/kvs-service';
 import { createPlatform, type QueuedPush } from './runtime/platform';
 import type { JiraAccess } from './jira-access';
@@ -97,7 +97,7 @@ const CLOUD_ID = '6c5d2f1e-0b3a-4e7d-9c1f-2a8b7e6d5c4b';
 
 /** Builds the backend; the KVS file is `<dataDir>/kvs.json`. */
 export function createHostBackend(options: BackendOptions): HostBackend {
-  const kvs = new KvsService(join(options.dataDir, 'kvs.json'), options.clock);
+  const kvs = new KvsService(join(options.dataDir, 'kvs.json'), options.clock, readManifestEntities(options.manifestPath));
   const manifest = readManifestFunctions(options.manifestPath);
   const appAri = String((parse(readFileSync(options.manifestPath, 'utf8')) as { app?: { id?: string } }).app?.id ?? '');
   const appId = appAri.split('/').at(-1) ?? 'local';

@@ -17,6 +17,16 @@ const manifestSchema = z.looseObject({
   environment: z.looseObject({ variables: z.array(z.looseObject({ key: z.string(), default: z.string().optional() })).optional() }).optional(),
 });
 
+const entitiesSchema = z.looseObject({
+  app: z.looseObject({ storage: z.looseObject({ entities: z.array(z.looseObject({ name: z.string(), attributes: z.record(z.string(), z.looseObject({ type: z.enum(['string', 'integer', 'float', 'boolean', 'any']) })) })).optional() }).optional() }).optional(),
+});
+
+/** The custom entities `app.storage.entities` declares: entity → attribute → type. */
+export function readManifestEntities(path: string): Record<string, Record<string, 'string' | 'integer' | 'float' | 'boolean' | 'any'>> {
+  const m = entitiesSchema.parse(parse(readFileSync(path, 'utf8')));
+  return Object.fromEntries((m.app?.storage?.entities ?? []).map((e) => [e.name, Object.fromEntries(Object.entries(e.attributes).map(([k, v]) => [k, v.type]))]));
+}
+
 export const INVOCATION_LIMIT_MS = { user: 25_000, webtrigger: 55_000, asyncDefault: 55_000, asyncMax: 900_000 } as const;
 
 export interface ManifestFunctions {

@@ -20,7 +20,7 @@ let now = Date.parse('2026-11-15T12:00:00Z');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kvs-service-'));
-  service = new KvsService(join(dir, 'kvs.json'), () => now);
+  service = new KvsService(join(dir, 'kvs.json'), () => now, { 'record-revision': { rev: 'string' } });
   const platform = createPlatform({ kvs: service, jira: {} as JiraAccess, webTriggerUrl: () => '', push: () => undefined });
   const invocation = { id: 'test', functionKey: 'resolver', accountId: undefined };
   (globalThis as Record<string, unknown>).__forge_fetch__ = async (target: { type: string }, path: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
@@ -104,5 +104,51 @@ describe('transactions', () => {
     expect(await kvs.get('many:0')).toBeUndefined();
     expect(await codeOf(kvs.transact().set('dup', 1).delete('dup').execute())).toBe('DUPLICATE_KEY');
     expect(await kvs.get('dup')).toBeUndefined();
+  });
+});
+
+describe('custom entities', () => {
+  type KvsModule = typeof import('@forge/kvs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Filter, FilterConditions } = require('@forge/kvs') as KvsModule;
+  const revIs = (rev: string) => new Filter<{ rev: string }>().or('rev', FilterConditions.equalTo(rev)).or('rev', FilterConditions.notExists());
+  const absent = () => new Filter<{ rev: string }>().and('rev', FilterConditions.notExists());
+
+  it('stores, reads back and deletes an item of a declared entity, kept in the data file', async () => {
+    const revisions = kvs.entity<{ rev: string }>('record-revision');
+    expect(await revisions.get('org')).toBeUndefined();
+    await revisions.set('org', { rev: 'r1' });
+    expect(await revisions.get('org')).toEqual({ rev: 'r1' });
+    expect(new KvsService(join(dir, 'kvs.json'), () => now, { 'record-revision': { rev: 'string' } }).handle('/api/v1/entity/get', { entityName: 'record-revision', key: 'org' })).toMatchObject({ status: 200, body: { value: { rev: 'r1' } } });
+    await revisions.delete('org');
+    expect(await revisions.get('org')).toBeUndefined();
+  });
+
+  it('refuses an undeclared entity, an undeclared attribute or a wrongly typed one', async () => {
+    expect(await codeOf(kvs.entity('employee').set('e1', { rev: 'x' }))).toBe('INVALID_ENTITY');
+    expect(await codeOf(kvs.entity('record-revision').set('e1', { other: 'x' }))).toBe('INVALID_VALUE');
+    expect(await codeOf(kvs.entity('record-revision').set('e1', { rev: 3 }))).toBe('INVALID_VALUE');
+    expect(await kvs.entity('record-revision').get('e1')).toBeUndefined();
+  });
+
+  it('writes a transaction whose conditions hold, plain keys and entity items together', async () => {
+    await kvs.transact().set('doc:1', { v: 1 }).set('doc', { rev: 'a' }, { entityName: 'record-revision', conditions: absent() }).execute();
+    await kvs.transact().set('doc:1', { v: 2 }).set('doc', { rev: 'b' }, { entityName: 'record-revision', conditions: revIs('a') }).execute();
+    expect(await kvs.get('doc:1')).toEqual({ v: 2 });
+    expect(await kvs.entity('record-revision').get('doc')).toEqual({ rev: 'b' });
+  });
+
+  it('writes nothing when a set or a check fails its conditions', async () => {
+    const writes = service.counts.writes;
+    // A writer that loaded revision "a" comes second: its set is refused, and so is everything with it.
+    expect(await codeOf(kvs.transact().set('doc:1', { v: 3 }).set('doc', { rev: 'c' }, { entityName: 'record-revision', conditions: revIs('a') }).execute())).toBe('CONDITION_NOT_MET');
+    expect(await codeOf(kvs.transact().set('doc:2', { v: 1 }).check('doc', { entityName: 'record-revision', conditions: absent() }).execute())).toBe('CONDITION_NOT_MET');
+    expect(service.counts.writes).toBe(writes);
+    expect(await kvs.get('doc:1')).toEqual({ v: 2 });
+    expect(await kvs.get('doc:2')).toBeUndefined();
+    expect(await kvs.entity('record-revision').get('doc')).toEqual({ rev: 'b' });
+    // A check that holds writes the rest.
+    await kvs.transact().set('doc:2', { v: 1 }).check('doc', { entityName: 'record-revision', conditions: revIs('b') }).execute();
+    expect(await kvs.get('doc:2')).toEqual({ v: 1 });
   });
 });

@@ -7,8 +7,15 @@
  * JSON, nested at most 32 deep), query pages (at most 20, key prefix only) and transactions (at
  * most 25 operations, 4 MB, each key once). Reads and writes are counted per call, as KVS bills them.
  *
- * Not served: custom entities and batch operations (the app uses neither); they answer 501
- * naming the operation, so a new use shows up here before it ships.
+ * Custom entities: the entities `manifest.yml` declares (`app.storage.entities`) are served by
+ * key (`entity/get`, `entity/set`, `entity/delete`), their items checked against the declared
+ * attributes and types, and transactions may set, delete and `check` them under conditions
+ * (`{ and | or: [{ property, condition, values }] }`, as `@forge/kvs` serializes a `Filter`):
+ * one unmet condition and nothing in the transaction is written. An item that does not exist
+ * has no attributes, so `EXISTS` and `EQUAL_TO` fail on it and `NOT_EXISTS` holds.
+ *
+ * Not served: entity queries (indexes) and batch operations (the app uses neither); they answer
+ * 501 naming the operation, so a new use shows up here before it ships.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -47,13 +54,17 @@ interface Entry {
 }
 
 const entrySchema = z.object({ json: z.string(), expiresAt: z.number().nullable(), createdAt: z.number().optional(), updatedAt: z.number().optional() });
-const fileSchema = z.object({ version: z.literal(1), values: z.record(z.string(), entrySchema), secrets: z.record(z.string(), entrySchema) });
+const fileSchema = z.object({ version: z.literal(1), values: z.record(z.string(), entrySchema), secrets: z.record(z.string(), entrySchema), entities: z.record(z.string(), entrySchema).optional() });
 const TTL_MS = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 } as const;
 
 const ttlSchema = z.object({ value: z.number().positive(), unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) });
 const setOptionsSchema = z.object({ ttl: ttlSchema.optional(), keyPolicy: z.enum(['OVERRIDE', 'FAIL_IF_EXISTS']).optional(), returnValue: z.enum(['PREVIOUS', 'LATEST']).optional(), returnMetadataFields: z.array(z.string()).optional() }).optional();
 const keyBody = z.object({ key: z.string(), options: z.object({ metadataFields: z.array(z.string()).optional() }).optional() });
 const setBody = z.object({ key: z.string(), value: z.unknown(), options: setOptionsSchema });
+const entityKeyBody = keyBody.extend({ entityName: z.string() });
+const entitySetBody = setBody.extend({ entityName: z.string() });
+const conditionItem = z.object({ property: z.string(), condition: z.string(), values: z.array(z.unknown()) });
+const conditionsSchema = z.union([z.object({ and: z.array(conditionItem).min(1) }).strict(), z.object({ or: z.array(conditionItem).min(1) }).strict()]);
 const queryBody = z.object({
   limit: z.number().int().optional(),
   after: z.string().optional(),
@@ -61,10 +72,16 @@ const queryBody = z.object({
   options: z.object({ metadataFields: z.array(z.string()).optional() }).optional(),
 });
 const transactBody = z.object({
-  set: z.array(z.object({ key: z.string(), value: z.unknown(), entityName: z.undefined().optional(), conditions: z.undefined().optional(), options: setOptionsSchema })).optional(),
-  delete: z.array(z.object({ key: z.string(), entityName: z.undefined().optional(), conditions: z.undefined().optional() })).optional(),
-  check: z.array(z.unknown()).max(0, 'transaction checks apply to custom entities, which the app does not use').optional(),
+  set: z.array(z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), conditions: conditionsSchema.optional(), options: setOptionsSchema })).optional(),
+  delete: z.array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: conditionsSchema.optional() })).optional(),
+  check: z.array(z.object({ key: z.string(), entityName: z.string(), conditions: conditionsSchema })).optional(),
 });
+
+/** The attribute types a custom entity may declare, as the manifest reference lists them. */
+export type AttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
+/** Entity name → attribute name → type, as `app.storage.entities` declares them. */
+export type EntitySchemas = Readonly<Record<string, Readonly<Record<string, AttributeType>>>>;
+type Conditions = z.infer<typeof conditionsSchema>;
 
 class KvsFault extends Error {
   constructor(
@@ -98,6 +115,15 @@ function encodeValue(value: unknown): string {
   return json;
 }
 
+const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
+function fitsType(type: AttributeType, v: unknown): boolean {
+  if (type === 'string') return typeof v === 'string';
+  if (type === 'boolean') return typeof v === 'boolean';
+  if (type === 'integer') return typeof v === 'number' && Number.isInteger(v) && v >= INT32.min && v <= INT32.max;
+  if (type === 'float') return typeof v === 'number' && Number.isFinite(v);
+  return true;
+}
+
 function parse<T>(schema: z.ZodType<T>, body: unknown, operation: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new KvsFault(400, 'BAD_REQUEST', `${operation}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
@@ -108,15 +134,19 @@ export class KvsService {
   readonly counts: KvsCounts = { reads: 0, writes: 0, keysWritten: 0, queries: 0, transactions: 0 };
   private readonly values = new Map<string, Entry>();
   private readonly secrets = new Map<string, Entry>();
+  /** Custom entity items, keyed `<entity>/<key>` (`/` cannot occur in a key). */
+  private readonly entityItems = new Map<string, Entry>();
 
   constructor(
     private readonly path: string | null,
     private readonly clock: () => number = () => Date.now(),
+    private readonly entities: EntitySchemas = {},
   ) {
     if (path && existsSync(path)) {
       const data = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
       for (const [k, v] of Object.entries(data.values)) this.values.set(k, v);
       for (const [k, v] of Object.entries(data.secrets)) this.secrets.set(k, v);
+      for (const [k, v] of Object.entries(data.entities ?? {})) this.entityItems.set(k, v);
     }
   }
 
@@ -153,18 +183,31 @@ export class KvsService {
         return this.remove(this.values, parse(keyBody, body, 'delete').key);
       case '/api/v1/secret/delete':
         return this.remove(this.secrets, parse(keyBody, body, 'secret/delete').key);
+      case '/api/v1/entity/get': {
+        const b = parse(entityKeyBody, body, 'entity/get');
+        return this.get(this.entityItems, { key: this.itemKey(b.entityName, b.key) }, b.key);
+      }
+      case '/api/v1/entity/set': {
+        const b = parse(entitySetBody, body, 'entity/set');
+        this.checkItem(b.entityName, b.value);
+        return this.set(this.entityItems, { ...b, key: this.itemKey(b.entityName, b.key) }, b.key);
+      }
+      case '/api/v1/entity/delete': {
+        const b = parse(entityKeyBody, body, 'entity/delete');
+        return this.remove(this.entityItems, this.itemKey(b.entityName, b.key));
+      }
       case '/api/v1/query':
         return this.query(parse(queryBody, body, 'query'));
       case '/api/v1/transaction':
         return this.transact(parse(transactBody, body, 'transaction'));
       default:
-        throw new KvsFault(501, 'NOT_SERVED', `the local Forge host does not serve KVS operation ${path} (custom entities and batch operations are not used by the app)`);
+        throw new KvsFault(501, 'NOT_SERVED', `the local Forge host does not serve KVS operation ${path} (entity queries and batch operations are not used by the app)`);
     }
   }
 
   private persist(): void {
     if (!this.path) return;
-    const data = { version: 1, values: Object.fromEntries(this.values), secrets: Object.fromEntries(this.secrets) };
+    const data = { version: 1, values: Object.fromEntries(this.values), secrets: Object.fromEntries(this.secrets), entities: Object.fromEntries(this.entityItems) };
     writeFileSync(`${this.path}.tmp`, JSON.stringify(data));
     renameSync(`${this.path}.tmp`, this.path);
   }
@@ -187,16 +230,53 @@ export class KvsService {
     return { key, value: JSON.parse(e.json) as unknown, createdAt: e.createdAt, updatedAt: e.updatedAt, ...(e.expiresAt !== null ? { expireTime: new Date(e.expiresAt).toISOString() } : {}) };
   }
 
-  private get(map: Map<string, Entry>, { key }: z.infer<typeof keyBody>): KvsAnswer {
+  /** The map key of an entity item: the entity must be declared, the key valid. */
+  private itemKey(entityName: string, key: string): string {
+    if (!this.entities[entityName]) throw new KvsFault(400, 'INVALID_ENTITY', `expected an entity declared in manifest.yml (${Object.keys(this.entities).join(', ') || 'none'}), got "${entityName}"`);
     checkKey(key);
-    this.counts.reads += 1;
-    const e = this.live(map, key);
-    if (!e) throw new KvsFault(404, 'KEY_NOT_FOUND', `no value for key "${key}"`);
-    return { status: 200, body: this.view(key, e) };
+    return `${entityName}/${key}`;
   }
 
-  private set(map: Map<string, Entry>, { key, value, options }: z.infer<typeof setBody>): KvsAnswer {
-    checkKey(key);
+  /** An entity item is an object of the entity's declared attributes, each of its type. */
+  private checkItem(entityName: string, value: unknown): void {
+    const schema = this.entities[entityName];
+    if (!schema) throw new KvsFault(400, 'INVALID_ENTITY', `expected an entity declared in manifest.yml, got "${entityName}"`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KvsFault(400, 'INVALID_VALUE', `expected an object of attributes for entity ${entityName}`);
+    for (const [name, v] of Object.entries(value)) {
+      const type = schema[name];
+      if (!type) throw new KvsFault(400, 'INVALID_VALUE', `expected only the declared attributes of entity ${entityName} (${Object.keys(schema).join(', ')}), got "${name}"`);
+      if (!fitsType(type, v)) throw new KvsFault(400, 'INVALID_VALUE', `expected attribute ${name} of entity ${entityName} to be of type ${type}`);
+    }
+  }
+
+  /** Whether the stored item meets the conditions (each on a declared attribute). */
+  private meets(entityName: string, itemKey: string, conditions: Conditions): boolean {
+    const schema = this.entities[entityName]!;
+    const items = 'and' in conditions ? conditions.and : conditions.or;
+    const stored = this.live(this.entityItems, itemKey);
+    const item = stored ? (JSON.parse(stored.json) as Record<string, unknown>) : undefined;
+    const holds = (c: z.infer<typeof conditionItem>): boolean => {
+      if (!schema[c.property]) throw new KvsFault(400, 'INVALID_CONDITIONS', `expected a condition on a declared attribute of entity ${entityName}, got "${c.property}"`);
+      const v = item?.[c.property];
+      if (c.condition === 'EXISTS') return v !== undefined;
+      if (c.condition === 'NOT_EXISTS') return v === undefined;
+      if (c.condition === 'EQUAL_TO') return v !== undefined && v === c.values[0];
+      if (c.condition === 'NOT_EQUAL_TO') return v !== c.values[0];
+      throw new KvsFault(501, 'NOT_SERVED', `the local Forge host does not serve the condition ${c.condition} (the app does not use it)`);
+    };
+    return 'and' in conditions ? items.every(holds) : items.some(holds);
+  }
+
+  private get(map: Map<string, Entry>, { key }: { key: string }, shownKey = key): KvsAnswer {
+    if (map !== this.entityItems) checkKey(key);
+    this.counts.reads += 1;
+    const e = this.live(map, key);
+    if (!e) throw new KvsFault(404, 'KEY_NOT_FOUND', `no value for key "${shownKey}"`);
+    return { status: 200, body: this.view(shownKey, e) };
+  }
+
+  private set(map: Map<string, Entry>, { key, value, options }: z.infer<typeof setBody>, shownKey = key): KvsAnswer {
+    if (map !== this.entityItems) checkKey(key);
     const json = encodeValue(value);
     const previous = this.live(map, key);
     if (options?.keyPolicy === 'FAIL_IF_EXISTS' && previous) throw new KvsFault(409, 'KEY_ALREADY_EXISTS', `key "${key}" already exists`);
@@ -207,13 +287,13 @@ export class KvsService {
     this.persist();
     if (options?.keyPolicy === 'OVERRIDE' && options.returnValue) {
       const shown = options.returnValue === 'PREVIOUS' ? previous : next;
-      return { status: 200, body: shown ? this.view(key, shown) : null };
+      return { status: 200, body: shown ? this.view(shownKey, shown) : null };
     }
     return { status: 204 };
   }
 
   private remove(map: Map<string, Entry>, key: string): KvsAnswer {
-    checkKey(key);
+    if (map !== this.entityItems) checkKey(key);
     this.counts.writes += 1;
     this.counts.keysWritten += 1;
     map.delete(key);
@@ -240,18 +320,38 @@ export class KvsService {
   }
 
   private transact(t: z.infer<typeof transactBody>): KvsAnswer {
-    const ops = [...(t.set ?? []).map((s) => ({ key: s.key, json: (checkKey(s.key), encodeValue(s.value)), ttl: s.options?.ttl })), ...(t.delete ?? []).map((d) => ({ key: (checkKey(d.key), d.key), json: null, ttl: undefined }))];
-    if (ops.length === 0) throw new KvsFault(400, 'EMPTY_TRANSACTION', 'expected at least one operation in the transaction');
-    if (ops.length > KVS_LIMITS.maxTransactionOps) throw new KvsFault(400, 'TOO_MANY_OPERATIONS', `expected at most ${KVS_LIMITS.maxTransactionOps} operations in a transaction, got ${ops.length}`);
-    if (new Set(ops.map((o) => o.key)).size !== ops.length) throw new KvsFault(400, 'DUPLICATE_KEY', 'expected each key at most once in a transaction');
+    const target = (key: string, entityName: string | undefined) => (entityName === undefined ? (checkKey(key), key) : this.itemKey(entityName, key));
+    const ops = [
+      ...(t.set ?? []).map((s) => {
+        if (s.entityName !== undefined) this.checkItem(s.entityName, s.value);
+        else if (s.conditions) throw new KvsFault(400, 'INVALID_CONDITIONS', `conditions apply to custom entity items; "${s.key}" names no entity`);
+        return { key: s.key, at: target(s.key, s.entityName), entityName: s.entityName, conditions: s.conditions, json: encodeValue(s.value) as string | null, ttl: s.options?.ttl };
+      }),
+      ...(t.delete ?? []).map((d) => {
+        if (d.entityName === undefined && d.conditions) throw new KvsFault(400, 'INVALID_CONDITIONS', `conditions apply to custom entity items; "${d.key}" names no entity`);
+        return { key: d.key, at: target(d.key, d.entityName), entityName: d.entityName, conditions: d.conditions, json: null, ttl: undefined };
+      }),
+    ];
+    const checks = (t.check ?? []).map((c) => ({ key: c.key, at: this.itemKey(c.entityName, c.key), entityName: c.entityName, conditions: c.conditions }));
+    const count = ops.length + checks.length;
+    if (count === 0) throw new KvsFault(400, 'EMPTY_TRANSACTION', 'expected at least one operation in the transaction');
+    if (count > KVS_LIMITS.maxTransactionOps) throw new KvsFault(400, 'TOO_MANY_OPERATIONS', `expected at most ${KVS_LIMITS.maxTransactionOps} operations in a transaction, got ${count}`);
+    const targets = [...ops, ...checks].map((o) => o.at);
+    if (new Set(targets).size !== targets.length) throw new KvsFault(400, 'DUPLICATE_KEY', 'expected each key at most once in a transaction');
     const bytes = ops.reduce((n, o) => n + Buffer.byteLength(o.json ?? '', 'utf8') + o.key.length, 0);
     if (bytes > KVS_LIMITS.maxTransactionBytes) throw new KvsFault(413, 'MAX_SIZE', `expected a transaction of at most ${KVS_LIMITS.maxTransactionBytes} bytes, got ${bytes}`);
+    for (const o of [...ops, ...checks]) {
+      if (o.entityName !== undefined && o.conditions && !this.meets(o.entityName, o.at, o.conditions)) {
+        throw new KvsFault(409, 'CONDITION_NOT_MET', `the conditions on ${o.entityName} "${o.key}" are not met; nothing in the transaction was written`);
+      }
+    }
     this.counts.writes += 1;
     this.counts.transactions += 1;
     this.counts.keysWritten += ops.length;
     for (const op of ops) {
-      if (op.json === null) this.values.delete(op.key);
-      else this.values.set(op.key, this.entry(op.json, this.live(this.values, op.key), op.ttl));
+      const map = op.entityName === undefined ? this.values : this.entityItems;
+      if (op.json === null) map.delete(op.at);
+      else map.set(op.at, this.entry(op.json, this.live(map, op.at), op.ttl));
     }
     this.persist();
     return { status: 204 };
