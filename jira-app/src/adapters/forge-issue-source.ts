@@ -96,6 +96,6 @@ export function countingRequestJira(inner: RequestJira): RequestJira & { readonl
 }
 
 /** The source an entry point uses: as the app or as the user, with the deps' clock and sleep, until `deadlineMs`. */
-export function issueSourceOf(deps: Pick<AppDeps, 'jira' | 'clock' | 'sleep'>, as: 'asApp' | 'asUser', deadlineMs: number): JiraRestSource {
-  return createForgeIssueSource(deps.jira[as], { clock: deps.clock, sleep: deps.sleep, deadlineMs });
+export function issueSourceOf(deps: Pick<AppDeps, 'jira' | 'clock' | 'sleep' | 'jiraTimeoutMs'>, as: 'asApp' | 'asUser', deadlineMs: number): JiraRestSource {
+  return createForgeIssueSource(deps.jira[as], { clock: deps.clock, sleep: deps.sleep, deadlineMs, timeoutMs: deps.jiraTimeoutMs });
 }
