@@ -55,7 +55,7 @@ export async function measureNaive(client: JiraClient, org: Org, epics: readonly
 export async function measureEvents(client: JiraClient, org: Org, metrics: EpicMetrics, events: readonly unknown[]): Promise<Measured & { metrics: EpicMetrics; outcomes: Record<string, number> }> {
   const t = performance.now();
   const fields = reconcileFields(org.jira.storyPointsField, org.jira.flaggedField);
-  const outcomes: Record<string, number> = { applied: 0, ignored: 0, fetch: 0 };
+  const outcomes: Record<string, number> = { applied: 0, ignored: 0, fetch: 0, fetchCreated: 0 };
   let current = metrics;
   for (const json of events) {
     const parsed = parseForgeIssueEvent(json);
@@ -64,11 +64,13 @@ export async function measureEvents(client: JiraClient, org: Org, metrics: EpicM
     outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
     if (outcome.kind === 'applied') current = outcome.metrics;
     if (outcome.kind !== 'fetch') continue;
+    // Forge's created event does not name the parent: a creation costs one fetch by design.
+    if (parsed.event.eventType === 'avi:jira:created:issue') outcomes.fetchCreated = (outcomes.fetchCreated ?? 0) + 1;
     const [raw] = await client.fetchIssues([outcome.key], fields);
     const answer = applyFetchedIssue(current, outcome.key, raw ? normalizeIssue(raw, org.jira) : null);
     if (answer.kind === 'applied') current = answer.metrics;
   }
-  return { calls: client.stats().totalCalls, issues: events.length, ms: elapsed(t), metrics: current, outcomes };
+  return { calls: client.stats().totalCalls, issues: events.length, ms: elapsed(t), metrics: current, outcomes: { ...outcomes, retries: client.stats().retries } };
 }
 
 /** Issue key → its facts as stored under its epic, over every epic. */

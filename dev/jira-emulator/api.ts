@@ -84,7 +84,8 @@ export class JiraApi {
     return ok({ count: outcome.issues.length });
   }
 
-  bulkFetch(body: unknown, baseUrl: string): Reply {
+  /** `partial`: the fault where Jira lists the second half of the issues it found in `issueErrors`. */
+  bulkFetch(body: unknown, baseUrl: string, partial = false): Reply {
     const parsed = bulkFetchBodySchema.safeParse(body);
     if (!parsed.success) return jiraError(400, [INVALID_PAYLOAD]);
     const { issueIdsOrKeys, fields } = parsed.data;
@@ -97,11 +98,13 @@ export class JiraApi {
       const raw = this.site.get(idOrKey.trim());
       if (raw) found.set(raw.id, raw);
     }
-    const issues = [...found.values()]
-      .sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((raw) => renderIssue(raw, selection, baseUrl, this.knownFields));
+    const sorted = [...found.values()].sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const kept = partial && sorted.length > 0 ? Math.floor(sorted.length / 2) : sorted.length;
+    const issues = sorted.slice(0, kept).map((raw) => renderIssue(raw, selection, baseUrl, this.knownFields));
+    const issueErrors = sorted.slice(kept).map((raw) => ({ id: raw.id, errorMessage: 'The issue could not be retrieved. Try again later.' }));
     this.stats.issuesServed += issues.length;
-    return ok({ issues, issueErrors: [] });
+    this.stats.issueErrors += issueErrors.length;
+    return ok({ issues, issueErrors });
   }
 
   private clock(): SearchClock {

@@ -102,6 +102,9 @@ describe('fault injection', () => {
       serverErrors: 0,
       unauthorized: 0,
       badRequests: 0,
+      hung: 0,
+      truncated: 0,
+      issueErrors: 0,
       webhooks: { delivered: 0, failed: 0, pending: 0, lastError: null },
     });
     expect((await call(emulator.url, 'DELETE', '/_emulator/stats')).status).toBe(204);

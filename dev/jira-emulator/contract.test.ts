@@ -84,6 +84,15 @@ describe('OpenAPI contract', () => {
     expect(validateOpenApi(failed.body, ERROR, doc)).toEqual([]);
   });
 
+  it('lists issues it cannot return in issueErrors, valid against BulkIssueResults', async () => {
+    emulator.setFaults({ issueErrorsEvery: 1 });
+    const res = await call(emulator.url, 'POST', BULK, { authorization: AUTH, body: { issueIdsOrKeys: ['ENG-1', 'ENG-2', 'ENG-3', 'ENG-4'], fields: ['status'] } });
+    emulator.setFaults({});
+    expect(validateOpenApi(res.body, responseSchemaOf(doc, BULK, 'post', '200') as OpenApiSchema, doc)).toEqual([]);
+    const body = res.body as { issues: unknown[]; issueErrors: { id: string; errorMessage: string }[] };
+    expect([body.issues.length, body.issueErrors.length]).toEqual([2, 2]);
+  });
+
   it('pages through a whole query with every page valid', async () => {
     let token: string | undefined;
     let pages = 0;

@@ -42,7 +42,11 @@ export interface JiraEmulator {
   setFaults(faults: FaultOptions): void;
 }
 
-type JiraRoute = (api: JiraApi, query: URLSearchParams, body: unknown, baseUrl: string) => Reply;
+type JiraRoute = (api: JiraApi, query: URLSearchParams, body: unknown, baseUrl: string, faults: FaultInjector) => Reply;
+
+/** A call that never answers. */
+const HANG = Symbol('hang');
+type FaultedReply = (Reply & { readonly truncate?: boolean }) | typeof HANG;
 
 const JIRA_ROUTES: Readonly<Record<string, Readonly<Record<string, JiraRoute>>>> = {
   '/rest/api/3/search/jql': {
@@ -50,7 +54,7 @@ const JIRA_ROUTES: Readonly<Record<string, Readonly<Record<string, JiraRoute>>>>
     POST: (api, _query, body, base) => api.searchPost(body, base),
   },
   '/rest/api/3/search/approximate-count': { POST: (api, _q, body) => api.approximateCount(body) },
-  '/rest/api/3/issue/bulkfetch': { POST: (api, _q, body, base) => api.bulkFetch(body, base) },
+  '/rest/api/3/issue/bulkfetch': { POST: (api, _q, body, base, faults) => api.bulkFetch(body, base, faults.nextBulkFetchFails()) },
   '/rest/api/3/field': { GET: (api) => api.fields() },
 };
 
@@ -75,7 +79,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions): Promise<J
   const snapshot = () => stats.snapshot(hub.pending);
   const admin = { site, faults, hub, stats: snapshot, resetStats: () => stats.reset(), apply };
 
-  async function handle(req: IncomingMessage): Promise<Reply> {
+  async function handle(req: IncomingMessage): Promise<FaultedReply> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', baseUrl);
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -97,15 +101,22 @@ export async function startJiraEmulator(options: JiraEmulatorOptions): Promise<J
       return jiraError(429, ['Rate limit exceeded.'], {}, { 'retry-after': String(fault.retryAfterSeconds), 'ratelimit-reason': 'jira-burst-based' });
     }
     if (fault.kind === 'server-error') return jiraError(500, ['Internal server error.']);
+    if (fault.kind === 'hang') return HANG;
     const methods = JIRA_ROUTES[path];
     if (!methods) return jiraError(404, [`null for uri: ${url.href}`]);
     const route = methods[method];
     if (!route) return jiraError(405, [`Method ${method} is not allowed for ${path}.`], {}, { allow: Object.keys(methods).join(', ') });
     if (bodyOutcome.kind === 'invalid') return jiraError(400, [INVALID_PAYLOAD]);
-    return route(api, url.searchParams, bodyOutcome.value, baseUrl);
+    const reply = route(api, url.searchParams, bodyOutcome.value, baseUrl, faults);
+    return fault.kind === 'truncate' && reply.status === 200 ? { ...reply, truncate: true } : reply;
   }
 
-  function write(res: ServerResponse, reply: Reply, counted: boolean): void {
+  function write(res: ServerResponse, reply: FaultedReply, counted: boolean): void {
+    if (reply === HANG) {
+      // Never answers: the request stays open until the client gives up (or the emulator stops).
+      stats.hung++;
+      return;
+    }
     if (counted) stats.countStatus(reply.status);
     const headers: Record<string, string> = { 'x-arequestid': String(requestIds++), ...(reply.headers ?? {}) };
     if (reply.body === undefined) {
@@ -113,8 +124,15 @@ export async function startJiraEmulator(options: JiraEmulatorOptions): Promise<J
       return;
     }
     const text = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { ...headers, 'content-type': 'application/json;charset=UTF-8', 'content-length': String(Buffer.byteLength(text)) });
-    res.end(text);
+    const bytes = Buffer.from(text);
+    res.writeHead(reply.status, { ...headers, 'content-type': 'application/json;charset=UTF-8', 'content-length': String(bytes.length) });
+    if (reply.truncate) {
+      stats.truncated++;
+      // The declared length, half of it sent, then the connection drops.
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+      return;
+    }
+    res.end(bytes);
   }
 
   const server = createServer((req, res) => {

@@ -16,6 +16,10 @@ export interface EmulatorStats {
   readonly serverErrors: number;
   readonly unauthorized: number;
   readonly badRequests: number;
+  /** Calls left unanswered, bodies cut short, and issues listed in a bulk fetch's `issueErrors` (faults). */
+  readonly hung: number;
+  readonly truncated: number;
+  readonly issueErrors: number;
   readonly webhooks: { readonly delivered: number; readonly failed: number; readonly pending: number; readonly lastError: string | null };
 }
 
@@ -28,6 +32,9 @@ export class StatsCounter {
   serverErrors = 0;
   unauthorized = 0;
   badRequests = 0;
+  hung = 0;
+  truncated = 0;
+  issueErrors = 0;
   delivered = 0;
   failed = 0;
   lastError: string | null = null;
@@ -54,6 +61,9 @@ export class StatsCounter {
       serverErrors: this.serverErrors,
       unauthorized: this.unauthorized,
       badRequests: this.badRequests,
+      hung: this.hung,
+      truncated: this.truncated,
+      issueErrors: this.issueErrors,
       webhooks: { delivered: this.delivered, failed: this.failed, pending, lastError: this.lastError },
     };
   }

@@ -1,4 +1,4 @@
-import { planReconcile } from '../../core/src/sync';
+import { planReconcile } from '@okr-bridge/core';
 import { startJiraEmulator, type JiraEmulator } from './server';
 import { Site } from './site';
 import { call, rawIssue } from './testing';

@@ -69,6 +69,11 @@ describe('decideRetry', () => {
       reason: 'the next wait of 3.1 s would pass the 5 s retry budget, 2 s already waited',
     });
   });
+
+  test('gives up before a wait that would end past the caller’s deadline, and waits when it fits', () => {
+    expect(decideRetry(1, 0, 2000, policy, 1500)).toEqual({ kind: 'give-up', bound: 'deadline', reason: 'the next wait of 2 s would pass the deadline, 1.5 s left' });
+    expect(decideRetry(1, 0, 2000, policy, 2500)).toEqual({ kind: 'wait', waitMs: 2000 });
+  });
 });
 
 test('retries 429 and 5xx only', () => {

@@ -64,7 +64,9 @@ export function requestJiraTransport(requestJira: RequestJira, timeoutMs: () => 
 
 /** An `IssueSource` over `requestJira`, bounded by the invocation's deadline. */
 export function createForgeIssueSource(requestJira: RequestJira, options: ForgeIssueSourceOptions): JiraRestSource {
-  const timeoutMs = () => Math.max(1_000, Math.min(options.timeoutMs ?? REQUEST_TIMEOUT_MS, options.deadlineMs - options.clock()));
+  const limit = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Never past the deadline, but always long enough for a quick answer.
+  const timeoutMs = () => Math.max(Math.min(1_000, limit), Math.min(limit, options.deadlineMs - options.clock()));
   return createJiraRestSource({
     transport: requestJiraTransport(requestJira, timeoutMs),
     now: options.clock,
@@ -94,6 +96,6 @@ export function countingRequestJira(inner: RequestJira): RequestJira & { readonl
 }
 
 /** The source an entry point uses: as the app or as the user, with the deps' clock and sleep, until `deadlineMs`. */
-export function issueSourceOf(deps: Pick<AppDeps, 'jira' | 'clock' | 'sleep'>, as: 'asApp' | 'asUser', deadlineMs: number): JiraRestSource {
-  return createForgeIssueSource(deps.jira[as], { clock: deps.clock, sleep: deps.sleep, deadlineMs });
+export function issueSourceOf(deps: Pick<AppDeps, 'jira' | 'clock' | 'sleep' | 'jiraTimeoutMs'>, as: 'asApp' | 'asUser', deadlineMs: number): JiraRestSource {
+  return createForgeIssueSource(deps.jira[as], { clock: deps.clock, sleep: deps.sleep, deadlineMs, timeoutMs: deps.jiraTimeoutMs });
 }

@@ -48,6 +48,8 @@ export interface AppDeps {
   readonly clock: () => number;
   /** Waits before a retry; a real timer unless a test moves its own clock. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The longest one Jira request may take (10 s unless told). */
+  readonly jiraTimeoutMs?: number;
   /** Random ids (request ids, connection ids) and secrets (32 random bytes, base64url). */
   readonly ids: { readonly id: () => string; readonly secret: () => string };
   /** The URL of the app's web trigger (Forge: `webTrigger.getUrl('teams-webtrigger')`). */
