@@ -15,7 +15,7 @@ import type { StoredReference } from '../store/port';
 import { runCardAction, type ActionResult } from './card-actions';
 import { runCommand } from './command-handlers';
 import { parseCommand } from './commands';
-import { refreshRoster, turnRoster, type RosterScope, type TurnRoster } from './roster';
+import { refreshRoster, resolveMember, turnRoster, type RosterScope, type TurnRoster } from './roster';
 import { buildWelcome } from './welcome';
 import type { BotServices, Reply, TurnInfo } from './services';
 
@@ -75,6 +75,20 @@ async function refreshRosterOf(services: BotServices, context: TurnContext, adap
   }
 }
 
+/** Caches the members a conversation update adds, one roster call each; one Teams will not describe is logged and skipped. */
+async function cacheJoined(services: BotServices, context: TurnContext, adapter: CloudAdapter, turn: TurnInfo): Promise<void> {
+  const roster = rosterOfTurn(context, adapter);
+  const scope = rosterScope(context, turn);
+  for (const account of context.activity.membersAdded ?? []) {
+    if (!account.id) continue;
+    try {
+      await resolveMember(services.store, roster, scope, account.id, services.nowMs(), true);
+    } catch (error) {
+      services.log?.(`bot: roster entry of ${account.id} not read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
 async function remember(services: BotServices, activity: Activity): Promise<TurnInfo> {
   const turn = turnInfo(activity);
   if (turn.conversationId && activity.serviceUrl) {
@@ -125,9 +139,14 @@ export function createBotAgent(adapter: CloudAdapter, services: BotServices): Ag
 
   app.onConversationUpdate('membersAdded', async (context) => {
     const turn = await remember(services, context.activity);
-    // Installed, or people joined: read who is here now (their email and UPN come only from the roster).
-    await refreshRosterOf(services, context, adapter, turn, true);
-    if (isBot(context, context.activity.membersAdded)) await sendReplies(context, await buildWelcome(services, turn));
+    // Their email and UPN come only from the roster: installed, read the whole roster; people
+    // joined, read just them.
+    if (isBot(context, context.activity.membersAdded)) {
+      await refreshRosterOf(services, context, adapter, turn, true);
+      await sendReplies(context, await buildWelcome(services, turn));
+    } else {
+      await cacheJoined(services, context, adapter, turn);
+    }
   });
   app.onConversationUpdate('membersRemoved', async (context) => {
     const conversationId = conversationKeyOf(context.activity);

@@ -57,6 +57,16 @@ describe('a channel, whatever post a command is written in', () => {
     expect([alert.conversationId, alert.replyToId, String(alert.activity.summary)]).toEqual([CHANNEL, null, expect.stringMatching(/^Blocked: /)]);
   });
 
+  it('reads a person who joins from the roster at once, with one call for them alone', async () => {
+    stack.connector.directory.addUser({ id: '29:new', name: 'New Person', aadObjectId: 'aad-new', email: 'New@Acme.example', userPrincipalName: 'new@acme.example', tenantId: TENANT });
+    stack.connector.directory.addTeam({ id: TEAM_ID, name: 'Acme', tenantId: TENANT, channels: [CHANNEL], members: ['29:ann', '29:raj', '29:zoe', '29:tom', '29:new'] });
+    const before = stack.connector.requests.filter((r) => r.method === 'GET').length;
+    const joined = { ...teams.message({ kind: 'channel', channelId: CHANNEL }, '29:ann', ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '29:new', aadObjectId: 'aad-new' }] };
+    expect((await stack.post(joined)).status).toBe(200);
+    expect(stack.connector.requests.filter((r) => r.method === 'GET').slice(before).map((r) => r.path)).toEqual([`/v3/conversations/${TEAM_ID}/members/29:new`]);
+    expect(await stack.store.memberOf(CHANNEL, '29:new')).toMatchObject({ name: 'New Person', email: 'new@acme.example', upn: 'new@acme.example' });
+  });
+
   it('keeps the team on install (said in its General channel, the team\'s id) and stops sending there when the bot is removed', async () => {
     expect((await stack.post(teams.install({ kind: 'channel', channelId: CHANNEL }, '29:ann'))).status).toBe(200);
     expect((await stack.store.getConversation(TEAM_ID))?.installed).toBe(true);

@@ -99,11 +99,12 @@ export function turnRoster(client: ConnectorClient, activity: { conversation?: {
 
 /**
  * The member `userId` of the scope's conversation: from the cache when fetched within
- * ROSTER_TTL_MS, else from the roster (and cached). Null when the roster does not know them.
+ * ROSTER_TTL_MS (unless `force`), else from the roster (and cached). Null when the roster does
+ * not know them.
  */
-export async function resolveMember(store: MemberStore, roster: TurnRoster, scope: RosterScope, userId: string, nowMs: number): Promise<MemberRecord | null> {
+export async function resolveMember(store: MemberStore, roster: TurnRoster, scope: RosterScope, userId: string, nowMs: number, force = false): Promise<MemberRecord | null> {
   const cached = await store.memberOf(scope.conversationId, userId);
-  if (cached && cached.fetchedAt > nowMs - ROSTER_TTL_MS) return cached;
+  if (!force && cached && cached.fetchedAt > nowMs - ROSTER_TTL_MS) return cached;
   const [member] = membersFrom([await roster.member(userId)], scope, nowMs);
   if (!member) {
     if (cached) await store.removeMembers(scope.conversationId, [userId]);
