@@ -82,7 +82,7 @@ describe('who sees edit controls (before anyone edits anything)', () => {
     await expect(dep.getByRole('button', { name: 'Add objective' }).count()).resolves.toBe(1);
     await expect(dep.getByRole('button', { name: /^Edit objective / }).count()).resolves.toBe(engineering!.objectives.length);
     await dep.close();
-  });
+  }, 20_000);
 
   it('shows none to someone who neither owns the department nor administers Jira, and the server refuses their edits', async () => {
     const dep = await open('department', { project: 'ENG', accountId: MALLORY }, (p) => p.getByTestId('objective-eng-o1').waitFor());
@@ -317,7 +317,7 @@ describe('what a dashboard user and a Jira admin do', () => {
     const page = await open('department', { project: 'OPS' }, (p) => p.getByTestId('empty-unmapped').waitFor());
     expect(await text(page, 'empty-unmapped')).toContain('No department owns OPS yet');
     await page.close();
-  });
+  }, 20_000);
 
   it('shows import errors by line, with the line quoted', async () => {
     const admin = await open('admin', {}, (p) => p.getByRole('heading', { name: 'OKR settings' }).waitFor());
