@@ -47,6 +47,21 @@ describe('views over the Acme example at 2026-11-15', () => {
     expect(kr('eng', 'eng-o4-kr1').valueLabel).toBe('38.5 USD (from 41 to 33 USD)');
   });
 
+  it('name key results by title in the lint a page shows, keeping the id as the subject', () => {
+    expect(department('mkt').lint.find((f) => f.code === 'stale-check-in')).toEqual({
+      code: 'stale-check-in',
+      severity: 'warning',
+      subject: 'mkt-o3-kr2',
+      message: 'Key result "Publish 8 customer case studies" was last checked in on 2026-10-06, 40 days ago; expected a check-in at least every 14 days',
+    });
+  });
+
+  it('name the department of each objective in the alignment tree', () => {
+    const tree = buildCompanyView(org, evaluation).tree;
+    expect(tree.map((n) => n.objective.departmentName)).toEqual(tree.map(() => 'Acme'));
+    expect(tree[0]!.children.map((c) => c.node.objective.departmentName)).toContain('Engineering');
+  });
+
   it('parse with the wire schema', () => {
     expect(departmentViewSchema.parse(department('eng'))).toEqual(department('eng'));
   });

@@ -7,3 +7,4 @@ export * from './units';
 export * from './status-text';
 export * from './sparkline';
 export * from './dates';
+export * from './lint-text';
