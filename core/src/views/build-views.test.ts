@@ -4,6 +4,7 @@ import { parseIssueSnapshot } from '../model/issue';
 import { parseOrg } from '../model/parse-org';
 import { evaluateOrg } from '../report/evaluate';
 import { buildCompanyView, buildDepartmentView } from './build-views';
+import { buildReportView } from './report-view';
 import { departmentViewSchema } from './schemas';
 
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -79,5 +80,15 @@ describe('agenda wording over the Acme example', () => {
     expect(items.find((i) => i.id === 'at-risk-kr:prod-o1-kr2')!.detail).toBe(
       `${kr('prod', 'prod-o1-kr2').statusReason}. Milestone not done per the check-in of 2026-11-12, so progress is 0.`,
     );
+  });
+});
+
+describe('the report view', () => {
+  it('gathers the views every surface renders, so the CLI prints the same words', () => {
+    const report = buildReportView(org, evaluation);
+    expect(report.departments.map((d) => d.name)).toEqual(['Engineering', 'Platform', 'Product', 'Marketing', 'Sales', 'Customer Success', 'Finance']);
+    expect(report.departments[0]).toEqual(department('eng'));
+    expect(report.company.statusReason).toBe('43% done against 49% expected by today → on track');
+    expect(report.agenda).toBe(evaluation.agenda);
   });
 });

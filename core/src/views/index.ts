@@ -8,3 +8,4 @@ export * from './status-text';
 export * from './sparkline';
 export * from './dates';
 export * from './lint-text';
+export * from './report-view';
