@@ -268,7 +268,7 @@ describe('what a department lead does', () => {
     await dep.screenshot({ path: join(ARTIFACTS, 'flow-check-in.png'), animations: 'disabled' });
     await form.getByRole('button', { name: 'Check in' }).click();
     await form.waitFor({ state: 'detached' });
-    await dep.getByText('1.5s (from 2.8s to 1.2s)').waitFor();
+    await dep.getByText('1.5 s (from 2.8 to 1.2 s)').waitFor();
     // (2.8 − 1.5) / (2.8 − 1.2) = 0.8125
     await expect(dep.getByRole('progressbar', { name: 'Cut p95 dashboard load time from 2.8 s to 1.2 s: 81%' }).count()).resolves.toBe(1);
     await dep.close();

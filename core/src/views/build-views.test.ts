@@ -4,6 +4,7 @@ import { parseIssueSnapshot } from '../model/issue';
 import { parseOrg } from '../model/parse-org';
 import { evaluateOrg } from '../report/evaluate';
 import { buildCompanyView, buildDepartmentView } from './build-views';
+import { buildReportView } from './report-view';
 import { departmentViewSchema } from './schemas';
 
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -47,6 +48,21 @@ describe('views over the Acme example at 2026-11-15', () => {
     expect(kr('eng', 'eng-o4-kr1').valueLabel).toBe('38.5 USD (from 41 to 33 USD)');
   });
 
+  it('name key results by title in the lint a page shows, keeping the id as the subject', () => {
+    expect(department('mkt').lint.find((f) => f.code === 'stale-check-in')).toEqual({
+      code: 'stale-check-in',
+      severity: 'warning',
+      subject: 'mkt-o3-kr2',
+      message: 'Key result "Publish 8 customer case studies" was last checked in on 2026-10-06, 40 days ago; expected a check-in at least every 14 days',
+    });
+  });
+
+  it('name the department of each objective in the alignment tree', () => {
+    const tree = buildCompanyView(org, evaluation).tree;
+    expect(tree.map((n) => n.objective.departmentName)).toEqual(tree.map(() => 'Acme'));
+    expect(tree[0]!.children.map((c) => c.node.objective.departmentName)).toContain('Engineering');
+  });
+
   it('parse with the wire schema', () => {
     expect(departmentViewSchema.parse(department('eng'))).toEqual(department('eng'));
   });
@@ -64,5 +80,15 @@ describe('agenda wording over the Acme example', () => {
     expect(items.find((i) => i.id === 'at-risk-kr:prod-o1-kr2')!.detail).toBe(
       `${kr('prod', 'prod-o1-kr2').statusReason}. Milestone not done per the check-in of 2026-11-12, so progress is 0.`,
     );
+  });
+});
+
+describe('the report view', () => {
+  it('gathers the views every surface renders, so the CLI prints the same words', () => {
+    const report = buildReportView(org, evaluation);
+    expect(report.departments.map((d) => d.name)).toEqual(['Engineering', 'Platform', 'Product', 'Marketing', 'Sales', 'Customer Success', 'Finance']);
+    expect(report.departments[0]).toEqual(department('eng'));
+    expect(report.company.statusReason).toBe('43% done against 49% expected by today → on track');
+    expect(report.agenda).toBe(evaluation.agenda);
   });
 });

@@ -7,6 +7,7 @@ import type { KeyResult, Objective, Org } from '../model/org';
 import type { KrResult, ObjectiveResult, Status } from '../progress/types';
 import type { Evaluation } from '../report/evaluate';
 import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
+import { describeLintFinding, titlesOf } from './lint-text';
 import { describeKrStatus, describeStatus, type BlockingDependency } from './status-text';
 import type { AlignmentNode, CompanyView, DepartmentView, DependencyView, EpicView, KrView, ObjectiveView, ProgressView } from './types';
 import { describeValue } from './value-label';
@@ -17,6 +18,7 @@ class ViewContext {
   readonly krResults: ReadonlyMap<string, KrResult>;
   readonly objectiveResults: ReadonlyMap<string, ObjectiveResult>;
   readonly dependencyOf = new Map<string, DependencyState>();
+  readonly titles: ReadonlyMap<string, string>;
   /** The first blocked dependency each key result waits on. */
   readonly blockingOf = new Map<string, BlockingDependency>();
 
@@ -25,6 +27,7 @@ class ViewContext {
     readonly evaluation: Evaluation,
   ) {
     for (const o of org.objectives) for (const kr of o.keyResults) this.krDefs.set(kr.id, { kr, objective: o });
+    this.titles = titlesOf(org);
     this.krResults = new Map(evaluation.progress.keyResults.map((k) => [k.id, k]));
     this.objectiveResults = new Map(evaluation.progress.objectives.map((o) => [o.id, o]));
     for (const d of evaluation.dependencies.dependencies) {
@@ -84,6 +87,7 @@ class ViewContext {
       title: o.title,
       owner: o.owner ?? null,
       department: o.department,
+      departmentName: this.departmentName(o.department),
       ...this.progressView(result.progress, result.status, keyResults.filter((k) => k.status === 'at-risk').map((k) => k.title)),
       score: result.score,
       alignedTo: o.alignedTo.map((a) => {
@@ -152,7 +156,9 @@ export function buildDepartmentView(org: Org, evaluation: Evaluation, department
     objectives: objectives.map((o) => ctx.objective(o)),
     incoming: ctx.dependencies((d) => d.needs.department === departmentId),
     outgoing: ctx.dependencies((d) => d.provider === departmentId),
-    lint: evaluation.lint.filter((f) => subjects.has(f.subject) || f.subject.split('→').some((key) => projects.has(key.slice(0, key.lastIndexOf('-'))))),
+    lint: evaluation.lint
+      .filter((f) => subjects.has(f.subject) || f.subject.split('→').some((key) => projects.has(key.slice(0, key.lastIndexOf('-')))))
+      .map((f) => describeLintFinding(f, ctx.titles)),
   };
 }
 
@@ -190,7 +196,7 @@ export function buildCompanyView(org: Org, evaluation: Evaluation): CompanyView 
     })),
     tree: org.objectives.filter((o) => o.department === org.company.id).map((o) => node(o, new Set([o.id]))),
     dependencies: ctx.dependencies(() => true),
-    lint: evaluation.lint,
+    lint: evaluation.lint.map((f) => describeLintFinding(f, ctx.titles)),
   };
 }
 

@@ -7,3 +7,5 @@ export * from './units';
 export * from './status-text';
 export * from './sparkline';
 export * from './dates';
+export * from './lint-text';
+export * from './report-view';

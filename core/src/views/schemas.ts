@@ -58,6 +58,7 @@ export const objectiveViewSchema = z.object({
   title: z.string(),
   owner: z.string().nullable(),
   department: z.string(),
+  departmentName: z.string(),
   score: z.number(),
   alignedTo: z.array(z.object({ kr: z.string(), title: z.string(), objective: z.string(), weight: z.number() })),
   keyResults: z.array(krViewSchema),

@@ -41,6 +41,8 @@ export interface ObjectiveView extends ProgressView {
   readonly title: string;
   readonly owner: string | null;
   readonly department: string;
+  /** The department's name ("Engineering"), or the company's for a company objective. */
+  readonly departmentName: string;
   readonly score: number;
   readonly alignedTo: readonly { readonly kr: string; readonly title: string; readonly objective: string; readonly weight: number }[];
   readonly keyResults: readonly KrView[];

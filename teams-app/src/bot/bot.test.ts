@@ -88,6 +88,15 @@ describe('the bot over HTTP at /api/messages', () => {
     expect(lastCard('19:general')).not.toContain('Added from Teams');
   });
 
+  it('answers `checkin <department>` with the check-in card of that department, each key result opening its own form', async () => {
+    await stack.say('19:general', 'checkin Engineering');
+    const card = lastCard('19:general');
+    expect(card).toContain('Check in: Engineering');
+    expect(card).toContain('"verb":"check-in-form","data":{"department":"eng","kr":"eng-o2-kr2"}');
+    await stack.say('19:general', 'checkin nowhere');
+    expect(lastCard('19:general')).toContain('I know no department \\"nowhere\\"');
+  });
+
   it('checks in: the signed call reaches Forge and the card is updated in place with the new value', async () => {
     await stack.say('19:general', 'status eng');
     const statusCard = sent('19:general').at(-1)!;

@@ -2,7 +2,7 @@
  * What each command answers. Data comes from the tenant's Forge web trigger (signed); follows
  * and reminders are stored here. Every answer is a list of replies (cards or text).
  */
-import { buildFollowingCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
+import { buildCheckInCard, buildFollowingCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
 import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from '../cards/view-cards';
 import type { ForgeClient } from '../forge/forge-client';
 import type { Command } from './commands';
@@ -52,6 +52,17 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
       if (agenda.kind !== 'ok') return [forgeProblem(agenda)];
       const added = await services.store.agendaRequests(turn.tenantId, scope ?? org.company.id);
       return [cardReply(buildAgendaCard(agenda.data, added), agenda.data.title)];
+    }
+    case 'checkin': {
+      // The department named, else the first one this conversation follows.
+      const named = command.department ? find(command.department) : null;
+      if (command.department && !named) return [unknownDepartment(command.department)];
+      const id = named?.id ?? (await services.store.departmentsFollowedBy(turn.conversationId))[0];
+      if (!id) return [notice('Which department?', 'Type `checkin <department>`, or `follow <department>` first.')];
+      const view = await forge.call({ action: 'department', department: id });
+      if (view.kind !== 'ok') return [forgeProblem(view)];
+      const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
+      return [cardReply(buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), `Check in: ${view.data.name}`)];
     }
     case 'blocked': {
       const dependencies = await forge.call({ action: 'dependencies' });

@@ -7,6 +7,8 @@ describe('parseCommand', () => {
     expect(parseCommand('agenda company')).toEqual({ kind: 'agenda', scope: 'company' });
     expect(parseCommand('agenda')).toEqual({ kind: 'agenda', scope: null });
     expect(parseCommand('blocked')).toEqual({ kind: 'blocked' });
+    expect(parseCommand('checkin')).toEqual({ kind: 'checkin', department: null });
+    expect(parseCommand('check-in Engineering')).toEqual({ kind: 'checkin', department: 'Engineering' });
     expect(parseCommand('follow eng')).toEqual({ kind: 'follow', department: 'eng' });
     expect(parseCommand('UNFOLLOW plat')).toEqual({ kind: 'unfollow', department: 'plat' });
     expect(parseCommand('connect okrc1.abc')).toEqual({ kind: 'connect', code: 'okrc1.abc' });

@@ -7,6 +7,7 @@ export type Command =
   | { readonly kind: 'status'; readonly department: string | null }
   | { readonly kind: 'agenda'; readonly scope: string | null }
   | { readonly kind: 'blocked' }
+  | { readonly kind: 'checkin'; readonly department: string | null }
   | { readonly kind: 'follow'; readonly department: string }
   | { readonly kind: 'unfollow'; readonly department: string }
   | { readonly kind: 'connect'; readonly code: string }
@@ -23,6 +24,9 @@ export function parseCommand(text: string): Command {
       return { kind: 'status', department: arg || null };
     case 'agenda':
       return { kind: 'agenda', scope: arg || null };
+    case 'checkin':
+    case 'check-in':
+      return { kind: 'checkin', department: arg || null };
     case 'blocked':
       return arg ? { kind: 'unknown', text: cleaned, reason: '`blocked` takes no argument' } : { kind: 'blocked' };
     case 'follow':

@@ -132,6 +132,7 @@ const COMMANDS: readonly (readonly [string, string])[] = [
   ['status [department]', 'progress of a department (or the company) against expected'],
   ['agenda [department|company]', 'the review agenda: blocked work first, then key results at risk'],
   ['blocked', 'every blocked cross-department dependency'],
+  ['checkin [department]', 'check in on a metric or milestone key result (value or done, confidence, note, a decision to ask for)'],
   ['follow <department>', 'get alerts and check-in reminders for a department here'],
   ['unfollow <department>', 'stop them'],
   ['connect <code>', 'admins: connect this Teams tenant to a Jira site with the one-time code from OKR settings in Jira'],

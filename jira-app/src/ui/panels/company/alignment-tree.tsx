@@ -43,7 +43,7 @@ function Node({ node, depth, via, onExplain }: { readonly node: AlignmentNode; r
           <StatusLozenge status={o.status} label={o.statusLabel} />
           <ProgressLine progress={o.progress} label={o.progressLabel} name={o.title} width={100} />
           <Text size="small" color="color.text.subtle">
-            {o.department}
+            {o.departmentName}
             {via ? ` · via ${via}` : ''}
           </Text>
         </Inline>

@@ -1,0 +1,24 @@
+/**
+ * The report as text-ready views, for the CLI's human output: the same company, department,
+ * dependency and agenda views the panels, the tab and the cards render, so `okr report` prints
+ * the words and numbers every other surface shows instead of formatting the raw evaluation.
+ */
+import type { ReviewAgenda } from '../agenda/types';
+import type { Org } from '../model/org';
+import type { Evaluation } from '../report/evaluate';
+import { buildCompanyView, buildDepartmentView } from './build-views';
+import type { CompanyView, DepartmentView } from './types';
+
+export interface ReportView {
+  /** Roll-up, department table, alignment tree, every dependency (blocked first) and all lint. */
+  readonly company: CompanyView;
+  /** Each department's objectives and key results, in the org file's order. */
+  readonly departments: readonly DepartmentView[];
+  readonly agenda: ReviewAgenda;
+}
+
+/** Every view of one evaluation, for a surface that shows the whole org at once. */
+export function buildReportView(org: Org, evaluation: Evaluation): ReportView {
+  const departments = org.departments.map((d) => buildDepartmentView(org, evaluation, d.id)).filter((v): v is DepartmentView => v !== null);
+  return { company: buildCompanyView(org, evaluation), departments, agenda: evaluation.agenda };
+}
