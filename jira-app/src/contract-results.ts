@@ -149,3 +149,8 @@ export interface KrExplained {
   /** Issues counted in the number that the caller may not see in Jira. */
   readonly hiddenIssues: number;
 }
+
+/** What `getVersion` answers: the storage stamp (null before anything was stored). */
+export interface VersionStamp {
+  readonly stamp: string | null;
+}

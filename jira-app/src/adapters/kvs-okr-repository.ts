@@ -3,9 +3,11 @@
  * `site#…`, `cycle:<cycle>#…`, `dept:<cycle>:<department>#…`, `sync#…`, each a chunked
  * record (`kvs-records.ts`) read with one query. A commit writes every record it changes in
  * one `kvs.transact()` when that fits KVS's limits, else in order (departments, cycles, site,
- * sync). The KVS object comes in as an argument.
+ * sync). A commit that changes what a view shows also rewrites the small `stamp` record in
+ * the same transaction (a hash of what it wrote and the time), which open panels poll. The KVS
+ * object (and the clock) come in as arguments.
  */
-import type { OkrRepository, RepositoryChange } from '../storage/okr-repository';
+import { touchesViews, type OkrRepository, type RepositoryChange } from '../storage/okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
 import type { KvsLike } from './kvs-port';
 import { encodeRecord, readRecord, writeChunks, type ChunkWrite } from './kvs-records';
@@ -13,6 +15,7 @@ import { encodeRecord, readRecord, writeChunks, type ChunkWrite } from './kvs-re
 export const KVS_KEYS = {
   site: 'site',
   sync: 'sync',
+  stamp: 'stamp',
   cycle: (cycle: string) => `cycle:${cycle}`,
   department: (cycle: string, department: string) => `dept:${cycle}:${department}`,
 } as const;
@@ -23,8 +26,23 @@ function checkVersion<T extends { version: unknown }>(base: string, value: T | u
   return value;
 }
 
+/** FNV-1a over the written chunks: which content a stamp stands for. */
+function fingerprint(writes: readonly ChunkWrite[]): string {
+  let h = 0x811c9dc5;
+  for (const w of writes) {
+    const text = `${w.key}=${w.value === null ? '' : JSON.stringify(w.value)}`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+interface StampRecord {
+  readonly version: 1;
+  readonly stamp: string;
+}
+
 /** Creates the KVS-backed repository. One instance per invocation: it remembers chunk counts it read. */
-export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
+export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.now): OkrRepository {
   const counts = new Map<string, number>();
 
   async function load<T extends { version: unknown }>(base: string): Promise<T | null> {
@@ -46,6 +64,9 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
     async loadSync(): Promise<SyncState> {
       return (await load<SyncState>(KVS_KEYS.sync)) ?? EMPTY_SYNC;
     },
+    async loadStamp(): Promise<string | null> {
+      return (await load<StampRecord>(KVS_KEYS.stamp))?.stamp ?? null;
+    },
     async commit(change: RepositoryChange): Promise<void> {
       const writes: ChunkWrite[] = [];
       for (const d of change.departments ?? []) writes.push(...write(KVS_KEYS.department(d.cycle, d.department), d));
@@ -58,6 +79,7 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
       for (const c of change.cycles ?? []) writes.push(...write(KVS_KEYS.cycle(c.cycle), c));
       if (change.site) writes.push(...write(KVS_KEYS.site, change.site));
       if (change.sync) writes.push(...write(KVS_KEYS.sync, change.sync));
+      if (touchesViews(change)) writes.push(...write(KVS_KEYS.stamp, { version: 1, stamp: `${fingerprint(writes)}.${nowMs().toString(36)}` } satisfies StampRecord));
       if (writes.length > 0) await writeChunks(kvs, writes);
     },
   };

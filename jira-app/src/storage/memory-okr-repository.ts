@@ -3,7 +3,7 @@
  * contract suite, and a store for unit tests of the functions. Values are copied in and out,
  * so callers never share objects with the store.
  */
-import type { OkrRepository, RepositoryChange } from './okr-repository';
+import { touchesViews, type OkrRepository, type RepositoryChange } from './okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from './records';
 
 export function createMemoryOkrRepository(): OkrRepository & { readonly commits: number } {
@@ -13,6 +13,7 @@ export function createMemoryOkrRepository(): OkrRepository & { readonly commits:
   const departments = new Map<string, DepartmentInput>();
   const copy = <T>(v: T): T => structuredClone(v);
   const state = { commits: 0 };
+  let stamp: string | null = null;
   return {
     get commits() {
       return state.commits;
@@ -21,6 +22,7 @@ export function createMemoryOkrRepository(): OkrRepository & { readonly commits:
     loadCycle: async (cycle) => copy(cycles.get(cycle) ?? null),
     loadDepartment: async (cycle, department) => copy(departments.get(`${cycle}\n${department}`) ?? null),
     loadSync: async () => copy(sync),
+    loadStamp: async () => stamp,
     async commit(change: RepositoryChange) {
       state.commits += 1;
       if (change.site) site = copy(change.site);
@@ -28,6 +30,7 @@ export function createMemoryOkrRepository(): OkrRepository & { readonly commits:
       for (const d of change.departments ?? []) departments.set(`${d.cycle}\n${d.department}`, copy(d));
       for (const d of change.dropDepartments ?? []) departments.delete(`${d.cycle}\n${d.department}`);
       if (change.sync) sync = copy(change.sync);
+      if (touchesViews(change)) stamp = `commit-${state.commits}`;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The OKR repository port: loads the records a function needs and commits a change whole.
- * Five methods; the KVS adapter and the in-memory one both pass `okr-repository.contract.ts`.
+ * Six methods; the KVS adapter and the in-memory one both pass `okr-repository.contract.ts`.
  */
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from './records';
 
@@ -18,6 +18,17 @@ export interface OkrRepository {
   loadCycle(cycle: string): Promise<CycleState | null>;
   loadDepartment(cycle: string, department: string): Promise<DepartmentInput | null>;
   loadSync(): Promise<SyncState>;
+  /**
+   * An opaque stamp that changes with every commit that changes what a view may show (the
+   * site, a cycle or a department record; not the sync state alone): one small read, so an
+   * open page can ask "anything new?" every few seconds. Null before the first such commit.
+   */
+  loadStamp(): Promise<string | null>;
   /** Applies every part of `change` together: readers see all of it or none of it. */
   commit(change: RepositoryChange): Promise<void>;
+}
+
+/** Whether `change` writes a record a view reads (everything but the sync state): such commits change the stamp. */
+export function touchesViews(change: RepositoryChange): boolean {
+  return Boolean(change.site || change.cycles?.length || change.departments?.length || change.dropDepartments?.length);
 }
