@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
 import { FIRST_VIEW_BUDGET } from '../jira-app/scripts/build-ui';
+import { axeViolations } from './axe';
 import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
 
 const NOW = '2026-11-15T12:00:00.000Z';
@@ -446,5 +447,32 @@ describe('layout at Jira widths', () => {
       expect(await layoutProblems(comp)).toEqual([]);
       await comp.close();
     }, 20_000);
+  }
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  const views: [string, Parameters<typeof openPanel>[2], Record<string, string>, string, ((p: Page) => Promise<void>)?][] = [
+    ['department', 'department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
+    ['department dependencies', 'department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1', (p) => p.getByRole('tab', { name: /^Dependencies/ }).click()],
+    ['epic', 'epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
+    ['company', 'company', {}, 'alignment-tree'],
+    ['company agenda', 'company', {}, 'alignment-tree', (p) => p.getByRole('tab', { name: 'Review agenda' }).click()],
+    ['gadget', 'gadget', {}, 'gadget-view'],
+    ['admin', 'admin', {}, 'admin-department-eng'],
+  ];
+  for (const mode of ['light', 'dark', 'high contrast'] as const) {
+    it(`finds no violation on any panel in ${mode}`, async () => {
+      const found: Record<string, string[]> = {};
+      for (const [name, panel, query, ready, act] of views) {
+        const page = await open(panel, { ...query, theme: mode === 'dark' ? 'dark' : 'light' }, (p) => p.getByTestId(ready).waitFor());
+        // Windows high contrast: the system colours replace the theme's.
+        if (mode === 'high contrast') await page.emulateMedia({ forcedColors: 'active' });
+        if (act) await act(page);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[name] = violations;
+        await page.close();
+      }
+      expect(found).toEqual({});
+    }, 60_000);
   }
 });
