@@ -280,6 +280,33 @@ describe('what a department lead does', () => {
   }, 20_000);
 });
 
+describe('forms say what is wrong under the field', () => {
+  it('refuses an empty title and a target equal to the start inline, without the browser bubble and without storing anything', async () => {
+    const objective = engineering!.objectives[1]!;
+    const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o2-kr2').waitFor());
+    await dep.getByRole('button', { name: `Add key result to ${objective.title}` }).click();
+    const form = dep.getByTestId('kr-form');
+    await form.getByLabel(/^Title/).waitFor();
+    expect(await form.locator('form').evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
+    stack.host.resetStats();
+    await form.getByRole('button', { name: 'Create' }).click();
+    await form.getByText('Title is required.').waitFor();
+    expect(await form.getByText('Start value is required.').count()).toBe(1);
+    await form.getByLabel(/^Title/).fill('Cut p99 dashboard load time');
+    await form.getByLabel(/^Start value/).fill('2.8');
+    await form.getByLabel(/^Target value/).fill('2.8');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await form.getByText('The target must differ from the start value: progress runs from the start to the target.').waitFor();
+    expect(await form.getByText('Title is required.').count()).toBe(0);
+    await dep.screenshot({ path: join(ARTIFACTS, 'flow-kr-form-errors.png'), animations: 'disabled' });
+    expect(stack.host.stats().calls.filter((c) => c.kind === 'invoke' && c.name !== 'getVersion')).toEqual([]);
+    expect(stack.host.stats().kvs.writes).toBe(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    await dep.close();
+  }, 20_000);
+});
+
 describe('what a panel load costs', () => {
   it('reads one or two KVS records per load; views call Jira not at all, settings only to check admin rights', async () => {
     stack.host.resetStats();
