@@ -126,7 +126,10 @@ describe('the whole loop, Jira to Teams and back', () => {
     await dep.close();
 
     for (const epic of LINKED) {
-      const page = await open(panel('epic', { issue: epic, accountId: RAJ }), (p) => p.locator('#link-kr').waitFor());
+      const page = await open(panel('epic', { issue: epic, accountId: RAJ }), async (p) => {
+        await p.getByRole('button', { name: 'Link to a key result…' }).click();
+        await p.locator('#link-kr').waitFor();
+      });
       await page.locator('#link-kr').fill(KR_TITLE);
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Link', exact: true }).click();
