@@ -12,6 +12,21 @@ const impureModules = [
   { group: ['better-sqlite3', 'pg', 'pg-*', 'sqlite3', 'mysql*', 'redis', 'ioredis'], message: 'core is pure: database clients belong in adapters.' },
 ];
 
+/** dev/ holds stand-ins for the clouds and the local stack: product code never depends on it. */
+const devImports = [
+  { group: ['**/dev', '**/dev/**'], message: 'product code must not import dev/ (stand-ins and the local stack); inject what you need instead.' },
+];
+
+/** Product source folders: everything shipped to users. Tests and test support may use the stand-ins. */
+const productFiles = ['core/**/*.{ts,tsx}', 'cli/**/*.{ts,tsx}', 'jira-app/**/*.{ts,tsx}', 'teams-app/**/*.{ts,tsx}', 'src/**/*.ts'];
+// Test support goes by several names today (testing.ts, testing/, test-site.ts, *.test-support.ts, test-deps).
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing.ts', '**/testing/**', '**/test-site.ts', '**/*.test-support.ts', '**/test-deps.ts', '**/test-deps/**'];
+
+/** The local Forge host and its doubles use a package only through what it exports, as the deployed bundle does. */
+const deepProductImports = [
+  { group: ['**/core/src', '**/core/src/**', '**/cli/src/**', '**/jira-app/src', '**/jira-app/src/**', '**/teams-app/src/**'], message: 'dev/ uses a package through what it exports (@okr-bridge/core, the built Forge bundle), not its source files.' },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'test/artifacts/**', '.data/**'] },
   js.configs.recommended,
@@ -30,7 +45,7 @@ export default tseslint.config(
     files: ['core/src/**/*.ts'],
     ignores: ['core/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: impureModules }],
+      'no-restricted-imports': ['error', { patterns: [...impureModules, ...devImports] }],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'core is pure: configuration comes in as arguments.' },
@@ -46,5 +61,14 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='crypto'][property.name='randomUUID']", message: 'core is pure: pass ids in.' },
       ],
     },
+  },
+  {
+    files: productFiles,
+    ignores: ['core/**', ...testFiles],
+    rules: { 'no-restricted-imports': ['error', { patterns: devImports }] },
+  },
+  {
+    files: ['dev/forge-host/**/*.ts', 'dev/forge-webtrigger-double/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: deepProductImports }] },
   },
 );

@@ -30,6 +30,7 @@ function dependency(k: number, state: 'blocked' | 'open'): DependencyChangedEven
     title: `Deliverable ${k}`,
     state,
     stateLabel: state === 'blocked' ? 'Blocked' : 'Open',
+    tone: state === 'blocked' ? 'attention' : 'neutral',
     reason: state === 'blocked' ? `PROJ-${k}: status is Blocked` : 'moving again',
     due: null,
     needs: { department: `d${a}`, departmentName: `Department ${a}`, kr: `kr-${k}`, krTitle: `Key result ${k}`, owner: `owner${a}@acme.example` },

@@ -18,10 +18,10 @@ export interface Measured {
 const elapsed = (t: number) => Math.round(performance.now() - t);
 
 /** A reconcile of the org's key results: planned, read page by page, folded into `prev`. */
-export async function measureReconcile(client: JiraClient, org: Org, prev: EpicMetrics, watermark?: string): Promise<Measured & { metrics: EpicMetrics; chunks: number }> {
+export async function measureReconcile(client: JiraClient, org: Org, prev: EpicMetrics, window?: { readonly watermark: string; readonly now: string }): Promise<Measured & { metrics: EpicMetrics; chunks: number }> {
   const t = performance.now();
-  const mode = watermark === undefined ? 'full' : 'incremental';
-  const plan = planReconcile({ krs: reconcileKrsOf(org), storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField, mode, watermark });
+  const mode = window === undefined ? 'full' : 'incremental';
+  const plan = planReconcile({ krs: reconcileKrsOf(org), storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField, mode, ...window });
   const read = await readReconcilePlan(client, plan, org.jira);
   const { metrics } = applyReconcile(prev, read.pages, mode);
   const issues = read.pages.reduce((n, p) => n + p.issues.length, 0);

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const kinds = Object.entries(made.changes.reduce<Record<string, number>>((m, c) => ({ ...m, [c.kind]: (m[c.kind] ?? 0) + 1 }), {}));
     console.log(`\n${CHANGES} random changes through the admin API (${kinds.map(([k, c]) => `${c} ${k}`).join(', ')}), ${made.events} Forge events pushed; watermark taken before them: ${watermark}`);
 
-    const inc = await measureReconcile(bench.client(), bench.org, full.metrics, watermark);
+    const inc = await measureReconcile(bench.client(), bench.org, full.metrics, { watermark, now: bench.now() });
     const incBound = Math.ceil(CHANGES / PAGE);
     console.log(`(c) incremental reconcile: ${n(inc.calls)} Jira calls, ${n(inc.issues)} issues read, ${s(inc.ms)}`);
     console.log(`    lower bound ⌈${CHANGES} / ${PAGE}⌉ = ${incBound} (⌈${inc.issues} issues read / ${PAGE}⌉ = ${Math.ceil(inc.issues / PAGE)}); ratio ${(inc.calls / incBound).toFixed(2)}×`);

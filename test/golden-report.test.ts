@@ -68,10 +68,13 @@ describe('okr report on the Acme example at 2026-11-15', () => {
     expect(kr('plat-o1-kr1')).toMatchObject({ progress: 1, status: 'done' });
   });
 
-  it('takes a milestone from its done check-in, and puts an unfinished one at risk', () => {
-    // prod-o3-kr1 checked in done on 2026-10-22 → 1, done; plat-o3-kr2 not done → 0 against 0.4891 expected → at-risk.
+  it("takes a milestone from its done check-in; an unfinished one follows its due date and the owner's confidence", () => {
+    // prod-o3-kr1 checked in done on 2026-10-22 → 1, done. plat-o3-kr2 not done, due at the
+    // cycle end, owner confident (high) → on track, not 0 ÷ 0.4891 → at risk. prod-o1-kr2 not
+    // done, latest confidence low (2026-11-12) → at risk.
     expect(kr('prod-o3-kr1')).toMatchObject({ progress: 1, status: 'done' });
-    expect(kr('plat-o3-kr2')).toMatchObject({ progress: 0, status: 'at-risk' });
+    expect(kr('plat-o3-kr2')).toMatchObject({ progress: 0, status: 'on-track' });
+    expect(kr('prod-o1-kr2')).toMatchObject({ progress: 0, status: 'at-risk' });
   });
 
   it('puts a KR behind a blocked dependency at risk whatever its progress', () => {

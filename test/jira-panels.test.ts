@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Built fresh into a folder of its own, so other suites reading jira-app/dist/ui never see a half-built panel.
   uiDir = mkdtempSync(join(tmpdir(), 'jira-panels-ui-'));
   [stack, browser] = await Promise.all([startAcmeStack(NOW, { build: 'always', uiDir }), launchChromium()]);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();

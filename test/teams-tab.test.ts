@@ -79,7 +79,8 @@ describe('the Teams tab in Chromium', () => {
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Engineering OKR review');
     const titles = await page.locator('[data-item] h3').allTextContents();
     expect(titles[0]).toBe('1. Blocked: Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering');
-    expect(titles).toHaveLength(13);
+    // Milestones not yet due are no longer at risk, so the two not due yet left the agenda.
+    expect(titles).toHaveLength(11);
     expect(await page.getByRole('timer', { name: 'Time left for item 1', exact: true }).textContent()).toBe('5:00');
     await shot(`review-${name}`);
 
@@ -131,19 +132,20 @@ describe('the Teams tab in Chromium', () => {
     await shot('review-discussed');
   });
 
-  test('an item added from a Teams card follows the generated ones, marked as requested, with the same controls', async () => {
+  test('an item added from a Teams card follows the generated ones, marked as requested, with the same controls; one the agenda lists already is not added twice', async () => {
     await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'eng', subject: 'dependency:dep-sso', title: 'SSO for the mid-market deals', addedBy: 'Ann Lee', addedAt: Date.parse('2026-11-14T16:05:00Z') });
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'eng', subject: 'dependency:dep-status-page', title: 'Status page before the launch', addedBy: 'Ann Lee', addedAt: Date.parse('2026-11-14T16:05:00Z') });
     await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'sales', subject: 'dependency:dep-renewal-data', title: 'Not for Engineering', addedBy: 'Bo', addedAt: 1 });
     await open('review', 'default');
     const titles = await page.locator('[data-item] h3').allTextContents();
-    expect(titles.slice(12)).toEqual([expect.stringMatching(/^13\. /), '14. SSO for the mid-market deals']);
-    const item = page.locator('[data-item="requested:dependency:dep-sso"]');
+    expect(titles.slice(10)).toEqual([expect.stringMatching(/^11\. /), '12. Status page before the launch']);
+    const item = page.locator('[data-item="requested:dependency:dep-status-page"]');
     expect(await item.getAttribute('data-requested')).toBe('true');
     const text = await item.textContent();
     expect(text).toContain('Requested from Teams');
     expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05 UTC');
-    await item.getByRole('button', { name: 'Discuss now: item 14' }).click();
-    expect(await item.getByRole('timer', { name: 'Time left for item 14', exact: true }).textContent()).toBe('3:00');
+    await item.getByRole('button', { name: 'Discuss now: item 12' }).click();
+    expect(await item.getByRole('timer', { name: 'Time left for item 12', exact: true }).textContent()).toBe('3:00');
     await item.getByRole('checkbox', { name: 'Discussed' }).check();
     await item.getByRole('status').filter({ hasText: 'Saved by raj' }).waitFor();
     await item.getByRole('textbox', { name: 'Notes' }).fill('Sales asked for a date');
@@ -152,12 +154,12 @@ describe('the Teams tab in Chromium', () => {
     await shot('review-requested');
     await page.reload();
     await page.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
-    const again = page.locator('[data-item="requested:dependency:dep-sso"]');
+    const again = page.locator('[data-item="requested:dependency:dep-status-page"]');
     expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
     expect(await again.textContent()).toContain('Notes: Sales asked for a date');
     expect(await page.locator('[data-requested]').count()).toBe(1);
     expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual(
-      expect.arrayContaining([expect.objectContaining({ itemId: 'requested:dependency:dep-sso', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
+      expect.arrayContaining([expect.objectContaining({ itemId: 'requested:dependency:dep-status-page', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
     );
   });
 
@@ -174,7 +176,7 @@ describe('the Teams tab in Chromium', () => {
   test('the Review view is compact: the timer, decision and notes only on the item in discussion', async () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await open('review', 'default');
-    expect(await page.locator('[data-item]').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.locator('[data-item]').count()).toBeGreaterThanOrEqual(11);
     expect(await page.getByRole('timer').count()).toBe(1);
     expect(await page.getByRole('textbox').count()).toBe(2);
     expect(await page.locator('[data-item][aria-current="step"]').count()).toBe(1);

@@ -1,7 +1,7 @@
 /** Reading the files a command names, with errors that say which file and why. */
 import { readFileSync } from 'node:fs';
-import { parseIssueSnapshot, parseOrg } from '@okr-bridge/core';
-import type { IssueFacts, Org } from '@okr-bridge/core';
+import { parseIssueSnapshot, parseOrgFile } from '@okr-bridge/core';
+import type { IssueFacts, Located, Org } from '@okr-bridge/core';
 import { UsageError } from './io';
 
 export function readText(path: string, what: string): string {
@@ -15,7 +15,12 @@ export function readText(path: string, what: string): string {
 }
 
 export function readOrg(path: string): Org {
-  return parseOrg(readText(path, 'org file'), path);
+  return readOrgFile(path).org;
+}
+
+/** The org file and the means to locate a path in it (file:line:col), for checks made after parsing. */
+export function readOrgFile(path: string): { readonly org: Org; readonly locate: Located } {
+  return parseOrgFile(readText(path, 'org file'), path);
 }
 
 export function readSnapshot(path: string, org: Org): IssueFacts[] {

@@ -12,3 +12,4 @@ export * from './views';
 export * from './report';
 export * from './sync';
 export * from './bridge';
+export * from './jira-rest';

@@ -1,13 +1,19 @@
 /**
  * A Bot Connector emulator: a node:http server on 127.0.0.1 that stands in for the Teams
  * `serviceUrl` (the one part of Microsoft's cloud the bot talks to). It records every activity
- * sent or updated per conversation, enforces Teams' rate limits with 429 + Retry-After, can
- * inject 412/502/504/403 MessageWritesBlocked faults, and exposes what it received.
+ * sent or updated per conversation, answers the roster from its directory (directory.ts),
+ * enforces Teams' rate limits with 429 + Retry-After, can inject 412/502/504/403
+ * MessageWritesBlocked faults, and exposes what it received.
  *
- *   POST /v3/conversations/{id}/activities               send      → 201 { id }
+ *   POST /v3/conversations/{id}/activities               send      → 201 { id }: to a channel's
+ *        id a new post, to a post's thread (`<channel>;messageid=<post>`) a reply in it
  *   POST /v3/conversations/{id}/activities/{replyToId}   reply     → 201 { id }
- *   PUT  /v3/conversations/{id}/activities/{activityId}  update    → 200 { id } (404 if unknown)
+ *   PUT  /v3/conversations/{id}/activities/{activityId}  update    → 200 { id }; 404 for an
+ *        activity it does not have (never sent, from an earlier run, or deleted)
  *   POST /v3/conversations                               create    → 201 { id, activityId? }
+ *   GET  /v3/conversations/{id}/members/{memberId}       roster    → TeamsChannelAccount; 404
+ *   GET  /v3/conversations/{id}/pagedmembers             roster    → { members, continuationToken? }
+ * (`{id}` of a roster call: a team, one of its channels or posts, or a chat.)
  *
  * Ids carry a random part drawn once per run (`act-3f9c01ab-1`, `conv-3f9c01ab-2`), so an id
  * kept from an earlier run never names an activity of this one: an update of it is a 404.
@@ -15,7 +21,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { channelOf, TeamsDirectory, toChannelAccount } from './directory';
 import { CONVERSATION_LIMITS, TENANT_LIMITS, WindowCounter } from './limits';
+
+export { TeamsDirectory, channelOf, type TeamsUser, type TeamsTeam, type TeamsChat } from './directory';
+export { createActivityFactory, placeOf, type ActivityFactory, type Place, type TeamsActivity } from './activities';
 
 export interface RecordedActivity {
   readonly id: string;
@@ -59,14 +69,26 @@ export interface BotConnectorOptions {
    * gone by the time it would be acted on (killed mid-call) is dropped, as lost in flight.
    */
   readonly latencyMs?: number;
+  /** Who is in which team and chat, for the roster endpoints (an empty directory by default). */
+  readonly directory?: TeamsDirectory;
 }
 
 export interface BotConnector {
   /** The serviceUrl, ending with a slash as Teams' do. */
   readonly serviceUrl: string;
   readonly requests: ConnectorRequest[];
-  /** Activities per conversation, in the order they were sent. */
+  readonly directory: TeamsDirectory;
+  /**
+   * Activities sent to a conversation, in the order they were sent. For a channel's id: every
+   * activity in the channel, its posts and the replies in their threads.
+   */
   activities(conversationId: string): RecordedActivity[];
+  /** The new posts of a channel (not replies in a thread). */
+  posts(channelId: string): RecordedActivity[];
+  /** The recorded activity `id`. */
+  find(id: string): RecordedActivity | undefined;
+  /** Deletes an activity, as a person deleting a message does: updating it is a 404 from then on. */
+  forget(id: string): void;
   allActivities(): RecordedActivity[];
   inject(fault: InjectedFault): void;
   /** Holds every request that arrives from now on, unanswered, until `resume` (or the caller goes). */
@@ -87,6 +109,7 @@ export interface BotConnector {
 export async function startBotConnector(options: BotConnectorOptions = {}): Promise<BotConnector> {
   const nowMs = options.nowMs ?? Date.now;
   const enforce = options.enforceLimits ?? true;
+  const directory = options.directory ?? new TeamsDirectory();
   const byConversation = new Map<string, RecordedActivity[]>();
   const byId = new Map<string, RecordedActivity>();
   const requests: ConnectorRequest[] = [];
@@ -137,6 +160,9 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
       const id = `conv-${run}-${++nextId}`;
       return send(201, { id, activityId: null });
     }
+    if (conversationId && req.method === 'GET' && (parts[3] === 'members' || parts[3]?.toLowerCase() === 'pagedmembers')) {
+      return roster(conversationId, parts[3] === 'members' ? (parts[4] ?? null) : undefined, new URL(req.url ?? '/', 'http://x').searchParams, send);
+    }
     if (!conversationId || parts[3] !== 'activities') return send(404, { error: { code: 'NotFound', message: `no route ${path}` } });
 
     const fault = faults.find((f) => f.left > 0 && (!f.fault.conversationId || f.fault.conversationId === conversationId));
@@ -163,7 +189,8 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
 
     if (req.method === 'POST') {
       const id = `act-${run}-${++nextId}`;
-      const record: RecordedActivity = { id, conversationId, activity: body, versions: [body], replyToId: parts[4] ?? null };
+      const thread = conversationId.split(';messageid=')[1];
+      const record: RecordedActivity = { id, conversationId, activity: body, versions: [body], replyToId: parts[4] ?? thread ?? null };
       byConversation.set(conversationId, [...(byConversation.get(conversationId) ?? []), record]);
       byId.set(id, record);
       totals.accepted++;
@@ -171,8 +198,9 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
       return send(201, { id });
     }
     if (req.method === 'PUT' && parts[4]) {
+      // Message ids are the channel's: a post or reply is found through the channel or its thread.
       const record = byId.get(parts[4]);
-      if (!record || record.conversationId !== conversationId) return send(404, { error: { code: 'ActivityNotFound', message: `no activity ${parts[4]}` } });
+      if (!record || channelOf(record.conversationId) !== channelOf(conversationId)) return send(404, { error: { code: 'ActivityNotFound', message: `no activity ${parts[4]}` } });
       record.activity = body;
       record.versions.push(body);
       totals.accepted++;
@@ -180,6 +208,23 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
       return send(200, { id: record.id });
     }
     return send(405, { error: { code: 'MethodNotAllowed', message: `${req.method} ${path}` } });
+  };
+
+  /** The roster endpoints: one member (by Teams id or Entra object id), or a page of them. */
+  const roster = (conversationId: string, memberId: string | null | undefined, query: URLSearchParams, send: (status: number, body: unknown) => void) => {
+    const members = directory.rosterOf(conversationId);
+    if (!members) return send(404, { error: { code: 'ConversationNotFound', message: `no conversation ${conversationId}` } });
+    if (memberId !== undefined) {
+      const member = members.find((m) => m.id === memberId || m.aadObjectId === memberId);
+      if (!member) return send(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member could not be found in the conversation.' } });
+      return send(200, toChannelAccount(member));
+    }
+    // Chats are not paged: the whole roster comes back. Teams: under 50 counts as 50, over 500 as 500.
+    if (directory.chat(conversationId)) return send(200, { members: members.map(toChannelAccount) });
+    const size = Math.min(500, Math.max(50, Number(query.get('pageSize')) || 200));
+    const start = Number(query.get('continuationToken') ?? 0) || 0;
+    const page = members.slice(start, start + size).map(toChannelAccount);
+    return send(200, { members: page, ...(start + size < members.length ? { continuationToken: String(start + size) } : {}) });
   };
 
   const server = createServer((req, res) => {
@@ -202,7 +247,16 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
-    activities: (id) => byConversation.get(id) ?? [],
+    directory,
+    activities: (id) => (id.includes(';messageid=') ? (byConversation.get(id) ?? []) : [...byId.values()].filter((r) => channelOf(r.conversationId) === id)),
+    posts: (channelId) => byConversation.get(channelId) ?? [],
+    find: (id) => byId.get(id),
+    forget: (id) => {
+      const record = byId.get(id);
+      if (!record) return;
+      byId.delete(id);
+      byConversation.set(record.conversationId, (byConversation.get(record.conversationId) ?? []).filter((r) => r.id !== id));
+    },
     allActivities: () => [...byConversation.values()].flat(),
     inject: (fault) => void faults.push({ fault, left: fault.times }),
     pause: () => {

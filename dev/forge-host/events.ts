@@ -9,9 +9,9 @@ import type { HostBackend } from './backend';
 export async function deliverIssueEvent(backend: HostBackend, body: unknown, log: (message: string) => void): Promise<void> {
   const type = typeof body === 'object' && body !== null ? String((body as { eventType?: unknown }).eventType ?? 'event') : 'event';
   try {
-    const report = await backend.serialize('event', type, () => backend.app.issueEvent(body), (r) => r.kind === 'applied');
-    if (report.kind === 'ignored') log(`${type}: ignored (${report.reason})`);
+    const report = (await backend.serialize('event', type, () => backend.issueEvent(body), (r) => (r as { kind?: string } | undefined)?.kind === 'applied')) as { kind?: string; reason?: string } | undefined;
+    if (report?.kind === 'ignored') log(`${type}: ignored (${report.reason})`);
   } catch (e) {
-    log(`the issue trigger threw on ${type}: ${(e as Error).stack ?? String(e)}`);
+    log(`the issue trigger failed on ${type}: ${(e as Error).message}`);
   }
 }

@@ -5,10 +5,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { ResolverRequest } from '../../jira-app/src/app/deps';
 import { join } from 'node:path';
 import { buildForgeContext, PANEL_MODULES, panelQuerySchema, type PanelName } from './context';
-import type { HostBackend } from './backend';
+import { FunctionFailure, type HostBackend } from './backend';
 import type { GadgetStore } from './gadget-store';
 import { sendError, sendText } from './http-util';
 import type { JiraAccess } from './jira-access';
@@ -72,20 +71,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
   async function invokeAs(context: { accountId?: string; extension?: Record<string, unknown> }, body: { functionKey: string; payload?: unknown }): Promise<{ status: number; body: unknown }> {
     const name = body.functionKey;
-    const resolvers: Readonly<Record<string, (request: ResolverRequest) => Promise<unknown>>> = d.backend.resolvers;
-    const handler = Object.hasOwn(resolvers, name) ? resolvers[name] : undefined;
-    if (!handler) return { status: 404, body: { message: `no resolver function "${name}"; the app defines ${Object.keys(d.backend.resolvers).join(', ')}` } };
+    const moduleType = typeof context.extension?.type === 'string' ? context.extension.type : 'jira:adminPage';
     try {
-      const answer = await d.backend.serialize(
-        'invoke',
-        name,
-        () => d.jira.runAs({ accountId: context.accountId }, () => handler({ payload: body.payload ?? {}, context: { ...context } })),
-        (a) => (a as { ok?: unknown }).ok === true,
-      );
+      const answer = await d.backend.serialize('invoke', name, () => d.backend.invokeResolver(moduleType, name, body.payload ?? {}, context), (a) => (a as { ok?: unknown } | undefined)?.ok === true);
       return { status: 200, body: answer };
     } catch (e) {
-      d.log(`resolver ${name} threw: ${(e as Error).stack ?? String(e)}`);
-      return { status: 500, body: { message: `There was an error invoking the function - ${(e as Error).message}` } };
+      if (!(e instanceof FunctionFailure)) throw e;
+      d.log(`resolver ${name}: ${e.message}`);
+      // What the bridge's invoke rejects with when the function fails.
+      return { status: 500, body: { message: e.message } };
     }
   }
 
@@ -115,7 +109,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     async submit(session, body) {
       d.gadgets.set(session.gadget, body.payload);
     },
-    webTrigger: (request) => d.backend.serialize('webtrigger', request.method, () => d.backend.app.webTrigger(request), (r) => r.statusCode < 400),
+    webTrigger: (request) => d.backend.serialize('webtrigger', request.method, () => d.backend.webTrigger(request), (r) => r.statusCode < 400),
     async event(token, body) {
       if (!sameToken(token, d.eventToken)) return false;
       const delivery = pendingEvents.then(() => deliverIssueEvent(d.backend, body, d.log));

@@ -1,6 +1,7 @@
 /**
  * The local Forge host: a node:http server on 127.0.0.1 that serves the built Custom UI panels
- * with a bridge shim and runs the app's real resolvers and triggers behind it (see README.md).
+ * with a bridge shim and runs the functions bundle Forge's bundler built behind it, with a
+ * stand-in for what the Forge runtime injects (see README.md).
  *
  *   const host = await startForgeHost({ emulatorUrl, dataDir });
  *   // open `${host.url}/panels/department/?project=ENG&theme=dark`
@@ -11,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { buildUi, DEFAULT_UI_OUT_DIR, PANELS } from '../../jira-app/scripts/build-ui';
-import type { ReconcileReport } from '../../jira-app/src/triggers/reconcile';
+import { ensureFunctionsBuilt, functionsBundleIsStale } from '../../jira-app/scripts/functions-bundle';
 import { createHostBackend, type CallRecord, type HostBackend } from './backend';
 import { createJiraAccess, type JiraCounts } from './jira-access';
 import { readManifestFacts } from './manifest';
@@ -23,6 +24,12 @@ import { SessionStore } from './sessions';
 
 /** The repository's manifest.yml (the Forge app's root is the repository root). */
 export const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
+
+/** What the scheduled trigger's function answered (the app reports what its reconcile did). */
+export interface ReconcileReport {
+  readonly kind: string;
+  readonly reason?: string;
+}
 
 export interface ForgeHostOptions {
   /** 0 (the default) picks a free port. */
@@ -39,6 +46,10 @@ export interface ForgeHostOptions {
   readonly uiDir?: string;
   /** Build the panels first: always, only when missing (the default), or never. */
   readonly build?: 'always' | 'if-missing' | 'never';
+  /** Build the functions bundle with @forge/bundler first: when older than its sources (the default), always, when missing, or never. */
+  readonly functionsBuild?: 'always' | 'if-stale' | 'if-missing' | 'never';
+  /** Manifest variables as `forge deploy` reads them from the shell, e.g. `{ TEAMS_SERVICE_URL }` (the egress allow-list); read when a function starts. */
+  readonly manifestVariables?: () => Readonly<Record<string, string | undefined>>;
   /** The account of a panel load without `?accountId=`. */
   readonly defaultAccountId?: string;
   /** Accounts that are Jira admins (answer `mypermissions` ADMINISTER); the default account by default. */
@@ -83,6 +94,9 @@ export interface ForgeHost {
 export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHost> {
   const uiDir = options.uiDir ?? DEFAULT_UI_OUT_DIR;
   const buildMode = options.build ?? 'if-missing';
+  const functionsBuild = options.functionsBuild ?? 'if-stale';
+  if (functionsBuild === 'always' || (functionsBuild === 'if-stale' && functionsBundleIsStale())) (options.log ?? ((m: string) => process.stderr.write(`forge-host: ${m}\n`)))('building the functions with @forge/bundler (about a minute)');
+  const bundle = ensureFunctionsBuilt(functionsBuild);
   if (buildMode === 'always' || (buildMode === 'if-missing' && !PANELS.every((p) => existsSync(join(uiDir, p.name, 'index.html'))))) {
     await buildUi({ outDir: uiDir });
   }
@@ -94,7 +108,18 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
   const jira = createJiraAccess(options.emulatorUrl, (id) => admins.has(id), options.emulatorAuthorization);
   const eventToken = randomBytes(18).toString('base64url');
   let url = '';
-  const backend = createHostBackend({ dataDir: options.dataDir, jira, clock, log, webTriggerUrl: async () => `${url}${WEB_TRIGGER_PATH}`, retryDelayScale: options.retryDelayScale ?? 1 });
+  const manifestPath = options.manifestPath ?? DEFAULT_MANIFEST;
+  const backend = createHostBackend({
+    dataDir: options.dataDir,
+    jira,
+    clock,
+    log,
+    bundle,
+    manifestPath,
+    manifestVariables: options.manifestVariables ?? (() => ({})),
+    webTriggerUrl: (key) => `${url}${WEB_TRIGGER_PATH.replace('teams-webtrigger', key)}`,
+    retryDelayScale: options.retryDelayScale ?? 1,
+  });
   const handlers = createHandlers({
     uiDir,
     backend,
@@ -104,7 +129,7 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
     eventToken,
     defaultAccountId,
     siteUrl: options.emulatorUrl,
-    manifest: readManifestFacts(options.manifestPath ?? DEFAULT_MANIFEST),
+    manifest: readManifestFacts(manifestPath),
     log,
   });
   const server = createServer((req, res) => {
@@ -119,7 +144,7 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const reconcile = () => backend.serialize('scheduled', 'reconcile', () => backend.app.scheduledReconcile(), (r) => r.kind !== 'skipped');
+  const reconcile = async () => (await backend.serialize('scheduled', 'reconcile', () => backend.reconcile(), (r) => (r as ReconcileReport | undefined)?.kind !== 'skipped')) as ReconcileReport;
   const settled = async () => {
     await handlers.settled();
     await backend.drained();
@@ -158,7 +183,7 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
       if (schedule) clearInterval(schedule);
       if (webhookId) await handlers.unsubscribe(options.emulatorUrl, webhookId, options.emulatorAuthorization);
       await settled();
-      backend.close();
+      await backend.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

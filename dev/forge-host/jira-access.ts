@@ -8,8 +8,16 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import type { HttpInit, HttpResponse, RequestJira } from '../../jira-app/src/app/deps';
 import type { IssueFacts } from './context';
+
+/** A request as the platform proxy passes it on. */
+export interface HttpInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
+export type RequestJira = (path: string, init?: HttpInit) => Promise<Response>;
 
 export interface Caller {
   readonly accountId: string | undefined;
@@ -41,9 +49,8 @@ const rawIssueSchema = z.looseObject({
   }),
 });
 
-function jsonResponse(status: number, body: unknown): HttpResponse {
-  const text = JSON.stringify(body);
-  return { status, ok: status >= 200 && status < 300, headers: new Headers({ 'content-type': 'application/json' }), json: async () => JSON.parse(text) as unknown, text: async () => text };
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Jira access over `emulatorUrl`; `isAdmin` says which accounts administer Jira. */
@@ -52,7 +59,7 @@ export function createJiraAccess(emulatorUrl: string, isAdmin: (accountId: strin
   const counts: JiraCounts = { asUser: 0, asApp: 0, permissionChecks: 0 };
   const headersOf = (init?: HttpInit): Record<string, string> => ({ ...(init?.headers ?? {}), ...(authorization ? { authorization } : {}) });
 
-  const send = async (path: string, init: HttpInit | undefined, accountId: string | undefined): Promise<HttpResponse> => {
+  const send = async (path: string, init: HttpInit | undefined, accountId: string | undefined): Promise<Response> => {
     if (!path.startsWith('/')) throw new Error(`expected a Jira REST path starting with "/", got "${path}"`);
     const url = new URL(path, emulatorUrl);
     if (url.pathname === '/rest/api/3/mypermissions') {

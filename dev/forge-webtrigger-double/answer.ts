@@ -6,7 +6,10 @@ import {
   buildCompanyView,
   buildDependencyViews,
   buildDepartmentView,
+  buildIssueIndex,
+  computeDepartmentTrend,
   evaluateOrg,
+  jqlSelector,
   fromDay,
   toDay,
   validateOrg,
@@ -44,7 +47,8 @@ export function answerWebTrigger(ctx: AnswerContext, request: WebTriggerRequest)
       return ok(buildCompanyView(org, evaluateOrg(org, issues, { at })));
     case 'department': {
       const view = buildDepartmentView(org, evaluateOrg(org, issues, { at }), request.department);
-      return view ? ok(view) : fail('not-found', `expected a department id, got "${request.department}"`);
+      const trend = () => computeDepartmentTrend({ org, index: buildIssueIndex(issues), jqlIssues: jqlSelector(issues, at), department: request.department, at });
+      return view ? ok({ ...view, trend: trend() }) : fail('not-found', `expected a department id, got "${request.department}"`);
     }
     case 'dependencies':
       return ok(buildDependencyViews(org, evaluateOrg(org, issues, { at })));

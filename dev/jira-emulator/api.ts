@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { listFieldDetails, readFieldSelection, renderIssue } from './fields';
 import { INVALID_PAYLOAD, jiraError, ok, type Reply } from './http';
-import { SearchPager, runQuery } from './search';
+import { SearchPager, runQuery, type SearchClock } from './search';
 import type { Site } from './site';
 import type { StatsCounter } from './stats';
 
@@ -53,6 +53,7 @@ export class JiraApi {
     private readonly site: Site,
     private readonly stats: StatsCounter,
     private readonly now: () => string,
+    private readonly zoneOffsetMinutes: (utcMs: number) => number,
   ) {
     this.pager = new SearchPager(site);
     this.knownFields = new Set(listFieldDetails(site.fieldIds).map((f) => f.id).filter((id) => id !== 'issuekey'));
@@ -78,7 +79,7 @@ export class JiraApi {
   approximateCount(body: unknown): Reply {
     const parsed = countBodySchema.safeParse(body);
     if (!parsed.success) return jiraError(400, [INVALID_PAYLOAD]);
-    const outcome = runQuery(this.site, parsed.data.jql ?? '', this.now());
+    const outcome = runQuery(this.site, parsed.data.jql ?? '', this.clock());
     if (outcome.kind === 'invalid') return jiraError(400, outcome.messages);
     return ok({ count: outcome.issues.length });
   }
@@ -103,6 +104,10 @@ export class JiraApi {
     return ok({ issues, issueErrors: [] });
   }
 
+  private clock(): SearchClock {
+    return { now: this.now(), zoneOffsetMinutes: this.zoneOffsetMinutes };
+  }
+
   fields(): Reply {
     return ok(listFieldDetails(this.site.fieldIds));
   }
@@ -112,7 +117,7 @@ export class JiraApi {
     const selection = readFieldSelection(input.fields, 'id');
     const limit = selection.idKeyOnly ? ID_KEY_PAGE_LIMIT : PAGE_LIMIT;
     const size = Math.min(input.maxResults ?? DEFAULT_PAGE_SIZE, limit);
-    const page = this.pager.page(input.jql, input.nextPageToken, size, this.now());
+    const page = this.pager.page(input.jql, input.nextPageToken, size, this.clock());
     if (page.kind === 'invalid') return jiraError(400, page.messages);
     const issues = page.issues.map((raw) => renderIssue(raw, selection, baseUrl, this.knownFields));
     this.stats.pages++;

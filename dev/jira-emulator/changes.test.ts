@@ -1,4 +1,4 @@
-import type { ForgeIssueEvent } from './events';
+import { DOCUMENTED_EVENT_FIELDS, type ForgeIssueEvent } from './events';
 import { startJiraEmulator, type JiraEmulator } from './server';
 import { Site } from './site';
 import { call, listenForWebhooks, rawIssue, type WebhookListener } from './testing';
@@ -48,11 +48,13 @@ describe('admin changes', () => {
     const [event] = (await hook.waitFor(1)) as ForgeIssueEvent[];
     expect(event).toMatchObject({
       eventType: 'avi:jira:updated:issue',
-      issue: { id: '10002', key: 'ENG-2', fields: { updated: STAMP, resolutiondate: STAMP, status: { name: 'Done', statusCategory: { key: 'done' } } } },
+      issue: { id: '10002', key: 'ENG-2', fields: { updated: STAMP, status: { name: 'Done', statusCategory: { key: 'done' } } } },
       atlassianId: '5b10a2844c20165700ede21g',
       associatedUsers: [{ accountId: '5b10a2844c20165700ede21g' }],
-      timestamp: Date.parse(AT),
     });
+    // Only what Forge documents: no resolutiondate, parent, links or custom fields, no timestamp.
+    expect(Object.keys(event ?? {}).sort()).toEqual(['associatedUsers', 'atlassianId', 'changelog', 'eventType', 'issue']);
+    expect(Object.keys(event?.issue.fields ?? {}).sort()).toEqual(['assignee', 'created', 'creator', 'issuetype', 'project', 'reporter', 'status', 'summary', 'updated']);
     expect(event?.changelog?.items).toEqual([
       { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '3', fromString: 'In Progress', to: '10003', toString: 'Done' },
       { field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' },
@@ -113,7 +115,9 @@ describe('admin changes', () => {
       ['avi:jira:deleted:issue', 'ENG-4', false],
       ['avi:jira:deleted:issue', 'ENG-2', false],
     ]);
-    expect(events[0]?.issue.fields).toMatchObject({ summary: 'New work', parent: { key: 'ENG-1' }, customfield_10016: 2, status: { name: 'To Do' } });
+    expect(events[0]?.issue.fields).toMatchObject({ summary: 'New work', status: { name: 'To Do' }, creator: { accountId: '5b10a2844c20165700ede21g' }, assignee: null });
+    // The event does not say where the issue was created: no parent, no custom fields.
+    expect(Object.keys(events[0]?.issue.fields ?? {}).sort()).toEqual([...DOCUMENTED_EVENT_FIELDS].sort());
   });
 
   it('answers 404 for an unknown issue, 400 for an unknown status, and sends nothing for a change that changes nothing', async () => {

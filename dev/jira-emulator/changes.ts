@@ -54,7 +54,7 @@ export function applySiteChange(site: Site, input: SiteChange, now: string): Cha
       mutate(r.fields as Record<string, unknown>);
       r.fields.updated = at;
     });
-    events.push(issueEvent(UPDATED, raw, now, who, items));
+    events.push(issueEvent(UPDATED, raw, who, items));
   };
   const done = (raw: RawIssue): ChangeOutcome => ({ kind: 'applied', issue: { id: raw.id, key: raw.key }, events });
 
@@ -219,7 +219,7 @@ function createIssue(site: Site, change: z.output<typeof siteChangeSchema> & { k
     },
   };
   site.insert(raw);
-  return { kind: 'applied', issue: { id, key: newKey }, events: [issueEvent('avi:jira:created:issue', raw, now, who)] };
+  return { kind: 'applied', issue: { id, key: newKey }, events: [issueEvent('avi:jira:created:issue', raw, who)] };
 }
 
 /** Deletes an issue with its sub-tasks; its other children lose their parent; links to it go. */
@@ -232,7 +232,7 @@ function deleteIssue(site: Site, raw: RawIssue, at: string, now: string, who: st
         delete c.fields.parent;
         c.fields.updated = at;
       });
-      events.push(issueEvent(UPDATED, child, now, who, [changeItem('IssueParentAssociation', 'parent', 'jira', { id: raw.id, text: raw.key }, none)]));
+      events.push(issueEvent(UPDATED, child, who, [changeItem('IssueParentAssociation', 'parent', 'jira', { id: raw.id, text: raw.key }, none)]));
     }
   }
   for (const link of raw.fields.issuelinks ?? []) {
@@ -242,6 +242,6 @@ function deleteIssue(site: Site, raw: RawIssue, at: string, now: string, who: st
       o.fields.issuelinks = (o.fields.issuelinks ?? []).filter((l) => (l.inwardIssue ?? l.outwardIssue)?.key !== raw.key);
     });
   }
-  events.push(issueEvent('avi:jira:deleted:issue', raw, now, who));
+  events.push(issueEvent('avi:jira:deleted:issue', raw, who));
   site.remove(raw);
 }

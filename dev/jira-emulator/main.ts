@@ -6,7 +6,8 @@
  *
  * Options: --port N (0 = any, the default), --email E --token T or --bearer B (credentials
  * required of every call; none means open), --story-points-field ID, --flagged-field ID,
- * --faults rateLimitEvery=5,retryAfterSeconds=1,serverErrorEvery=7,latencyMs=20.
+ * --faults rateLimitEvery=5,retryAfterSeconds=1,serverErrorEvery=7,latencyMs=20, --time-zone ZONE
+ * (the IANA zone absolute JQL dates are read in; America/Los_Angeles by default).
  */
 import { parseArgs } from 'node:util';
 import { faultOptionsSchema, type FaultOptions } from './faults';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       'story-points-field': { type: 'string' },
       'flagged-field': { type: 'string' },
       faults: { type: 'string' },
+      'time-zone': { type: 'string' },
     },
   });
   if (!values.snapshot === !values.generate) throw new Error('expected exactly one of --snapshot FILE or --generate epics=N,children=N,noise=N,seed=N');
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     : values.email && values.token
       ? { email: values.email, token: values.token }
       : undefined;
-  const emulator = await startJiraEmulator({ site, port: Number(values.port), ...(auth ? { auth } : {}), faults: parseFaults(values.faults) });
+  const emulator = await startJiraEmulator({ site, port: Number(values.port), ...(auth ? { auth } : {}), faults: parseFaults(values.faults), ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`${emulator.url}\n`);
   process.stderr.write(`Jira emulator: ${site.size} issues loaded in ${seconds} s, listening on ${emulator.url}${auth ? ' (auth required)' : ''}\n`);

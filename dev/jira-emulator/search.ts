@@ -30,11 +30,17 @@ function hashOf(jql: string): string {
   return createHash('sha1').update(jql).digest('base64url').slice(0, 12);
 }
 
+/** When a search runs and the zone its absolute dates are read in (the site's, offset east of UTC at an instant). */
+export interface SearchClock {
+  readonly now: string;
+  readonly zoneOffsetMinutes: (utcMs: number) => number;
+}
+
 /** Runs JQL against a site: the matching issues in order, or Jira's error messages. */
-export function runQuery(site: Site, jql: string, now: string): QueryOutcome {
+export function runQuery(site: Site, jql: string, clock: SearchClock): QueryOutcome {
   let compiled;
   try {
-    compiled = compileJql(jql, { now });
+    compiled = compileJql(jql, clock);
   } catch (e) {
     if (isOkrError(e)) return { kind: 'invalid', messages: e.issues.map((i) => i.message) };
     throw e;
@@ -61,7 +67,7 @@ export class SearchPager {
   constructor(private readonly site: Site) {}
 
   /** One page of `jql` from `token` (null for the first page), at most `pageSize` issues. */
-  page(jql: string, token: string | null, pageSize: number, now: string): PageOutcome {
+  page(jql: string, token: string | null, pageSize: number, clock: SearchClock): PageOutcome {
     const hash = hashOf(jql);
     let offset = 0;
     let cacheId: string | null = null;
@@ -73,7 +79,7 @@ export class SearchPager {
     }
     let cached = cacheId === null ? undefined : this.cache.get(cacheId);
     if (!cached || cached.version !== this.site.version || cached.hash !== hash) {
-      const outcome = runQuery(this.site, jql, now);
+      const outcome = runQuery(this.site, jql, clock);
       if (outcome.kind === 'invalid') return outcome;
       cached = { hash, version: this.site.version, issues: outcome.issues };
       cacheId = String(this.nextCacheId++);

@@ -12,6 +12,7 @@ import { FaultInjector, type FaultOptions } from './faults';
 import { checkAuth, INVALID_PAYLOAD, jiraError, readJsonBody, unauthorized, type AuthOptions, type Reply } from './http';
 import type { Site } from './site';
 import { StatsCounter, type EmulatorStats } from './stats';
+import { DEFAULT_SITE_TIME_ZONE, zoneOffsetReader } from './time-zone';
 import { WebhookHub } from './webhooks';
 
 export interface JiraEmulatorOptions {
@@ -24,6 +25,8 @@ export interface JiraEmulatorOptions {
   readonly faults?: FaultOptions;
   /** The clock (an ISO instant): relative JQL dates and change times. The real clock by default. */
   readonly now?: () => string;
+  /** The IANA zone absolute JQL dates are read in (the searching user's); America/Los_Angeles by default. */
+  readonly timeZone?: string;
 }
 
 export interface JiraEmulator {
@@ -60,7 +63,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions): Promise<J
   const stats = new StatsCounter();
   const faults = new FaultInjector(options.faults ?? {});
   const hub = new WebhookHub(stats);
-  const api = new JiraApi(site, stats, now);
+  const api = new JiraApi(site, stats, now, zoneOffsetReader(options.timeZone ?? DEFAULT_SITE_TIME_ZONE));
   let requestIds = 1;
   let baseUrl = '';
 

@@ -1,3 +1,5 @@
+import { buildDepartmentView, departmentViewSchema, evaluateOrg } from '@okr-bridge/core';
+import { loadAcmeExample } from '../forge-webtrigger-double';
 import { buildAlertCard } from '../../teams-app/src/cards/alert-card';
 import { buildCheckInCard } from '../../teams-app/src/cards/interaction-cards';
 import { collectActions, collectInputs, markdownToHtml, renderCard } from './card-html';
@@ -38,17 +40,18 @@ describe('rendering Adaptive Cards for the start page', () => {
   });
 
   it('renders a check-in card\'s inputs as form fields named after their ids, defaults chosen', () => {
-    const kr = { id: 'mkt-o1-kr1', title: 'Generate 900 leads', valueLabel: '520leads', checkInAllowed: true, owner: 'nora@acme.example' };
-    const card = buildCheckInCard({ id: 'mkt', name: 'Marketing' }, [kr as never]) as unknown as Record<string, unknown>;
+    const { org, issues } = loadAcmeExample();
+    const mkt = departmentViewSchema.parse(buildDepartmentView(org, evaluateOrg(org, issues, { at: '2026-11-15' }), 'mkt'));
+    const krs = mkt.objectives.flatMap((o) => o.keyResults);
+    const card = buildCheckInCard({ id: 'mkt', name: 'Marketing' }, krs, { kr: 'mkt-o1-kr1' }) as unknown as Record<string, unknown>;
     expect(collectInputs(card)).toEqual([
-      { id: 'kr', type: 'Input.ChoiceSet', value: 'mkt-o1-kr1' },
       { id: 'value', type: 'Input.Number', value: '' },
-      { id: 'done', type: 'Input.Toggle', value: 'false' },
       { id: 'confidence', type: 'Input.ChoiceSet', value: 'medium' },
       { id: 'note', type: 'Input.Text', value: '' },
+      { id: 'decision', type: 'Input.Text', value: '' },
     ]);
     const html = renderCard(card, null);
-    expect(html).toContain('<select name="input.kr"><option value="mkt-o1-kr1" selected>Generate 900 leads (520leads)</option></select>');
+    expect(html).toContain('Now 520 leads (from 0 to 900 leads):');
     expect(html).toContain('<input type="number" step="any" name="input.value" value="">');
     expect(html).toContain('<span class="button disabled">Check in</span>');
   });

@@ -96,7 +96,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push(async () => watcher.stop());
     log(`jira emulator: ${site.size} issues ${restored ? 'restored from the data folder' : `from ${options.issuesFile}`}`);
 
+    // The Teams service's port is chosen first: the Forge app may post only to it (the manifest's
+    // egress allow-list, `${TEAMS_SERVICE_URL}`, filled in as `forge deploy` would from the shell).
+    const teamsPort = options.ports.teams || (await pickFreePort());
+    const teamsUrl = `http://127.0.0.1:${teamsPort}`;
     const forge = await startForgeHost({
+      manifestVariables: () => ({ TEAMS_SERVICE_URL: teamsUrl }),
       emulatorUrl: emulator.url,
       port: options.ports.forge,
       dataDir: join(options.dataDir, 'forge-host'),
@@ -110,7 +115,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const connector = await startBotConnector({ ...options.connector, port: options.ports.connector });
     cleanups.push(() => connector.close());
 
-    const teamsPort = options.ports.teams || (await pickFreePort());
     const sqlitePath = join(options.dataDir, 'teams.sqlite');
     let teams: TeamsProcess | null = null;
     const startTeams = async () => {
@@ -124,8 +128,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     await startTeams();
     cleanups.push(() => stopTeams('stop'));
-    const teamsUrl = `http://127.0.0.1:${teamsPort}`;
-    const client = createTeamsClient({ botUrl: () => teamsUrl, serviceUrl: connector.serviceUrl, tenantId: DEV_TENANT_ID });
+    const client = createTeamsClient({ botUrl: () => teamsUrl, serviceUrl: connector.serviceUrl, tenantId: DEV_TENANT_ID, directory: connector.directory });
 
     const settle = async () => {
       while (emulator.stats().webhooks.pending > 0) await new Promise((r) => setTimeout(r, 20));

@@ -3,8 +3,11 @@
  * activities (message, conversationUpdate, Action.Execute invoke) from one tenant, whose
  * `serviceUrl` is the Bot Connector emulator, so the bot's replies and proactive cards land
  * there. The local stand-in for the Teams client; no token, as the service runs in its local
- * anonymous mode.
+ * anonymous mode. As Teams does, it puts only `{ id, name, aadObjectId }` in `from`; a person's
+ * email is known to the emulator's roster (the directory), where the bot asks for it. A channel
+ * message is a new post (`<channel>;messageid=<post>`); a card action is in the card's thread.
  */
+import type { TeamsDirectory } from '../bot-connector';
 
 export interface Conversation {
   readonly id: string;
@@ -15,7 +18,7 @@ export interface Conversation {
 export interface TeamsUser {
   readonly id: string;
   readonly name: string;
-  /** Sent as Teams sends it for a TeamsChannelAccount (`email` and `userPrincipalName`). */
+  /** Given by the roster API (email and user principal name), never in an activity. */
   readonly email?: string;
 }
 
@@ -45,21 +48,40 @@ export interface TeamsClientOptions {
   readonly serviceUrl: string;
   readonly tenantId: string;
   readonly teamId?: string;
+  /** The emulator's directory: everyone who talks through this client is a member of the team and of their chats there. */
+  readonly directory?: TeamsDirectory;
 }
 
 /** A client posting as people of `tenantId`. */
 export function createTeamsClient(options: TeamsClientOptions): TeamsClient {
   let n = 0;
-  const activity = (conversation: Conversation, from: TeamsUser, fields: Record<string, unknown>): Record<string, unknown> => ({
-    id: `local-${Date.now()}-${++n}`,
+  const teamId = options.teamId ?? '19:acme-team@thread.tacv2';
+  const members = new Set<string>();
+  const channels = new Set<string>();
+  /** Makes the person and the conversation known to the roster, as they are in Teams. */
+  const enrol = (conversation: Conversation, user: TeamsUser) => {
+    const directory = options.directory;
+    if (!directory) return;
+    directory.addUser({ id: user.id, name: user.name, aadObjectId: aadOf(user), ...(user.email ? { email: user.email } : {}), userPrincipalName: user.email ?? `${user.id.replace(/\W/g, '')}@local.invalid`, tenantId: options.tenantId });
+    members.add(user.id);
+    if (conversation.type === 'channel') channels.add(conversation.id);
+    directory.addTeam({ id: teamId, name: 'Acme', tenantId: options.tenantId, channels: [...channels], members: [...members] });
+    if (conversation.type === 'personal') directory.addChat({ id: conversation.id, type: 'personal', tenantId: options.tenantId, members: [user.id] });
+  };
+  const activity = (conversation: Conversation, from: TeamsUser, fields: Record<string, unknown>): Record<string, unknown> => {
+    enrol(conversation, from);
+    const id = `local-${Date.now()}-${++n}`;
+    const thread = typeof fields.replyToId === 'string' ? fields.replyToId : id;
+    return {
+    id,
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
-    from: { id: from.id, name: from.name, aadObjectId: from.id, ...(from.email ? { email: from.email, userPrincipalName: from.email } : {}) },
+    from: { id: from.id, name: from.name, aadObjectId: aadOf(from) },
     recipient: BOT_ACCOUNT,
     conversation: {
-      id: conversation.id,
+      id: conversation.type === 'channel' && fields.type !== 'conversationUpdate' ? `${conversation.id};messageid=${thread}` : conversation.id,
       name: conversation.name,
       tenantId: options.tenantId,
       conversationType: conversation.type,
@@ -67,10 +89,11 @@ export function createTeamsClient(options: TeamsClientOptions): TeamsClient {
     },
     channelData:
       conversation.type === 'channel'
-        ? { tenant: { id: options.tenantId }, team: { id: options.teamId ?? '19:acme-team@thread.tacv2', name: 'Acme' }, channel: { id: conversation.id, name: conversation.name } }
+        ? { tenant: { id: options.tenantId }, team: { id: teamId, name: 'Acme' }, channel: { id: conversation.id, name: conversation.name } }
         : { tenant: { id: options.tenantId } },
     ...fields,
-  });
+    };
+  };
   const post = async (body: Record<string, unknown>): Promise<BotAnswer> => {
     const response = await fetch(`${options.botUrl()}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const text = await response.text();
@@ -89,6 +112,11 @@ export function createTeamsClient(options: TeamsClientOptions): TeamsClient {
     execute: (conversation, verb, data, replyToId, from = LOCAL_USER) =>
       post(activity(conversation, from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...(replyToId ? { replyToId } : {}) })),
   };
+}
+
+/** A stable stand-in for a person's Entra object id. */
+function aadOf(user: TeamsUser): string {
+  return `aad-${user.id.replace(/^29:/, '')}`;
 }
 
 /** What an Action.Execute invoke answered: a card to show in place of the clicked one, or a message. */

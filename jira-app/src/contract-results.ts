@@ -3,7 +3,7 @@
  * panel needs beside them (the cycles to choose from, whether the caller may edit). Issue
  * details beyond keys and counts (summaries) are only in `explainKr`, read as the caller.
  */
-import type { CompanyView, DepartmentView, EpicView, HistoryPoint, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
+import type { CompanyView, DepartmentView, DepartmentTrend as CoreDepartmentTrend, EpicView, IssueContribution, KrView, ReviewAgenda, Cycle, Department, Settings, JiraConfig, Company } from '@okr-bridge/core';
 
 export interface CycleOption {
   readonly id: string;
@@ -36,16 +36,10 @@ export type DepartmentPanel =
   | { readonly kind: 'not-configured'; readonly isAdmin: boolean };
 
 /**
- * Progress from the cycle start to the view's `at`, per objective and key result of the
- * department, computed on the server by core's `computeProgressHistory` from the stored
- * issue facts (created and resolved dates) and check-ins: a few points on distinct days,
- * oldest first, the last one at `at` and equal to the progress the view shows. Objectives and
- * roll-up key results are the weighted means of their parts on the same days.
+ * Progress from the cycle start to the view's `at` for the department, its objectives and
+ * key results: core's `computeDepartmentTrend`, the one trend every surface draws.
  */
-export interface DepartmentTrend {
-  readonly objectives: Readonly<Record<string, readonly HistoryPoint[]>>;
-  readonly keyResults: Readonly<Record<string, readonly HistoryPoint[]>>;
-}
+export type DepartmentTrend = CoreDepartmentTrend;
 
 export interface AlignableKr {
   readonly id: string;
@@ -153,4 +147,20 @@ export interface KrExplained {
 /** What `getVersion` answers: the storage stamp (null before anything was stored). */
 export interface VersionStamp {
   readonly stamp: string | null;
+}
+
+/** Alignments asked for that wait for the aligned-to key result's owner (or a Jira admin). */
+export interface PendingAlignments {
+  readonly pending: readonly {
+    readonly objective: string;
+    readonly objectiveTitle: string;
+    readonly department: string;
+    readonly kr: string;
+    readonly krTitle: string;
+    readonly weight: number;
+    readonly requestedBy: string;
+    readonly requestedAt: string;
+    /** Whether the caller owns the key result, or is a Jira admin the site remembers. */
+    readonly canDecide: boolean;
+  }[];
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   alignmentSchema,
+  boundedWeightSchema,
   confidenceSchema,
   cycleSchema,
   departmentSchema,
@@ -29,8 +30,8 @@ const cycle = idSchema.optional();
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: 'expected a Jira project key like ENG' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A key result as the panels send it: the org file's shape, the id optional (the server picks one). */
-const optionalId = { id: idSchema.optional() };
+/** A key result as the panels send it: the org file's shape, the id optional (the server picks one), the weight bounded. */
+const optionalId = { id: idSchema.optional(), weight: boundedWeightSchema };
 export const keyResultInputSchema = z.discriminatedUnion(
   'kind',
   [metricKrSchema.extend(optionalId), milestoneKrSchema.extend(optionalId), jiraKrSchema.extend(optionalId), rollupKrSchema.extend(optionalId)],
@@ -38,20 +39,23 @@ export const keyResultInputSchema = z.discriminatedUnion(
 );
 export type KeyResultInput = z.input<typeof keyResultInputSchema>;
 
+/** An alignment as the panels ask for it: its weight bounded (it counts in someone else's roll-up). */
+export const alignmentInputSchema = alignmentSchema.extend({ weight: boundedWeightSchema });
+
 export const objectiveInputSchema = z.strictObject({
   id: idSchema.optional(),
   title: text(300),
   department: idSchema,
   owner: text(200).optional(),
   description: z.string().max(4000).optional(),
-  alignedTo: z.array(alignmentSchema).max(20).default([]),
+  alignedTo: z.array(alignmentInputSchema).max(20).default([]),
 });
 
 export const objectivePatchSchema = z.strictObject({
   title: text(300).optional(),
   owner: text(200).nullable().optional(),
   description: z.string().max(4000).nullable().optional(),
-  alignedTo: z.array(alignmentSchema).max(20).optional(),
+  alignedTo: z.array(alignmentInputSchema).max(20).optional(),
 });
 
 /** Who is who: an owner name as written in the org file (name or email) and the Jira account it is. */
@@ -114,6 +118,10 @@ export const payloadSchemas = {
   createConnectionCode: z.strictObject({}),
   disconnectTeams: z.strictObject({}),
   explainKr: z.strictObject({ cycle, kr: idSchema }),
+  /** The alignments waiting for a decision in the cycle, each saying whether the caller may decide it. */
+  getPendingAlignments: z.strictObject({ cycle }),
+  /** Accepts (it counts in the roll-up from now on) or declines an alignment to a key result the caller owns. */
+  decideAlignment: z.strictObject({ cycle, objective: idSchema, kr: idSchema, accept: z.boolean() }),
 } as const;
 
 export type ResolverName = keyof typeof payloadSchemas;
@@ -142,6 +150,8 @@ export interface ResolverResults {
   createConnectionCode: R.ConnectionCode;
   disconnectTeams: R.TeamsConnection;
   explainKr: R.KrExplained;
+  getPendingAlignments: R.PendingAlignments;
+  decideAlignment: R.Changed;
 }
 
 /** The payload a call takes (before defaults are applied). */
@@ -160,6 +170,8 @@ export type ResolverErrorCode =
   | 'not-found'
   /** Nothing set up yet: no settings or no org imported. */
   | 'not-configured'
+  /** Others kept changing the same OKRs at the same moment; nothing was saved; try again. */
+  | 'conflict'
   | 'unknown-call'
   | 'internal';
 

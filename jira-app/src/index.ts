@@ -41,14 +41,14 @@ for (const name of RESOLVER_NAMES) {
 /** `function` of the panels' resolver. */
 export const resolverHandler = resolver.getDefinitions();
 
-/** `avi:jira:created|updated|deleted:issue` (with `filter.ignoreSelf`). */
-export async function issueTrigger(event: unknown): Promise<void> {
-  await app.issueEvent(event);
+/** `avi:jira:created|updated|deleted:issue` (with `filter.ignoreSelf`). Forge ignores the answer; it says what the trigger did, for logs and the local host. */
+export async function issueTrigger(event: unknown) {
+  return app.issueEvent(event);
 }
 
-/** The hourly `scheduledTrigger`. */
-export async function reconcileTrigger(): Promise<void> {
-  await app.scheduledReconcile();
+/** The hourly `scheduledTrigger`. The report is for logs and the local host (Forge ignores it). */
+export async function reconcileTrigger() {
+  return app.scheduledReconcile();
 }
 
 /** The queue consumer: deliveries to Teams and reconcile continuations. */

@@ -6,7 +6,7 @@
  *   PORT (3978), HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL or SQLITE_PATH (./.data/teams.sqlite),
  *   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId (the Agents SDK's names),
  *   OKR_DEV_ANONYMOUS=1 (local mode: no Bot Framework token, dev tab tokens, 127.0.0.1 only),
- *   TAB_DOMAIN, DEFAULT_TIME_ZONE (UTC), OUTBOX_LEASE_MS (60000)
+ *   TAB_DOMAIN, DEFAULT_TIME_ZONE (UTC), OUTBOX_LEASE_MS (60000), HTTP_MAX_CONNECTIONS_PER_IP (128)
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { createForgeClient } from './forge/forge-client';
 import { createStaticFiles } from './http/static-files';
 import { ListenError, startService, type RunningService } from './server';
 import { openStorage } from './storage';
-import { createTabRoutes } from './tab-api';
+import { createTabRoutes } from './http/tab-routes';
 
 const envSchema = z
   .object({
@@ -33,6 +33,12 @@ const envSchema = z
     TAB_DOMAIN: z.string().min(1).optional(),
     DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, { error: 'expected DEFAULT_TIME_ZONE to be an IANA time zone like Europe/Paris' }).default('UTC'),
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+    HTTP_MAX_CONNECTIONS_PER_IP: z.coerce
+      .number({ error: 'expected HTTP_MAX_CONNECTIONS_PER_IP to be a whole number from 1 to 100000' })
+      .int({ error: 'expected HTTP_MAX_CONNECTIONS_PER_IP to be a whole number from 1 to 100000' })
+      .min(1, { error: 'expected HTTP_MAX_CONNECTIONS_PER_IP to be a whole number from 1 to 100000' })
+      .max(100_000, { error: 'expected HTTP_MAX_CONNECTIONS_PER_IP to be a whole number from 1 to 100000' })
+      .default(128),
   })
   .refine((e) => e.OKR_DEV_ANONYMOUS === '1' || e.MicrosoftAppId, { error: 'expected MicrosoftAppId (and MicrosoftAppPassword), or OKR_DEV_ANONYMOUS=1 for the local mode' })
   .refine((e) => e.OKR_DEV_ANONYMOUS === '0' || e.HOST === '127.0.0.1', { error: 'expected HOST=127.0.0.1 with OKR_DEV_ANONYMOUS=1: the local mode is never exposed' });
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
       bot: local ? { kind: 'anonymous' } : { kind: 'authenticated', appId, password: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId },
       defaultTimeZone: env.DEFAULT_TIME_ZONE,
       outbox: { leaseMs: env.OUTBOX_LEASE_MS },
+      http: { maxConnectionsPerIp: env.HTTP_MAX_CONNECTIONS_PER_IP },
       mounts: [tabRoutes, createStaticFiles(join(__dirname, '..', 'dist', 'tab'))],
     });
   } catch (error) {

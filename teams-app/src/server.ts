@@ -5,16 +5,17 @@
  * environment); nothing here reads env vars.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type AuthConfiguration, type Connections } from '@microsoft/agents-hosting';
 import { createBotAgent } from './bot/agent';
-import { recordMembersOf } from './bot/members';
 import { runDueReminders } from './bot/reminders';
 import type { BotServices } from './bot/services';
-import { handleEvent } from './events/events-route';
+import { pruneUsedRequestIds } from './events/prune-requests';
 import { createBotAuthVerifier, type BotAuthConfig } from './http/bot-auth';
-import { BodyTooLarge, readBody, sendJson } from './http/io';
+import { createLimitedServer, type HttpLimits } from './http/connection-limits';
+import { handleEventsRequest } from './http/events-route';
+import { sendJson } from './http/io';
 import { listenOn } from './http/listen';
 import { handleMessages } from './http/messages-route';
 
@@ -24,6 +25,7 @@ import { createRateLimiter } from './outbox/rate-limiter';
 import { createAdapterSender } from './outbox/sender';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import type { TeamsStore } from './store/port';
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailable } from './store/unavailable';
 
 /** How the bot authenticates: Bot Framework tokens in production, none in local mode. */
 export type BotMode =
@@ -63,6 +65,10 @@ export interface ServiceOptions {
   readonly deliveryLockRetryMs?: number;
   /** How often due reminders are looked for; 0 turns the timer off. One minute by default. */
   readonly reminderIntervalMs?: number;
+  /** How often used request ids past the signature window are forgotten; 0 turns it off. Ten minutes by default. */
+  readonly pruneIntervalMs?: number;
+  /** Timeouts and the per-address connection cap of the HTTP server (http/connection-limits.ts). */
+  readonly http?: Partial<HttpLimits>;
   /** Extra handlers tried in order before 404: the tab API, the tab's static files. */
   readonly mounts?: readonly Mount[];
   readonly log?: (line: string) => void;
@@ -113,7 +119,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const sender = createAdapterSender(adapter, bot.kind === 'authenticated' ? bot.appId : null, nowMs);
   const worker = createOutboxWorker({ store, sender, limiter, nowMs, random: options.random ?? Math.random, log, ...options.outbox });
 
-  const server = createServer();
+  const { server } = createLimitedServer(options.http);
   await listenOn(server, host, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -135,43 +141,36 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const path = new URL(req.url ?? '/', 'http://service.invalid').pathname;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/messages') {
-      const onVerified = async (activity: Record<string, unknown>) => {
-        await recordMembersOf(store, activity, nowMs());
-      };
-      return handleMessages({ adapter, app, verifier, log, onVerified }, req, res);
+      return handleMessages({ adapter, app, verifier, log }, req, res);
     }
-    if (path === '/api/events') {
-      let body: string;
-      try {
-        body = await readBody(req);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: error.message });
-        throw error;
-      }
-      const answer = await handleEvent({ store, nowMs, onEntries: () => worker.wake() }, req.method ?? '', req.headers, body);
-      return sendJson(res, answer.status, answer.body);
-    }
+    if (path === '/api/events') return handleEventsRequest({ store, nowMs, onEntries: () => worker.wake() }, req, res);
     for (const mount of options.mounts ?? []) if (await mount(req, res)) return;
     sendJson(res, 404, { error: `expected one of /api/messages, /api/events, /api/tab/*, /tab/*, /healthz; got ${path}` });
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((error: unknown) => {
       log(`http: ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The database away (restarting, failing over) is not a failure of the request: say when to try again.
+      if (error instanceof StoreUnavailable) return sendJson(res, 503, { error: `${error.message}; try again later` }, { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
       sendJson(res, 500, { error: 'internal error' });
     });
   });
 
   const gate = createDeliveryGate({ worker, lock: store.deliveryLock(), retryMs: options.deliveryLockRetryMs ?? 5_000, log });
   await gate.start();
-  const interval = options.reminderIntervalMs ?? 60_000;
   const runReminders = () => runDueReminders(services);
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          runReminders().catch((error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`));
-        }, interval)
-      : null;
-  timer?.unref();
+  const every = (ms: number, what: string, task: () => Promise<unknown>) => {
+    if (ms <= 0) return null;
+    const timer = setInterval(() => {
+      task().catch((error: unknown) => log(`${what}: ${error instanceof Error ? error.message : String(error)}`));
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+  const timers = [
+    every(options.reminderIntervalMs ?? 60_000, 'reminders', runReminders),
+    every(options.pruneIntervalMs ?? 10 * 60_000, 'request ids', () => pruneUsedRequestIds(store, nowMs())),
+  ];
 
   return {
     url,
@@ -180,7 +179,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     services,
     runReminders,
     async close() {
-      if (timer) clearInterval(timer);
+      for (const timer of timers) if (timer) clearInterval(timer);
       await gate.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

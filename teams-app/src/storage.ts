@@ -8,8 +8,8 @@ import { openPostgresDatabase } from './store/postgres-store';
 import type { SqlDb } from './store/sql-db';
 import { createSqlStore } from './store/sql-store';
 import { openSqliteDatabase } from './store/sqlite-store';
-import { createSqlReviewStore } from './tab-api/sql-review-store';
-import type { ReviewStore } from './tab-api/review-store';
+import type { ReviewStore } from './store/review-store';
+import { createSqlReviewStore } from './store/sql-review-store';
 
 export interface StorageOptions {
   /** A `postgres://` URL; when set, SQLite is not used. */

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/forge-host/testing';
-import { collectActions } from '../../dev/start/card-html';
+import { collectActions, collectInputs } from '../../dev/start/card-html';
 import { tabUrl } from '../../dev/start/page-html';
 import { readInvokeAnswer, type Conversation, type TeamsUser } from '../../dev/start/teams-client';
 import { devTokenFor } from '../../teams-app/src/auth/dev-token';
@@ -244,17 +244,22 @@ describe('the whole loop, Jira to Teams and back', () => {
     const status = connector.activities(MKT_CHANNEL.id).at(-1)!;
     expect(status.activity.summary).toBe('Marketing status');
     const checkInButton = collectActions(cardOf(status.activity)!).find((a) => a.verb === 'check-in-form')!;
-    const form = readInvokeAnswer(await client.execute(MKT_CHANNEL, checkInButton.verb!, checkInButton.data ?? {}, status.id, NORA));
-    if (form.kind !== 'card') throw new Error(`expected the check-in card, got ${form.text}`);
-    expect(cardText(form.card)).toContain('Check in: Marketing');
+    const list = readInvokeAnswer(await client.execute(MKT_CHANNEL, checkInButton.verb!, checkInButton.data ?? {}, status.id, NORA));
+    if (list.kind !== 'card') throw new Error(`expected the check-in card, got ${list.text}`);
+    expect(cardText(list.card)).toContain('Check in: Marketing');
+    // Each key result opens its own form: a metric asks for its value only.
+    const opener = collectActions(list.card).find((a) => a.verb === 'check-in-form' && a.data?.kr === 'mkt-o1-kr1')!;
+    const form = readInvokeAnswer(await client.execute(MKT_CHANNEL, opener.verb!, opener.data ?? {}, undefined, NORA));
+    if (form.kind !== 'card') throw new Error(`expected the check-in form, got ${form.text}`);
+    expect(collectInputs(form.card).map((i) => i.id)).toEqual(['value', 'confidence', 'note', 'decision']);
     const send = collectActions(form.card).find((a) => a.verb === 'check-in')!;
     const note = 'Webinar series landed 120 leads';
-    const inputs = { kr: 'mkt-o1-kr1', value: '640', done: 'false', confidence: 'high', note };
+    const inputs = { value: '640', confidence: 'high', note, decision: '' };
     const answer = readInvokeAnswer(await client.execute(MKT_CHANNEL, send.verb!, { ...send.data, ...inputs }, undefined, NORA));
     if (answer.kind !== 'card') throw new Error(`expected the checked-in card, got ${answer.text}`);
     scenario.checkIns.push({ kr: 'mkt-o1-kr1', date: now().slice(0, 10), value: 640, confidence: 'high', note, author: NORA.name });
     const kr = expectedViews(scenario, now()).department('mkt').objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'mkt-o1-kr1')!;
-    expect([kr.progressLabel, kr.valueLabel]).toEqual(['71%', '640leads (from 0leads to 900leads)']);
+    expect([kr.progressLabel, kr.valueLabel]).toEqual(['71%', '640 leads (from 0 to 900 leads)']);
     expect(cardText(answer.card)).toContain('Checked in: Generate 900 marketing-qualified leads');
     expect(cardText(answer.card)).toContain(kr.valueLabel);
 

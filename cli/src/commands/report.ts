@@ -2,10 +2,10 @@
  * `okr report FILE --issues SNAPSHOT …` over a snapshot file, or `okr report FILE --jira URL …`
  * over a live Jira site (Jira Cloud or the emulator); the same report either way.
  */
-import { evaluateOrg, toReportJson } from '@okr-bridge/core';
+import { checkSnapshotJql, evaluateOrg, toReportJson } from '@okr-bridge/core';
 import type { AgendaScope, IssueFacts, Org } from '@okr-bridge/core';
 import { parseMoment, parseOptions, parsePositiveInt } from '../args';
-import { readOrg, readSnapshot } from '../files';
+import { readOrgFile, readSnapshot } from '../files';
 import { formatReport } from '../format/report-text';
 import { UsageError } from '../io';
 import type { CliIo } from '../io';
@@ -38,9 +38,10 @@ export async function runReport(args: string[], io: LiveIo, today: string): Prom
   if (values.issues !== undefined && (values.email ?? values.token ?? values.bearer) !== undefined) {
     throw new UsageError(`--email, --token and --bearer go with --jira URL, not with --issues\n${REPORT_USAGE}`);
   }
-  const org = readOrg(positionals[0]!);
-  checkReportOptions(org, values);
+  const { org, locate } = readOrgFile(positionals[0]!);
+  const { at } = checkReportOptions(org, values);
   if (values.jira === undefined) {
+    checkSnapshotJql(org, at ?? today, locate);
     printReport(org, readSnapshot(values.issues!, org), values, io, today);
     return 0;
   }

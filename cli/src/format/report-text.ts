@@ -11,7 +11,11 @@ export function formatReport(org: Org, e: Evaluation): string {
   out.push(formatTable(['Department', 'Progress', 'Status', 'Objectives'], p.departments.map((d) => [d.name, percent(d.progress), d.status, String(d.objectives.length)]), ['l', 'r', 'l', 'r']));
   out.push('');
   const krsByObjective = new Map<string, typeof p.keyResults[number][]>();
-  for (const kr of p.keyResults) krsByObjective.set(kr.objective, [...(krsByObjective.get(kr.objective) ?? []), kr]);
+  for (const kr of p.keyResults) {
+    const list = krsByObjective.get(kr.objective);
+    if (list) list.push(kr);
+    else krsByObjective.set(kr.objective, [kr]);
+  }
   const rows: string[][] = [];
   for (const o of p.objectives) {
     rows.push([o.id, o.title, percent(o.progress), o.status, o.score.toFixed(1)]);

@@ -1,12 +1,31 @@
-/** Plain-text tables for the terminal: columns padded to their widest cell. */
+/**
+ * Plain-text tables for the terminal: columns padded to their widest cell, up to
+ * `MAX_PAD_WIDTH`; a longer cell runs past its column instead of widening it, and the last
+ * column is never padded. So the output grows with the text, never with rows × widest cell.
+ */
+export const MAX_PAD_WIDTH = 60;
+
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, c) => (align[c] === 'r' ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+  const widths = header.map((h) => Math.min(h.length, MAX_PAD_WIDTH));
+  for (const row of rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const n = (row[c] ?? '').length;
+      if (n > widths[c]! && n <= MAX_PAD_WIDTH) widths[c] = n;
+    }
+  }
+  const last = header.length - 1;
+  const line = (cells: readonly string[]) => {
+    let out = '';
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
+      if (c > 0) out += '  ';
+      out += c === last ? cell : align[c] === 'r' ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!);
+    }
+    return out.trimEnd();
+  };
+  const out: string[] = [line(header), line(widths.map((w) => '─'.repeat(w)))];
+  for (const row of rows) out.push(line(row));
+  return out.join('\n');
 }
 
 export function percent(x: number): string {

@@ -1,10 +1,4 @@
-export { createJiraClient, jiraLimits, jiraPaths } from './jira-client';
+export { createJiraClient } from './jira-client';
 export type { IssueRef, IssueRefPage, IssueRefSearch, JiraAuth, JiraClient, JiraClientOptions } from './jira-client';
-export { JiraRequestError, isJiraRequestError } from './errors';
-export type { JiraFailureKind, JiraRequestErrorDetails } from './errors';
-export { pickStoryPointsField, storyPointsFieldNames } from './story-points';
-export type { StoryPointsLookup } from './story-points';
-export { defaultRetryPolicy } from './retry';
-export type { RetryPolicy } from './retry';
-export type { RetryEvent } from './transport';
-export type { JiraClientStats } from './stats';
+export { JiraRequestError, defaultRetryPolicy, isJiraRequestError, jiraLimits, jiraPaths, pickStoryPointsField, storyPointsFieldNames } from '@okr-bridge/core';
+export type { JiraClientStats, JiraFailureKind, JiraRequestErrorDetails, RetryEvent, RetryPolicy, StoryPointsLookup } from '@okr-bridge/core';

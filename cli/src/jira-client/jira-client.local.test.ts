@@ -4,7 +4,7 @@
  * paging, echoed credentials, refused connections, bulk-fetch issue errors.
  */
 import { createJiraClient, type JiraClientOptions } from './jira-client';
-import { JiraRequestError } from './errors';
+import { JiraRequestError } from '@okr-bridge/core';
 import { send, startTestServer, type Reply, type TestServer } from './test-server';
 
 const issue = (n: number) => ({
@@ -158,10 +158,11 @@ test('bulk fetch sends chunks of 100 unique keys and asks again once for issues 
   expect(client.stats().pagesRead).toBe(4);
 });
 
-test('bulk fetch fails naming the issues Jira still cannot return after asking again', async () => {
+test('bulk fetch fails naming the issues Jira still cannot return after asking again, within the retry bound', async () => {
   const { client } = await clientFor((_req, res) => send(res, 200, { issues: [], issueErrors: [{ id: '10001', errorMessage: 'Payload too large' }] }));
   const e = await failureOf(client.fetchIssues(['ENG-1'], fields));
-  expect(e.message).toBe('POST /rest/api/3/issue/bulkfetch could not return 1 issue(s): 10001: Payload too large');
+  expect(e.message).toBe('POST /rest/api/3/issue/bulkfetch could not return 1 issue(s) after 6 attempts: 10001: Payload too large');
+  expect([e.kind, e.retryable]).toEqual(['partial', true]);
 });
 
 test('asking for issues without status or created fails before any call', async () => {

@@ -5,7 +5,7 @@
  */
 import { generateSite, startJiraEmulator, type FaultOptions, type JiraEmulator, type Site } from '../../../dev/jira-emulator';
 import { createJiraClient, type JiraClientOptions } from './jira-client';
-import { JiraRequestError } from './errors';
+import { JiraRequestError } from '@okr-bridge/core';
 
 const credentials = { email: 'lead@example.com', token: 'emulator-api-token' };
 const fields = ['summary', 'status', 'created', 'parent'];

@@ -9,6 +9,8 @@ import type { LintFinding } from '../lint/types';
 import type { KeyResult, Objective, Org } from '../model/org';
 import type { KrResult, ProgressResult } from '../progress/types';
 import { toDay } from '../time/dates';
+import { percentLabel } from '../views/labels';
+import { describeKrStatus } from '../views/status-text';
 import type { AgendaItem, AgendaItemKind, AgendaLink, AgendaScope, ReviewAgenda } from './types';
 
 /** Minutes each kind of item gets by default. */
@@ -56,6 +58,7 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
   };
   const departmentOwner = (id: string) => org.departments.find((d) => d.id === id)?.owners[0] ?? null;
   const departmentName = (id: string) => org.departments.find((d) => d.id === id)?.name ?? id;
+  const objectiveTitle = (id: string) => objectives.get(id)?.title ?? id;
 
   const candidates: AgendaItem[] = [];
   const covered = new Set<string>();
@@ -67,7 +70,7 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     covered.add(dep.needs.kr);
     item('blocked-dependency', dep.id, {
       title: `Blocked: ${departmentName(dep.needs.department)} needs ${dep.title ?? dep.deliverables.map((d) => d.key).join(', ')} from ${departmentName(dep.provider)}`,
-      detail: describeBlocked(dep, owner(dep.needs.kr)),
+      detail: describeBlocked(dep, krDefs.get(dep.needs.kr)?.kr.title ?? dep.needs.kr, owner(dep.needs.kr), objectiveTitle),
       presenter: departmentOwner(dep.provider),
       links: dep.deliverables.map((d) => links(d.key)),
     });
@@ -77,11 +80,11 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     .filter((kr) => kr.status === 'at-risk' && krInScope(kr) && !covered.has(kr.id))
     .map((kr) => ({ kr, impact: kr.weight * Math.max(0, progress.expected - kr.progress) }))
     .sort((a, b) => b.impact - a.impact || a.kr.id.localeCompare(b.kr.id));
-  for (const { kr, impact } of atRisk) {
+  for (const { kr } of atRisk) {
     covered.add(kr.id);
     item('at-risk-kr', kr.id, {
       title: `At risk: ${kr.title}`,
-      detail: `${pct(kr.progress)} done against ${pct(progress.expected)} expected (impact ${impact.toFixed(2)}). ${kr.explain.rule}`,
+      detail: `${describeKrStatus(kr.status, kr.basis, null)}. ${sentence(kr.explain.rule)}.`,
       presenter: owner(kr.id),
       links: krLinks(krDefs.get(kr.id)?.kr, links),
     });
@@ -97,7 +100,7 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     covered.add(kr.id);
     item('moved-kr', kr.id, {
       title: `${delta > 0 ? 'Moved up' : 'Moved down'}: ${kr.title}`,
-      detail: `${delta > 0 ? '+' : '−'}${pct(Math.abs(delta))} since ${input.since}, now ${pct(kr.progress)}.`,
+      detail: `${delta > 0 ? '+' : '−'}${percentLabel(Math.abs(delta))} since ${input.since}, now ${percentLabel(kr.progress)}.`,
       presenter: owner(kr.id),
       links: krLinks(krDefs.get(kr.id)?.kr, links),
     });
@@ -144,11 +147,18 @@ function timeBox(candidates: readonly AgendaItem[], input: AgendaInput, title: s
   return { scope: input.scope, title, since: input.since, at: input.at, meetingMinutes: input.minutes, items, overflow, bufferMinutes: left };
 }
 
-function describeBlocked(dep: DependencyResult, needOwner: string | null): string {
+/** "Close 12 deals" (owner zoe@…) waits on it. ENG-142: status is Blocked. Due …. Puts company objective "Win the mid-market" at risk. */
+function describeBlocked(dep: DependencyResult, krTitle: string, needOwner: string | null, objectiveTitle: (id: string) => string): string {
   const who = needOwner ? ` (owner ${needOwner})` : '';
   const due = dep.due ? ` Due ${dep.due}.` : '';
-  const company = dep.companyObjectivesAtRisk.length > 0 ? ` Puts company objective${dep.companyObjectivesAtRisk.length > 1 ? 's' : ''} ${dep.companyObjectivesAtRisk.join(', ')} at risk.` : '';
-  return `Key result ${dep.needs.kr}${who} waits on it. ${dep.reason}.${due}${company}`;
+  const titles = dep.companyObjectivesAtRisk.map((id) => `"${objectiveTitle(id)}"`);
+  const company = titles.length > 0 ? ` Puts company objective${titles.length > 1 ? 's' : ''} ${titles.join(' and ')} at risk.` : '';
+  return `"${krTitle}"${who} waits on it. ${dep.reason}.${due}${company}`;
+}
+
+/** A rule as a sentence: capital first letter, no final stop (the caller adds it). */
+function sentence(rule: string): string {
+  return `${rule.charAt(0).toUpperCase()}${rule.slice(1)}`.replace(/\.$/, '');
 }
 
 function krLinks(kr: KeyResult | undefined, link: (key: string) => AgendaLink): AgendaLink[] {
@@ -180,8 +190,4 @@ export function scopeDepartments(org: Org, scope: AgendaScope): (departmentId: s
 function scopeTitle(org: Org, scope: AgendaScope): string {
   if (scope.kind === 'company') return `${org.company.name} OKR review`;
   return `${org.departments.find((d) => d.id === scope.id)?.name ?? scope.id} OKR review`;
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }

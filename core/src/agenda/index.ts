@@ -1,2 +1,3 @@
 export * from './types';
 export * from './build-agenda';
+export * from './requests';

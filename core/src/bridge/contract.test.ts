@@ -45,3 +45,15 @@ describe('web trigger requests', () => {
     expect(webTriggerRequestSchema.safeParse({ action: 'check-in', kr: 'k1', author: 'ann', value: 3 }).success).toBe(true);
   });
 });
+
+describe('the check-in call', () => {
+  const base = { action: 'check-in', kr: 'eng-o1-kr3', done: false, author: 'Priya' };
+  it('carries the decision asked for, as the Jira check-in dialog does', () => {
+    expect(webTriggerRequestSchema.parse({ ...base, decision: 'Move the audit to January?' })).toEqual({ ...base, decision: 'Move the audit to January?' });
+  });
+
+  it('refuses an empty or oversized decision', () => {
+    expect(webTriggerRequestSchema.safeParse({ ...base, decision: '' }).success).toBe(false);
+    expect(webTriggerRequestSchema.safeParse({ ...base, decision: 'x'.repeat(2001) }).success).toBe(false);
+  });
+});

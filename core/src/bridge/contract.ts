@@ -5,7 +5,7 @@
  * neither sends anything by a bare string with a hand-copied type.
  */
 import { z } from 'zod';
-import { companyViewSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
+import { companyViewSchema, departmentTrendSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
 
 const id = z.string().min(1).max(200);
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant like 2026-11-15T09:00:00Z' });
@@ -47,6 +47,8 @@ export const checkInRequestSchema = z
     done: z.boolean().optional(),
     confidence: z.enum(['low', 'medium', 'high']).optional(),
     note: z.string().max(2000).optional(),
+    /** A decision the owner asks the review to take, as in the Jira check-in dialog. */
+    decision: z.string().min(1).max(2000).optional(),
     /** Who checked in, as Teams knows them (display name or email). */
     author: z.string().min(1).max(200),
     /**
@@ -85,7 +87,8 @@ export const departmentSummarySchema = z.object({ id: z.string(), name: z.string
 export const webTriggerResultSchemas = {
   departments: z.object({ company: z.object({ id: z.string(), name: z.string() }), departments: z.array(departmentSummarySchema) }),
   company: companyViewSchema,
-  department: departmentViewSchema,
+  /** The department view with its trend, computed once in Jira (absent from apps that predate it). */
+  department: departmentViewSchema.extend({ trend: departmentTrendSchema.optional() }),
   dependencies: z.array(dependencyViewSchema),
   agenda: reviewAgendaSchema,
   'check-in': z.object({ kr: krViewSchema }),

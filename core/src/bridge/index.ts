@@ -1,2 +1,3 @@
 export * from './signing';
 export * from './contract';
+export * from './event-time';

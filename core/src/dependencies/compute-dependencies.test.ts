@@ -216,4 +216,13 @@ describe('computeDependencies: company objectives at risk', () => {
       ['unaligned', []],
     ]);
   });
+
+  test('a done dependency puts no company objective at risk', () => {
+    const graph = computeDependencies(tree(), buildIssueIndex([issue('MKT-1', { status: 'Done', category: 'done' })]), AT);
+    expect(graph.dependencies.map((d) => [d.id, d.state, d.companyObjectivesAtRisk])).toEqual([
+      ['via-tree', 'done', []],
+      ['one-level', expect.not.stringMatching(/^done$/), ['c2']],
+      ['unaligned', expect.not.stringMatching(/^done$/), []],
+    ]);
+  });
 });

@@ -50,7 +50,8 @@ function assessDependency(
     state,
     reason: summarizeReasons(deliverables, state),
     deliverables,
-    companyObjectivesAtRisk: companyObjectivesOf(dependency.needs.kr),
+    // A delivered dependency puts nothing at risk any more.
+    companyObjectivesAtRisk: state === 'done' ? [] : companyObjectivesOf(dependency.needs.kr),
   };
 }
 

@@ -22,7 +22,7 @@ export interface DependencyResult {
   /** The reasons of the deliverables in the worst state, prefixed by their keys. */
   readonly reason: string;
   readonly deliverables: readonly DeliverableState[];
-  /** Company objectives the needing key result contributes to through the alignment tree. */
+  /** Company objectives the needing key result contributes to through the alignment tree; none once the dependency is done. */
   readonly companyObjectivesAtRisk: readonly string[];
 }
 

@@ -14,6 +14,8 @@ import { parseJql } from './parser';
 export interface CompileJqlOptions {
   /** The instant relative dates (`-5d`) count from: an ISO instant or date. */
   readonly now: string;
+  /** The searching user's zone, as an offset east of UTC at an instant; UTC when absent. */
+  readonly zoneOffsetMinutes?: ((utcMs: number) => number) | undefined;
 }
 
 export interface CompiledJql {
@@ -40,7 +42,7 @@ export function compileJqlQuery(ast: JqlQuery, options: CompileJqlOptions): Comp
     bounded: bounds !== null,
     bounds,
     orderBy: ast.orderBy,
-    test: compilePredicate(ast.where, nowMs),
+    test: compilePredicate(ast.where, { nowMs, zoneOffsetMinutes: options.zoneOffsetMinutes }),
     compare: compileComparator(ast.orderBy),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Date values in JQL: absolute dates (`2026-11-01`, `2026/11/01`, with an optional ` HH:mm`),
- * read in UTC, and periods relative to now (`-5d`, `-2w`, `-4h`, `-30m`, `"-4w 2d"`).
+ * read as a wall-clock time in the searching user's time zone (UTC unless told), and periods
+ * relative to now (`-5d`, `-2w`, `-4h`, `-30m`, `"-4w 2d"`), which no zone changes.
  * Issue timestamps are Jira's ISO instants (`2026-11-01T10:00:00.000+0000`) or plain dates.
  */
 import { isIsoDate } from '../time/dates';
@@ -38,9 +39,27 @@ export function parseJqlDate(text: string): JqlDateValue | null {
   return null;
 }
 
-/** The instant (ms since the epoch) a date value stands for at `nowMs`. */
-export function resolveJqlDate(value: JqlDateValue, nowMs: number): number {
-  return value.kind === 'absolute' ? value.ms : nowMs + value.offsetMs;
+/** When a JQL search runs and in which zone its absolute dates are read. */
+export interface JqlDateContext {
+  readonly nowMs: number;
+  /**
+   * The searching user's zone: its offset east of UTC in minutes at an instant (e.g. −480 or
+   * −420 for America/Los_Angeles). Absent means UTC.
+   */
+  readonly zoneOffsetMinutes?: ((utcMs: number) => number) | undefined;
+}
+
+/**
+ * The instant (ms since the epoch) a date value stands for: a relative period from now, or an
+ * absolute date's wall-clock time in the user's zone (`value.ms` holds that wall clock as if it
+ * were UTC; the offset is looked up twice so that a date near a DST change lands right).
+ */
+export function resolveJqlDate(value: JqlDateValue, dates: JqlDateContext): number {
+  if (value.kind === 'relative') return dates.nowMs + value.offsetMs;
+  const offsetAt = dates.zoneOffsetMinutes;
+  if (!offsetAt || Number.isNaN(value.ms)) return value.ms;
+  const guess = value.ms - offsetAt(value.ms) * 60_000;
+  return value.ms - offsetAt(guess) * 60_000;
 }
 
 /** Milliseconds of an issue timestamp (ISO instant or `YYYY-MM-DD`, read as UTC midnight); NaN if neither. */

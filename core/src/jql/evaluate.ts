@@ -2,12 +2,13 @@
  * Turns a JQL expression into a predicate over `IssueFacts`, as Jira evaluates it: text is
  * compared case-insensitively, `key` also matches the numeric issue id, `!=` and `NOT IN`
  * never match an empty field (use `IS EMPTY` or `NOT (…)` for that), dates are compared as
- * instants with relative periods taken from `nowMs`.
+ * instants with relative periods taken from now and absolute dates read in the searching
+ * user's time zone (`JqlDateContext`).
  */
 import type { IssueFacts } from '../model/issue';
 import { jqlFields, type JqlClause, type JqlExpr, type JqlField } from './ast';
 import { statusCategoryOf } from './check';
-import { instantOf, parseJqlDate, resolveJqlDate } from './dates';
+import { instantOf, parseJqlDate, resolveJqlDate, type JqlDateContext } from './dates';
 
 export type IssuePredicate = (issue: IssueFacts) => boolean;
 
@@ -48,17 +49,17 @@ export function comparableOf(issue: IssueFacts, field: JqlField): string | numbe
   return field === 'statusCategory' ? text : text.toLowerCase();
 }
 
-function valueOf(field: JqlField, value: string, nowMs: number): string | number {
+function valueOf(field: JqlField, value: string, dates: JqlDateContext): string | number {
   const kind = jqlFields[field].kind;
-  if (kind === 'date') return resolveJqlDate(parseJqlDate(value) ?? { kind: 'absolute', ms: NaN }, nowMs);
+  if (kind === 'date') return resolveJqlDate(parseJqlDate(value) ?? { kind: 'absolute', ms: NaN }, dates);
   if (kind === 'category') return statusCategoryOf(value) ?? value;
   return value.toLowerCase();
 }
 
-function compileClause(clause: JqlClause, nowMs: number): IssuePredicate {
+function compileClause(clause: JqlClause, dates: JqlDateContext): IssuePredicate {
   const { field, operator } = clause;
   const wantsEmpty = clause.values.includes(null);
-  const wanted = new Set(clause.values.filter((v): v is string => v !== null).map((v) => valueOf(field, v, nowMs)));
+  const wanted = new Set(clause.values.filter((v): v is string => v !== null).map((v) => valueOf(field, v, dates)));
   const ids = field === 'key' ? new Set(clause.values.filter((v): v is string => v !== null && /^\d+$/.test(v))) : null;
   const matches = (issue: IssueFacts, v: string | number): boolean => wanted.has(v) || (ids !== null && ids.has(issue.id));
   const bound = [...wanted][0] as number;
@@ -88,22 +89,22 @@ function compileClause(clause: JqlClause, nowMs: number): IssuePredicate {
   };
 }
 
-/** Compiles an expression into a predicate; relative dates are resolved once against `nowMs`. */
-export function compilePredicate(expr: JqlExpr | null, nowMs: number): IssuePredicate {
+/** Compiles an expression into a predicate; dates are resolved once against `dates` (now, and the zone absolute dates are read in). */
+export function compilePredicate(expr: JqlExpr | null, dates: JqlDateContext): IssuePredicate {
   if (expr === null) return () => true;
   switch (expr.kind) {
     case 'clause':
-      return compileClause(expr, nowMs);
+      return compileClause(expr, dates);
     case 'not': {
-      const inner = compilePredicate(expr.operand, nowMs);
+      const inner = compilePredicate(expr.operand, dates);
       return (issue) => !inner(issue);
     }
     case 'and': {
-      const parts = expr.operands.map((e) => compilePredicate(e, nowMs));
+      const parts = expr.operands.map((e) => compilePredicate(e, dates));
       return (issue) => parts.every((p) => p(issue));
     }
     case 'or': {
-      const parts = expr.operands.map((e) => compilePredicate(e, nowMs));
+      const parts = expr.operands.map((e) => compilePredicate(e, dates));
       return (issue) => parts.some((p) => p(issue));
     }
   }

@@ -3,7 +3,7 @@ export { jqlFields } from './ast';
 export { findJqlBounds, type BoundField, type JqlBound } from './bounds';
 export { statusCategoryOf } from './check';
 export { compileJql, compileJqlQuery, type CompiledJql, type CompileJqlOptions } from './compile';
-export { parseJqlDate, type JqlDateValue } from './dates';
+export { parseJqlDate, resolveJqlDate, type JqlDateContext, type JqlDateValue } from './dates';
 export { parseJql } from './parser';
 export { printJql, printJqlExpr, printJqlValue } from './print';
 export { isReservedJqlWord } from './reserved';

@@ -3,3 +3,5 @@ export * from './org';
 export * from './issue';
 export * from './issue-index';
 export * from './parse-org';
+export * from './limits';
+export * from './weight-bounds';

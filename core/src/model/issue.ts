@@ -16,10 +16,19 @@ const statusSchema = z.looseObject({
   statusCategory: z.looseObject({ key: z.string() }),
 });
 
+/**
+ * A linked issue's status: the spec (`LinkedIssue.fields`) promises no `statusCategory`, nor
+ * even a name, so it is read leniently; a link without a category simply does not say it.
+ */
+const linkedStatusSchema = z.looseObject({
+  name: z.string().optional(),
+  statusCategory: z.looseObject({ key: z.string().optional() }).nullish(),
+});
+
 const linkedIssueSchema = z.looseObject({
   id: z.string().optional(),
   key: z.string(),
-  fields: z.looseObject({ status: statusSchema.optional() }).optional(),
+  fields: z.looseObject({ status: linkedStatusSchema.nullish() }).nullish(),
 });
 
 const issueLinkSchema = z.looseObject({
@@ -105,7 +114,7 @@ export function normalizeIssue(raw: RawIssue, jira: Pick<JiraConfig, 'storyPoint
     const other = link.inwardIssue ?? link.outwardIssue;
     if (!other) continue;
     const direction = link.inwardIssue ? 'inward' : 'outward';
-    const cat = other.fields?.status?.statusCategory.key;
+    const cat = other.fields?.status?.statusCategory?.key;
     links.push({
       type: link.type.name,
       relation: direction === 'inward' ? link.type.inward : link.type.outward,

@@ -5,9 +5,18 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../time/dates';
+import { ORG_LIMITS } from './limits';
+
+const { idLength, textLength, longTextLength, jqlLength, maxWeight } = ORG_LIMITS;
+
+/** Text up to `max` characters, with a message that names the limit and the length found. */
+function text(max: number) {
+  return z.string().max(max, { error: (iss) => `expected at most ${max} characters, got ${String((iss.input as string).length)}` });
+}
 
 export const idSchema = z
   .string()
+  .max(idLength, { error: (iss) => `expected an id of at most ${idLength} characters (the Jira app stores it in a storage key), got ${String((iss.input as string).length)}` })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected an id of letters, digits, ".", "_" or "-"' });
 
 export const isoDateSchema = z
@@ -16,33 +25,39 @@ export const isoDateSchema = z
 
 export const issueKeySchema = z
   .string()
+  .max(idLength, { error: `expected a Jira issue key of at most ${idLength} characters` })
   .regex(/^[A-Z][A-Z0-9_]+-\d+$/, { error: (iss) => `expected a Jira issue key like ENG-42, got "${String(iss.input)}"` });
 
-const weightSchema = z.number().finite().nonnegative({ error: 'expected a weight of 0 or more' }).default(1);
+const weightSchema = z
+  .number()
+  .finite()
+  .nonnegative({ error: 'expected a weight of 0 or more' })
+  .max(maxWeight, { error: (iss) => `expected a weight of at most ${maxWeight}, got ${String(iss.input)}` })
+  .default(1);
 
 export const cycleSchema = z
-  .strictObject({ id: idSchema, name: z.string().optional(), start: isoDateSchema, end: isoDateSchema })
+  .strictObject({ id: idSchema, name: text(textLength).optional(), start: isoDateSchema, end: isoDateSchema })
   .refine((c) => c.end > c.start, { error: 'expected the cycle end to come after its start', path: ['end'] });
 
 export const companySchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
-  owners: z.array(z.string().min(1)).default([]),
+  name: text(textLength).min(1),
+  owners: z.array(text(textLength).min(1)).default([]),
 });
 
 export const departmentSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: text(textLength).min(1),
   /** The parent department; absent means directly under the company. */
   parent: idSchema.optional(),
-  jiraProjects: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: 'expected a Jira project key like ENG' })).default([]),
-  owners: z.array(z.string().min(1)).default([]),
+  jiraProjects: z.array(z.string().max(idLength, { error: `expected a Jira project key of at most ${idLength} characters` }).regex(/^[A-Z][A-Z0-9_]+$/, { error: 'expected a Jira project key like ENG' })).default([]),
+  owners: z.array(text(textLength).min(1)).default([]),
 });
 
 const krBase = {
   id: idSchema,
-  title: z.string().min(1),
-  owner: z.string().min(1).optional(),
+  title: text(textLength).min(1),
+  owner: text(textLength).min(1).optional(),
   weight: weightSchema,
 };
 
@@ -54,13 +69,15 @@ export const metricKrSchema = z.strictObject({
   target: z.number().finite().optional(),
   /** The value before any check-in; the latest check-in wins over it. */
   current: z.number().finite().optional(),
-  unit: z.string().optional(),
+  unit: text(textLength).optional(),
 });
 
 export const milestoneKrSchema = z.strictObject({
   ...krBase,
   kind: z.literal('milestone'),
   done: z.boolean().default(false),
+  /** When it should be done; its status follows this date (the cycle end when absent). */
+  due: isoDateSchema.optional(),
 });
 
 export const jiraMeasureSchema = z.enum(['issues', 'points', 'weighted']);
@@ -71,7 +88,7 @@ export const jiraKrSchema = z.strictObject({
   /** Epics whose child issues (`parent in (…)`) are measured. */
   epics: z.array(issueKeySchema).default([]),
   /** A bounded JQL whose matching issues are measured themselves (not their children). */
-  jql: z.string().min(1).optional(),
+  jql: text(jqlLength).min(1).optional(),
   measure: jiraMeasureSchema.default('issues'),
 });
 
@@ -88,11 +105,11 @@ export const alignmentSchema = z.strictObject({ kr: idSchema, weight: weightSche
 
 export const objectiveSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
+  title: text(textLength).min(1),
   /** The owning department id, or the company id for a company objective. */
   department: idSchema,
-  owner: z.string().min(1).optional(),
-  description: z.string().optional(),
+  owner: text(textLength).min(1).optional(),
+  description: text(longTextLength).optional(),
   keyResults: z.array(keyResultSchema).default([]),
   /** The parent key results this objective contributes to. */
   alignedTo: z.array(alignmentSchema).default([]),
@@ -100,7 +117,7 @@ export const objectiveSchema = z.strictObject({
 
 export const dependencySchema = z.strictObject({
   id: idSchema,
-  title: z.string().optional(),
+  title: text(textLength).optional(),
   needs: z.strictObject({ department: idSchema, kr: idSchema }),
   provider: idSchema,
   deliverables: z.array(issueKeySchema).min(1, { error: 'expected at least one deliverable issue key' }),
@@ -115,10 +132,10 @@ export const checkInSchema = z.strictObject({
   value: z.number().finite().optional(),
   done: z.boolean().optional(),
   confidence: confidenceSchema.optional(),
-  note: z.string().optional(),
-  author: z.string().optional(),
+  note: text(longTextLength).optional(),
+  author: text(textLength).optional(),
   /** A decision the owner asks the review to take; it goes on the agenda. */
-  decision: z.string().optional(),
+  decision: text(longTextLength).optional(),
 });
 
 export const reviewSchema = z.strictObject({
@@ -132,7 +149,7 @@ export const jiraConfigSchema = z
     baseUrl: z.url({ error: 'expected the Jira site address, like https://acme.atlassian.net' }).optional(),
     storyPointsField: z.string().regex(/^customfield_\d+$/, { error: 'expected a field id like customfield_10016' }).optional(),
     flaggedField: z.string().regex(/^customfield_\d+$/, { error: 'expected a field id like customfield_10021' }).optional(),
-    blockedStatuses: z.array(z.string().min(1)).default(['Blocked']),
+    blockedStatuses: z.array(text(textLength).min(1)).default(['Blocked']),
   })
   .default({ blockedStatuses: ['Blocked'] });
 

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './expected';
 export * from './status';
+export * from './kr-status';
 export * from './check-ins';
 export * from './jira-issues';
 export * from './jira-progress';

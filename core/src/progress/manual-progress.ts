@@ -43,11 +43,21 @@ export function computeMetricProgress(kr: MetricKr, checkIns: readonly CheckIn[]
   }
   const numerator = current - kr.start;
   const denominator = kr.target - kr.start;
-  const ratio = numerator / denominator;
+  const ratio = metricRatio(current, kr.start, kr.target);
   const progress = clamp01(ratio);
   const capped = ratio > 1 ? ', capped at 1' : ratio < 0 ? ', floored at 0' : '';
   const rule = `(current − start) / (target − start) = (${c} − ${s}) / (${t} − ${s}) = ${formatNumber(numerator)} / ${formatNumber(denominator)}${capped}${from}`;
   return { progress, explain: { ...base, numerator, denominator, rule } };
+}
+
+/**
+ * (current − start) / (target − start) without overflow: each difference of two finite
+ * doubles is taken over halves (which cannot overflow), and the two halvings cancel.
+ */
+function metricRatio(current: number, start: number, target: number): number {
+  const span = target - start;
+  if (Number.isFinite(span) && Number.isFinite(current - start)) return (current - start) / span;
+  return (current / 2 - start / 2) / (target / 2 - start / 2);
 }
 
 /**

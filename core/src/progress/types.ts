@@ -48,6 +48,15 @@ export interface KrExplanation {
   readonly aligned?: readonly { readonly objective: string; readonly weight: number; readonly progress: number }[];
 }
 
+/** What a key result's status rests on, for the sentence that explains it. */
+export type StatusBasis =
+  /** Progress against expected (and done at 1). */
+  | { readonly kind: 'pace'; readonly progress: number; readonly expected: number }
+  /** A dependency the key result waits on is blocked: at risk whatever the pace. */
+  | { readonly kind: 'blocked'; readonly progress: number; readonly expected: number }
+  /** A milestone not done: its due date (the cycle end when it names none) and the owner's latest confidence. */
+  | { readonly kind: 'milestone'; readonly due: string; readonly dueFromCycle: boolean; readonly daysLeft: number; readonly confidence: 'low' | 'medium' | 'high' | null };
+
 export interface KrResult {
   readonly id: string;
   readonly objective: string;
@@ -56,6 +65,7 @@ export interface KrResult {
   readonly weight: number;
   readonly progress: number;
   readonly status: Status;
+  readonly basis: StatusBasis;
   readonly explain: KrExplanation;
 }
 

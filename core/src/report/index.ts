@@ -1,3 +1,4 @@
 export * from './evaluate';
 export * from './report-json';
 export * from './rewind';
+export * from './check-jql';

@@ -13,6 +13,7 @@ import { collectJiraIssues, makeScopeClock } from '../progress/jira-issues';
 import { computeJiraProgress } from '../progress/jira-progress';
 import { computeMetricProgress, computeMilestoneProgress } from '../progress/manual-progress';
 import type { KrProgress } from '../progress/manual-progress';
+import { computeKrStatus } from '../progress/kr-status';
 import { computeScore, computeStatus } from '../progress/status';
 import type { DepartmentResult, KrResult, ObjectiveResult, ProgressResult } from '../progress/types';
 import { computeRollupKrProgress } from './rollup-kr';
@@ -56,17 +57,13 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
     if (kr.kind === 'metric') result = computeMetricProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
     else if (kr.kind === 'milestone') result = computeMilestoneProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
     else if (kr.kind === 'jira') result = computeJiraProgress(kr, collectJiraIssues(kr, index, options.jqlIssues), statusWeights, clock);
-    else result = computeRollupKrProgress(aligned.get(kr.id) ?? [], objectiveProgress);
+    // Objectives aligned to a rollup are computed before it (see `objectiveProgress`); a loop reads as 0.
+    else result = computeRollupKrProgress(aligned.get(kr.id) ?? [], (o) => objectiveMemo.get(o.id) ?? 0);
     krMemo.set(kr.id, result);
     return result;
   };
 
-  /** Memoized; an alignment loop (parse-org refuses them) reads as 0 instead of recursing forever. */
-  const objectiveProgress = (objective: Objective): number => {
-    const known = objectiveMemo.get(objective.id);
-    if (known !== undefined) return known;
-    if (visiting.has(objective.id)) return 0;
-    visiting.add(objective.id);
+  const ownProgress = (objective: Objective): number => {
     const krs = objective.keyResults;
     const values = new Array<number>(krs.length);
     const weights = new Array<number>(krs.length);
@@ -74,10 +71,36 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
       values[i] = krProgress(krs[i]!).progress;
       weights[i] = krs[i]!.weight;
     }
-    const progress = computeWeightedMean(values, weights).value;
-    visiting.delete(objective.id);
-    objectiveMemo.set(objective.id, progress);
-    return progress;
+    return computeWeightedMean(values, weights).value;
+  };
+
+  /**
+   * Memoized, and iterative: the objectives aligned to an objective's rollup key results are
+   * computed first, depth first with an explicit stack, so a chain of alignments thousands
+   * long needs no call stack. An alignment loop (parse-org refuses them) reads as 0.
+   */
+  const objectiveProgress = (root: Objective): number => {
+    const stack: { objective: Objective; below: Objective[]; next: number }[] = [];
+    const enter = (objective: Objective) => {
+      visiting.add(objective.id);
+      const below: Objective[] = [];
+      for (const kr of objective.keyResults) if (kr.kind === 'rollup') for (const a of aligned.get(kr.id) ?? []) below.push(a.objective);
+      stack.push({ objective, below, next: 0 });
+    };
+    if (!objectiveMemo.has(root.id)) enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = top.below[top.next];
+      if (child !== undefined) {
+        top.next += 1;
+        if (!objectiveMemo.has(child.id) && !visiting.has(child.id)) enter(child);
+        continue;
+      }
+      stack.pop();
+      objectiveMemo.set(top.objective.id, ownProgress(top.objective));
+      visiting.delete(top.objective.id);
+    }
+    return objectiveMemo.get(root.id) ?? 0;
   };
 
   const keyResults: KrResult[] = [];
@@ -88,8 +111,9 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
     const progress = objectiveProgress(objective);
     for (const kr of objective.keyResults) {
       const { progress: p, explain } = krProgress(kr);
-      const status = computeStatus(p, expected, thresholds, options.blockedKrs.has(kr.id));
-      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, explain });
+      const krCheckIns = checkIns.get(kr.id) ?? NO_CHECK_INS;
+      const { status, basis } = computeKrStatus(kr, p, { expected, thresholds, blocked: options.blockedKrs.has(kr.id), atDay, cycleEnd: org.cycle.end, checkIns: krCheckIns });
+      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, basis, explain });
     }
     const status = computeStatus(progress, expected, thresholds, false);
     objectives.push({ id: objective.id, department: objective.department, title: objective.title, owner: objective.owner ?? null, progress, status, score: computeScore(progress) });

@@ -24,3 +24,15 @@ describe('computeMean', () => {
     expect(computeMean([])).toBe(0);
   });
 });
+
+describe('numbers at the edge', () => {
+  it('gives the mean of parts weighted near the largest double, not 0', () => {
+    const mean = computeWeightedMean([0, 1], [1e308, 1e308]);
+    expect(mean.value).toBe(0.5);
+    expect(mean.plain).toBe(false);
+  });
+
+  it('keeps the weights apart when they overflow only together', () => {
+    expect(computeWeightedMean([1, 0, 0], [1.5e308, 1e308, 5e307]).value).toBeCloseTo(0.5, 12);
+  });
+});

@@ -33,9 +33,25 @@ export function computeWeightedMean(values: readonly number[], weights: readonly
     weighted += w * p;
     totalWeight += w;
   }
+  // Weights near the largest double overflow Σ w·p to Infinity (and Infinity / Infinity is
+  // NaN): then the same mean is taken over the weights scaled by the largest one.
+  if (!Number.isFinite(weighted) || !Number.isFinite(totalWeight)) return scaledMean(values, weights, min, max);
   // A mean lies between its parts; pinning it there keeps float noise from leaving that range.
   if (totalWeight > 0) return { value: pin(weighted / totalWeight, min, max), numerator: weighted, denominator: totalWeight, plain: false };
   return { value: pin(sum / n, min, max), numerator: sum, denominator: n, plain: true };
+}
+
+function scaledMean(values: readonly number[], weights: readonly number[], min: number, max: number): Mean {
+  let top = 0;
+  for (const w of weights) if (w > top) top = w;
+  let weighted = 0;
+  let totalWeight = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = weights[i]! / top;
+    weighted += w * values[i]!;
+    totalWeight += w;
+  }
+  return { value: pin(weighted / totalWeight, min, max), numerator: weighted * top, denominator: totalWeight * top, plain: false };
 }
 
 /** The plain mean of `values`; 0 when there are none. */

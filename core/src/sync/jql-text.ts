@@ -47,16 +47,3 @@ export function normalizeJqlText(text: string): string {
   }
   return out.trim();
 }
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/**
- * An instant as a JQL date literal `yyyy-MM-dd HH:mm`, floored to the minute, in the time zone
- * `utcOffsetMinutes` east of UTC (JQL reads dates in the searching user's zone).
- */
-export function formatJqlInstant(ms: number, utcOffsetMinutes = 0): string {
-  const d = new Date(Math.floor(ms / 60_000) * 60_000 + utcOffsetMinutes * 60_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}

@@ -54,15 +54,19 @@ describe('planReconcile', () => {
     expect(normalizeUserJql('labels  =  "okr  2026"\n AND sprint in openSprints() order   by rank')).toEqual({ jql: 'labels = "okr  2026" AND sprint in openSprints()', parents: null });
   });
 
-  it('adds the watermark minus the skew to every query in incremental mode', () => {
-    const plan = planReconcile({ krs: [{ id: 'a', epics: ['ENG-1'], jql: 'project = OPS' }], mode: 'incremental', watermark: '2026-03-02T10:03:30Z' });
-    expect(plan.since).toBe('2026-03-02 09:58');
-    expect(plan.queries.map((q) => q.jql)).toEqual(['parent in (ENG-1) AND updated >= "2026-03-02 09:58"', '(project = OPS) AND updated >= "2026-03-02 09:58"']);
+  it('adds the period back to the watermark minus the skew to every query in incremental mode', () => {
+    const plan = planReconcile({ krs: [{ id: 'a', epics: ['ENG-1'], jql: 'project = OPS' }], mode: 'incremental', watermark: '2026-03-02T10:03:30Z', now: '2026-03-02T11:03:30Z' });
+    expect(plan.since).toBe('-65m');
+    expect(plan.queries.map((q) => q.jql)).toEqual(['parent in (ENG-1) AND updated >= "-65m"', '(project = OPS) AND updated >= "-65m"']);
   });
 
-  it('writes the incremental date in the searching account’s time zone, with the skew given', () => {
-    const plan = planReconcile({ krs: [{ id: 'a', epics: ['ENG-1'] }], mode: 'incremental', watermark: '2026-03-01T23:30:00.000+0000', skewMinutes: 45, utcOffsetMinutes: 120 });
-    expect(plan.since).toBe('2026-03-02 00:45');
+  it('rounds the incremental period up to whole minutes, with the skew given', () => {
+    const plan = planReconcile({ krs: [{ id: 'a', epics: ['ENG-1'] }], mode: 'incremental', watermark: '2026-03-01T23:30:00.000+0000', now: '2026-03-02T00:00:01Z', skewMinutes: 45 });
+    expect(plan.since).toBe('-76m');
+  });
+
+  it('refuses an incremental plan without the time the queries are sent at', () => {
+    expect(() => planReconcile({ krs: [{ id: 'a', epics: ['ENG-1'] }], mode: 'incremental', watermark: '2026-03-01T23:30:00Z' })).toThrow(/expected now \(the ISO instant the queries are sent at\) for an incremental reconcile, got none/);
   });
 
   it('asks for only the fields core needs, custom fields included when configured', () => {

@@ -11,7 +11,7 @@ import { parseJql } from '../jql/parser';
 import { printJqlExpr } from '../jql/print';
 import { isOkrError, OkrError } from '../model/errors';
 import { issueKeySchema, type JiraKr, type Org } from '../model/org';
-import { formatJqlInstant, normalizeJqlText } from './jql-text';
+import { normalizeJqlText } from './jql-text';
 
 export type SyncMode = 'full' | 'incremental';
 
@@ -40,8 +40,13 @@ export interface ReconcileInput {
   readonly watermark?: string | undefined;
   readonly skewMinutes?: number;
   readonly maxEpicsPerQuery?: number;
-  /** The searching account's time zone, minutes east of UTC (JQL dates are read in it). */
-  readonly utcOffsetMinutes?: number;
+  /**
+   * ISO instant the queries are sent at; required in incremental mode. The window is written
+   * relative to it (`updated >= "-65m"`): Jira reads absolute JQL dates in the searching
+   * account's time zone, which the app cannot know, but a relative period means the same
+   * instant in every zone.
+   */
+  readonly now?: string | undefined;
 }
 
 export type QueryPurpose =
@@ -65,7 +70,7 @@ export interface FoldedJql {
 
 export interface ReconcilePlan {
   readonly mode: SyncMode;
-  /** The JQL date of the incremental clause (watermark minus skew); null in full mode. */
+  /** The JQL period of the incremental clause (`-65m`: back to the watermark minus skew); null in full mode. */
   readonly since: string | null;
   /** Every epic read, sorted: linked epics and the epics of folded JQLs. */
   readonly epics: readonly string[];
@@ -129,14 +134,18 @@ function sinceOf(input: ReconcileInput): string | null {
   if (!Number.isFinite(ms)) throw invalid('planReconcile', `expected the watermark to be an ISO instant like 2026-03-01T10:00:00Z, got "${input.watermark}"`);
   const skew = input.skewMinutes ?? DEFAULT_SKEW_MINUTES;
   if (!(skew >= 0)) throw invalid('planReconcile', `expected skewMinutes to be 0 or more, got ${skew}`);
-  return formatJqlInstant(ms - skew * 60_000, input.utcOffsetMinutes ?? 0);
+  const now = input.now === undefined ? NaN : Date.parse(input.now);
+  if (!Number.isFinite(now)) throw invalid('planReconcile', `expected now (the ISO instant the queries are sent at) for an incremental reconcile, got ${input.now === undefined ? 'none' : `"${input.now}"`}`);
+  // Whole minutes, rounded up: the window may only grow.
+  return `-${Math.max(0, Math.ceil((now - ms) / 60_000)) + Math.ceil(skew)}m`;
 }
 
 /**
  * Plans a reconcile of the given key results. Every query is bounded, asks for
  * `reconcileFields` only, and says what it is for (`purpose`). In incremental mode each query
- * also reads only issues updated since the watermark minus `skewMinutes` (default 5): changes
- * land while a sync runs and clocks differ. Incremental mode cannot see deletions or issues
+ * also reads only issues updated since the watermark minus `skewMinutes` (default 5), written as
+ * a period before `now` so that no time zone moves it: changes land while a sync runs and
+ * clocks differ. Incremental mode cannot see deletions or issues
  * moved to an untracked epic: run a full one when `shouldSweep` says so.
  */
 export function planReconcile(input: ReconcileInput): ReconcilePlan {

@@ -92,7 +92,7 @@ describe('planReconcile and applyReconcile against a site', () => {
         site.clockMs += 10 * 60_000;
         const watermark = stampOf(site);
         for (const op of ops) if (visible(site, op)) performOp(site, op);
-        const plan = planReconcile({ krs, mode: 'incremental', watermark, skewMinutes: 5, ...context });
+        const plan = planReconcile({ krs, mode: 'incremental', watermark, now: stampOf(site), skewMinutes: 5, ...context });
         const { pages } = runPlan(site, plan, stampOf(site));
         expect(applyReconcile(before, pages, 'incremental').metrics.epics).toEqual(fresh(site).epics);
         // Nothing older than the watermark is read again (the site's clock moves a minute per change, beyond the skew).

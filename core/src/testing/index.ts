@@ -1,2 +1,3 @@
 export * from './builders';
 export * from './seeded-random';
+export * from './org-shapes';

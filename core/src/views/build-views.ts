@@ -4,10 +4,11 @@
  */
 import type { DependencyResult, DependencyState } from '../dependencies/types';
 import type { KeyResult, Objective, Org } from '../model/org';
-import type { KrResult, ObjectiveResult } from '../progress/types';
+import type { KrResult, ObjectiveResult, Status } from '../progress/types';
 import type { Evaluation } from '../report/evaluate';
-import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, issueLink, percentLabel, STATUS_LABELS } from './labels';
-import type { AlignmentNode, CompanyView, DepartmentView, DependencyView, EpicView, KrView, ObjectiveView } from './types';
+import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
+import { describeKrStatus, describeStatus, type BlockingDependency } from './status-text';
+import type { AlignmentNode, CompanyView, DepartmentView, DependencyView, EpicView, KrView, ObjectiveView, ProgressView } from './types';
 import { describeValue } from './value-label';
 
 /** Lookups over one org and its evaluation, built once per view. */
@@ -16,6 +17,8 @@ class ViewContext {
   readonly krResults: ReadonlyMap<string, KrResult>;
   readonly objectiveResults: ReadonlyMap<string, ObjectiveResult>;
   readonly dependencyOf = new Map<string, DependencyState>();
+  /** The first blocked dependency each key result waits on. */
+  readonly blockingOf = new Map<string, BlockingDependency>();
 
   constructor(
     readonly org: Org,
@@ -27,7 +30,18 @@ class ViewContext {
     for (const d of evaluation.dependencies.dependencies) {
       const before = this.dependencyOf.get(d.needs.kr);
       if (before === undefined || DEPENDENCY_STATE_RANK[d.state] < DEPENDENCY_STATE_RANK[before]) this.dependencyOf.set(d.needs.kr, d.state);
+      if (d.state === 'blocked' && !this.blockingOf.has(d.needs.kr)) this.blockingOf.set(d.needs.kr, { title: this.dependencyTitle(d), providerName: this.departmentName(d.provider) });
     }
+  }
+
+  dependencyTitle(d: DependencyResult): string {
+    return d.title ?? `${this.departmentName(d.needs.department)} needs ${d.deliverables.map((x) => x.key).join(', ')}`;
+  }
+
+  /** Status label, tone and sentence of an objective, department or company at its pace. */
+  progressView(progress: number, status: Status, atRisk: readonly string[] = []): ProgressView {
+    const expected = this.evaluation.progress.expected;
+    return { progress, progressLabel: percentLabel(progress), status, statusLabel: STATUS_LABELS[status], tone: STATUS_TONES[status], statusReason: describeStatus(status, progress, expected, atRisk) };
   }
 
   departmentName(id: string): string {
@@ -50,6 +64,8 @@ class ViewContext {
       progressLabel: percentLabel(result.progress),
       status: result.status,
       statusLabel: STATUS_LABELS[result.status],
+      tone: STATUS_TONES[result.status],
+      statusReason: describeKrStatus(result.status, result.basis, this.blockingOf.get(id) ?? null),
       valueLabel: describeValue(kr, result.explain),
       rule: result.explain.rule,
       explain: result.explain,
@@ -62,21 +78,19 @@ class ViewContext {
   objective(o: Objective): ObjectiveView {
     const result = this.objectiveResults.get(o.id);
     if (!result) throw new Error(`broken invariant: objective ${o.id} has no result`);
+    const keyResults = o.keyResults.map((kr) => this.kr(kr.id));
     return {
       id: o.id,
       title: o.title,
       owner: o.owner ?? null,
       department: o.department,
-      progress: result.progress,
-      progressLabel: percentLabel(result.progress),
-      status: result.status,
-      statusLabel: STATUS_LABELS[result.status],
+      ...this.progressView(result.progress, result.status, keyResults.filter((k) => k.status === 'at-risk').map((k) => k.title)),
       score: result.score,
       alignedTo: o.alignedTo.map((a) => {
         const parent = this.krDefs.get(a.kr);
         return { kr: a.kr, title: parent?.kr.title ?? a.kr, objective: parent?.objective.id ?? '', weight: a.weight };
       }),
-      keyResults: o.keyResults.map((kr) => this.kr(kr.id)),
+      keyResults,
     };
   }
 
@@ -85,9 +99,10 @@ class ViewContext {
     const need = this.krDefs.get(d.needs.kr);
     return {
       id: d.id,
-      title: d.title ?? `${this.departmentName(d.needs.department)} needs ${d.deliverables.map((x) => x.key).join(', ')}`,
+      title: this.dependencyTitle(d),
       state: d.state,
       stateLabel: DEPENDENCY_STATE_LABELS[d.state],
+      tone: DEPENDENCY_STATE_TONES[d.state],
       reason: d.reason,
       due: d.due,
       needs: {
@@ -133,10 +148,7 @@ export function buildDepartmentView(org: Org, evaluation: Evaluation, department
     at: evaluation.at,
     expected: evaluation.progress.expected,
     expectedLabel: percentLabel(evaluation.progress.expected),
-    progress: result.progress,
-    progressLabel: percentLabel(result.progress),
-    status: result.status,
-    statusLabel: STATUS_LABELS[result.status],
+    ...ctx.progressView(result.progress, result.status),
     objectives: objectives.map((o) => ctx.objective(o)),
     incoming: ctx.dependencies((d) => d.needs.department === departmentId),
     outgoing: ctx.dependencies((d) => d.provider === departmentId),
@@ -168,19 +180,13 @@ export function buildCompanyView(org: Org, evaluation: Evaluation): CompanyView 
     at: evaluation.at,
     expected: p.expected,
     expectedLabel: percentLabel(p.expected),
-    progress: p.company.progress,
-    progressLabel: percentLabel(p.company.progress),
-    status: p.company.status,
-    statusLabel: STATUS_LABELS[p.company.status],
+    ...ctx.progressView(p.company.progress, p.company.status),
     departments: p.departments.map((d) => ({
       id: d.id,
       name: d.name,
       objectives: d.objectives.length,
       blocked: blockedBy(d.id),
-      progress: d.progress,
-      progressLabel: percentLabel(d.progress),
-      status: d.status,
-      statusLabel: STATUS_LABELS[d.status],
+      ...ctx.progressView(d.progress, d.status),
     })),
     tree: org.objectives.filter((o) => o.department === org.company.id).map((o) => node(o, new Set([o.id]))),
     dependencies: ctx.dependencies(() => true),

@@ -3,3 +3,7 @@ export * from './labels';
 export * from './build-views';
 export * from './value-label';
 export * from './schemas';
+export * from './units';
+export * from './status-text';
+export * from './sparkline';
+export * from './dates';

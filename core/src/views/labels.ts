@@ -16,9 +16,20 @@ export const DEPENDENCY_STATE_LABELS: Readonly<Record<DependencyState, string>> 
   done: 'Done',
 };
 
+/**
+ * The one colour word of each status and dependency state, so "On track" has the same colour
+ * on every surface: `good` (green), `warning` (amber), `attention` (red), `neutral` (grey).
+ */
+export type Tone = 'good' | 'warning' | 'attention' | 'neutral';
+
+export const STATUS_TONES: Readonly<Record<Status, Tone>> = { done: 'good', 'on-track': 'good', behind: 'warning', 'at-risk': 'attention' };
+
+export const DEPENDENCY_STATE_TONES: Readonly<Record<DependencyState, Tone>> = { blocked: 'attention', 'at-risk': 'warning', open: 'neutral', done: 'good' };
+
 /** Ordering that puts what needs attention first. */
 export const DEPENDENCY_STATE_RANK: Readonly<Record<DependencyState, number>> = { blocked: 0, 'at-risk': 1, open: 2, done: 3 };
 
+/** A share as a whole percent, the way every surface prints progress: 0.1666 → "17%". */
 export function percentLabel(x: number): string {
   return `${Math.round(x * 100)}%`;
 }

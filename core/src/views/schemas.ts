@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import type { AgendaItem, ReviewAgenda } from '../agenda/types';
+import type { DepartmentTrend } from '../forecast/department-trend';
 import type { CompanyView, DepartmentView, DependencyView, KrView, ObjectiveView } from './types';
 
 const status = z.enum(['done', 'on-track', 'behind', 'at-risk']);
 const dependencyState = z.enum(['blocked', 'at-risk', 'open', 'done']);
 const link = z.object({ key: z.string(), url: z.string().nullable() });
-const progressView = { progress: z.number().min(0).max(1), progressLabel: z.string(), status, statusLabel: z.string() };
+const tone = z.enum(['good', 'warning', 'attention', 'neutral']);
+const progressView = { progress: z.number().min(0).max(1), progressLabel: z.string(), status, statusLabel: z.string(), tone, statusReason: z.string() };
 const cycle = z.object({ id: z.string(), start: z.string(), end: z.string() });
 const lintFinding = z.object({
   code: z.enum(['objective-count', 'kr-no-measure', 'kr-no-target', 'no-owner', 'unaligned-objective', 'hidden-dependency', 'stale-check-in', 'owner-overload']),
@@ -66,6 +68,7 @@ export const dependencyViewSchema = z.object({
   title: z.string(),
   state: dependencyState,
   stateLabel: z.string(),
+  tone,
   reason: z.string(),
   due: z.string().nullable(),
   needs: z.object({ department: z.string(), departmentName: z.string(), kr: z.string(), krTitle: z.string(), owner: z.string().nullable() }),
@@ -111,6 +114,14 @@ export const companyViewSchema = z.object({
   lint: z.array(lintFinding),
 });
 
+const historyPoint = z.object({ date: z.string(), progress: z.number(), expected: z.number() });
+/** A department's trend (`computeDepartmentTrend`), as it travels with the department view. */
+export const departmentTrendSchema = z.object({
+  department: z.array(historyPoint),
+  objectives: z.record(z.string(), z.array(historyPoint)),
+  keyResults: z.record(z.string(), z.array(historyPoint)),
+});
+
 const agendaScope = z.discriminatedUnion('kind', [z.object({ kind: z.literal('company') }), z.object({ kind: z.literal('department'), id: z.string() })]);
 export const agendaItemSchema = z.object({
   id: z.string(),
@@ -144,4 +155,5 @@ export type ViewSchemaChecks = [
   Assignable<z.input<typeof companyViewSchema>, CompanyView>,
   Assignable<z.input<typeof agendaItemSchema>, AgendaItem>,
   Assignable<z.input<typeof reviewAgendaSchema>, ReviewAgenda>,
+  Assignable<z.input<typeof departmentTrendSchema>, DepartmentTrend>,
 ];

@@ -6,13 +6,17 @@ import type { DependencyState } from '../dependencies/types';
 import type { LintFinding } from '../lint/types';
 import type { KeyResult } from '../model/org';
 import type { KrExplanation, Status } from '../progress/types';
-import type { IssueLinkView } from './labels';
+import type { IssueLinkView, Tone } from './labels';
 
 export interface ProgressView {
   readonly progress: number;
   readonly progressLabel: string;
   readonly status: Status;
   readonly statusLabel: string;
+  /** The status's colour word, the same on every surface. */
+  readonly tone: Tone;
+  /** Why this status, with the numbers: "17% done against 70% expected by today → at risk". */
+  readonly statusReason: string;
 }
 
 export interface KrView extends ProgressView {
@@ -47,6 +51,7 @@ export interface DependencyView {
   readonly title: string;
   readonly state: DependencyState;
   readonly stateLabel: string;
+  readonly tone: Tone;
   readonly reason: string;
   readonly due: string | null;
   readonly needs: { readonly department: string; readonly departmentName: string; readonly kr: string; readonly krTitle: string; readonly owner: string | null };

@@ -1,20 +1,20 @@
 /** The short "what is this number made of" label of a key result. */
 import type { KeyResult } from '../model/org';
+import { formatNumber } from '../progress/format';
 import type { KrExplanation } from '../progress/types';
+import { formatQuantity, formatRangeStart } from './units';
 
-function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
-}
-
+/**
+ * "520 leads (from 0 to 900 leads)", "3.1% (from 4% to 2.5%)", "12 of 40 issues done",
+ * "Not done": what a key result's number is made of, units placed as people write them.
+ */
 export function describeValue(kr: KeyResult, explain: KrExplanation): string {
   switch (kr.kind) {
     case 'metric': {
       const v = explain.value;
       if (!v) return 'no value yet';
-      const unit = v.unit ?? '';
-      return v.target === null
-        ? `${num(v.current)}${unit}, no target`
-        : `${num(v.current)}${unit} (from ${num(v.start)}${unit} to ${num(v.target)}${unit})`;
+      const current = formatQuantity(v.current, v.unit);
+      return v.target === null ? `${current}, no target` : `${current} (from ${formatRangeStart(v.start, v.unit)} to ${formatQuantity(v.target, v.unit)})`;
     }
     case 'milestone':
       return explain.numerator >= 1 ? 'Done' : 'Not done';
@@ -22,7 +22,7 @@ export function describeValue(kr: KeyResult, explain: KrExplanation): string {
       if (explain.empty) return 'no issues yet';
       const noun = explain.measure === 'points' ? 'points' : explain.measure === 'weighted' ? 'weighted issues' : 'issues';
       const extra = explain.unestimated ? `, ${explain.unestimated} unestimated` : '';
-      return `${num(explain.numerator)} of ${num(explain.denominator)} ${noun} done${extra}`;
+      return `${formatNumber(explain.numerator)} of ${formatNumber(explain.denominator)} ${noun} done${extra}`;
     }
     case 'rollup':
       return `${explain.aligned?.length ?? 0} aligned objective${explain.aligned?.length === 1 ? '' : 's'}`;

@@ -1,40 +1,79 @@
 /**
- * core's `IssueSource` over Forge's `requestJira` (as the app or as the user): the enhanced
- * search `POST /rest/api/3/search/jql` (token paging, no `total`), the approximate count,
- * `POST /rest/api/3/issue/bulkfetch` (100 keys a call) and the field list. Every answer is
- * checked with zod; a non-2xx answer or an unexpected body throws `JiraCallError` naming the
- * call and what was expected. Retries (429, 5xx) are left to the caller, which knows its time
- * budget; `Retry-After` is reported on the error.
+ * core's one Jira REST adapter (`createJiraRestSource`) over Forge's `requestJira` (as the app
+ * or as the user). This file only supplies the transport: one attempt, timed out (the signal
+ * aborts the request; a request that ignores it is abandoned), with Forge's auth added by
+ * Forge. Retries honouring Retry-After, the invocation's deadline, bulk fetch `issueErrors`
+ * and the zod checks of every answer are core's, shared with the CLI.
  */
-import { rawIssueSchema, type IssueSource, type JiraFieldInfo, type RawIssue } from '@okr-bridge/core';
-import { z } from 'zod';
-import type { HttpInit, RequestJira } from '../app/deps';
+import { createJiraRestSource, type JiraAttempt, type JiraRestSource, type JiraTransport, type RetryPolicy } from '@okr-bridge/core';
+import type { AppDeps, HttpInit, RequestJira } from '../app/deps';
 
-export class JiraCallError extends Error {
-  constructor(
-    readonly call: string,
-    readonly status: number,
-    message: string,
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(`${call}: ${message}`);
-    this.name = 'JiraCallError';
-  }
+/** No single Jira request may take longer than this, whatever budget is left. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
-  get retryable(): boolean {
-    return this.status === 429 || this.status >= 500;
-  }
+export interface ForgeIssueSourceOptions {
+  /** Milliseconds since the epoch. */
+  readonly clock: () => number;
+  /** No retry wait and no request may run past this instant: the invocation's budget. */
+  readonly deadlineMs: number;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  readonly random?: (() => number) | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly retry?: Partial<RetryPolicy> | undefined;
 }
 
-const searchPageSchema = z
-  .looseObject({ issues: z.array(rawIssueSchema), isLast: z.boolean().optional(), nextPageToken: z.string().nullish() })
-  .refine((p) => p.isLast !== false || typeof p.nextPageToken === 'string', { message: 'expected a nextPageToken since isLast is false' });
-const countSchema = z.looseObject({ count: z.number().int().min(0) });
-const bulkSchema = z.looseObject({ issues: z.array(rawIssueSchema).default([]) });
-const fieldsSchema = z.array(z.looseObject({ id: z.string(), name: z.string(), custom: z.boolean().default(false) }));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const BULKFETCH_MAX = 100;
-export const SEARCH_MAX_RESULTS = 100;
+function describeError(e: unknown): string {
+  const { message, cause } = (e ?? {}) as { message?: unknown; cause?: { message?: unknown; code?: unknown } };
+  if (typeof cause?.message === 'string' && cause.message) return cause.message;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof message === 'string' && message ? message : String(e);
+}
+
+/** One attempt over `requestJira`, timed out after `timeoutMs()` (reading the body included). */
+export function requestJiraTransport(requestJira: RequestJira, timeoutMs: () => number): JiraTransport {
+  return async (request): Promise<JiraAttempt> => {
+    const limit = timeoutMs();
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<JiraAttempt>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ kind: 'timeout', afterMs: limit });
+      }, limit);
+    });
+    const headers: Record<string, string> = { Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) };
+    const init: HttpInit = { method: request.method, headers, ...(request.body !== undefined ? { body: request.body } : {}), signal: controller.signal };
+    const attempt = (async (): Promise<JiraAttempt> => {
+      try {
+        const res = await requestJira(request.path, init);
+        const text = await res.text();
+        return { kind: 'response', status: res.status, headers: res.headers, text };
+      } catch (e) {
+        return controller.signal.aborted ? { kind: 'timeout', afterMs: limit } : { kind: 'network', message: describeError(e) };
+      }
+    })();
+    try {
+      return await Promise.race([attempt, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** An `IssueSource` over `requestJira`, bounded by the invocation's deadline. */
+export function createForgeIssueSource(requestJira: RequestJira, options: ForgeIssueSourceOptions): JiraRestSource {
+  const timeoutMs = () => Math.max(1_000, Math.min(options.timeoutMs ?? REQUEST_TIMEOUT_MS, options.deadlineMs - options.clock()));
+  return createJiraRestSource({
+    transport: requestJiraTransport(requestJira, timeoutMs),
+    now: options.clock,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    deadlineMs: options.deadlineMs,
+    retry: options.retry,
+  });
+}
 
 /** Counts the calls an adapter made, by path (for tests and the bench). */
 export interface JiraCallCounter {
@@ -54,45 +93,7 @@ export function countingRequestJira(inner: RequestJira): RequestJira & { readonl
   return fn;
 }
 
-async function call<T>(requestJira: RequestJira, name: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  const init: HttpInit = body === undefined ? { method: 'GET', headers: { Accept: 'application/json' } } : { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-  const res = await requestJira(path, init);
-  if (!res.ok) {
-    const retryAfter = Number(res.headers.get('retry-after'));
-    const text = await res.text().catch(() => '');
-    throw new JiraCallError(name, res.status, `Jira answered ${res.status}${text ? `: ${text.slice(0, 300)}` : ''}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
-  }
-  const parsed = schema.safeParse(await res.json());
-  if (!parsed.success) throw new JiraCallError(name, res.status, `expected ${name}'s documented answer, got: ${parsed.error.issues[0]?.message ?? 'another shape'}`);
-  return parsed.data;
-}
-
-/** An `IssueSource` over `requestJira`. */
-export function createForgeIssueSource(requestJira: RequestJira): IssueSource {
-  return {
-    async search(query) {
-      const page = await call(requestJira, 'search', '/rest/api/3/search/jql', searchPageSchema, {
-        jql: query.jql,
-        fields: query.fields,
-        maxResults: Math.min(query.maxResults ?? SEARCH_MAX_RESULTS, SEARCH_MAX_RESULTS),
-        ...(query.pageToken ? { nextPageToken: query.pageToken } : {}),
-      });
-      return { issues: page.issues as RawIssue[], nextPageToken: page.isLast === true ? null : (page.nextPageToken ?? null) };
-    },
-    async approximateCount(jql) {
-      return (await call(requestJira, 'approximate count', '/rest/api/3/search/approximate-count', countSchema, { jql })).count;
-    },
-    async fetchIssues(keysOrIds, fields) {
-      const out: RawIssue[] = [];
-      for (let i = 0; i < keysOrIds.length; i += BULKFETCH_MAX) {
-        const chunk = keysOrIds.slice(i, i + BULKFETCH_MAX);
-        const page = await call(requestJira, 'bulk fetch', '/rest/api/3/issue/bulkfetch', bulkSchema, { issueIdsOrKeys: chunk, fields });
-        out.push(...(page.issues as RawIssue[]));
-      }
-      return out;
-    },
-    async listFields(): Promise<readonly JiraFieldInfo[]> {
-      return (await call(requestJira, 'fields', '/rest/api/3/field', fieldsSchema)).map((f) => ({ id: f.id, name: f.name, custom: f.custom }));
-    },
-  };
+/** The source an entry point uses: as the app or as the user, with the deps' clock and sleep, until `deadlineMs`. */
+export function issueSourceOf(deps: Pick<AppDeps, 'jira' | 'clock' | 'sleep'>, as: 'asApp' | 'asUser', deadlineMs: number): JiraRestSource {
+  return createForgeIssueSource(deps.jira[as], { clock: deps.clock, sleep: deps.sleep, deadlineMs });
 }

@@ -63,8 +63,10 @@ describe('KVS double', () => {
     const a = openFileKvs(path);
     await a.set('site#000', { hello: 'world' });
     await a.setSecret('s:1', { secret: 'x' });
+    await a.transact().set('site', { rev: 'r1' }, { entityName: 'record-revision' }).execute();
     const b = openFileKvs(path);
     expect(await b.get('site#000')).toEqual({ hello: 'world' });
+    expect(await b.entity('record-revision').get('site')).toEqual({ rev: 'r1' });
     expect(await b.getSecret('s:1')).toEqual({ secret: 'x' });
   });
 });

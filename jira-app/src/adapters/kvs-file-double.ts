@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { KvsDouble } from './kvs-double';
 
 const entrySchema = z.object({ json: z.string(), expiresAt: z.number().nullable() });
-const fileSchema = z.object({ version: z.literal(1), values: z.record(z.string(), entrySchema), secrets: z.record(z.string(), entrySchema) });
+const fileSchema = z.object({ version: z.literal(1), values: z.record(z.string(), entrySchema), secrets: z.record(z.string(), entrySchema), entities: z.record(z.string(), entrySchema).default({}) });
 
 export class FileKvsDouble extends KvsDouble {
   constructor(
@@ -21,7 +21,7 @@ export class FileKvsDouble extends KvsDouble {
   }
 
   protected override afterWrite(): void {
-    const data = { version: 1, values: Object.fromEntries(this.values), secrets: Object.fromEntries(this.secrets) };
+    const data = { version: 1, values: Object.fromEntries(this.values), secrets: Object.fromEntries(this.secrets), entities: Object.fromEntries(this.entityItems) };
     const tmp = `${this.path}.tmp`;
     writeFileSync(tmp, JSON.stringify(data));
     renameSync(tmp, this.path);

@@ -1,9 +1,18 @@
 import { buildEpicMetrics, emptyMetrics } from '@okr-bridge/core';
 import { describeOkrRepositoryContract } from '../storage/okr-repository.contract';
+import { RevisionConflict } from '../storage/okr-repository';
 import { KvsDouble } from './kvs-double';
 import { createKvsOkrRepository } from './kvs-okr-repository';
 
-describeOkrRepositoryContract('KVS repository over the KVS double', () => createKvsOkrRepository(new KvsDouble()));
+describeOkrRepositoryContract('KVS repository over the KVS double', () => {
+  const kvs = new KvsDouble();
+  return () => createKvsOkrRepository(kvs);
+});
+
+describeOkrRepositoryContract('KVS repository over the KVS double, invocations interleaved', () => {
+  const kvs = new KvsDouble({ pause: () => new Promise((resolve) => setImmediate(resolve)) });
+  return () => createKvsOkrRepository(kvs);
+});
 
 describe('KVS repository layout', () => {
   const state = (n: number) => {
@@ -36,5 +45,24 @@ describe('KVS repository layout', () => {
     await createKvsOkrRepository(kvs).commit({ departments });
     expect(kvs.counts.transactions).toBe(2);
     expect(kvs.keys().filter((k) => k.startsWith('dept:c1:')).length).toBe(30);
+  });
+
+  it('commits more loaded records than one transaction holds in several, each checking the guards still to come, and a stale writer writes none of them', async () => {
+    const kvs = new KvsDouble();
+    const cycles = Array.from({ length: 30 }, (_, i) => ({ ...state(1), cycle: `c${i}` }));
+    await createKvsOkrRepository(kvs).commit({ cycles });
+    const [a, b] = [createKvsOkrRepository(kvs), createKvsOkrRepository(kvs)];
+    for (const c of cycles) {
+      await a.loadCycle(c.cycle);
+      await b.loadCycle(c.cycle);
+    }
+    kvs.resetCounts();
+    await a.commit({ cycles: cycles.map((c) => ({ ...c, views: { by: 'a' } })) });
+    expect(kvs.counts.transactions).toBeGreaterThan(2);
+    kvs.resetCounts();
+    await expect(b.commit({ cycles: cycles.map((c) => ({ ...c, views: { by: 'b' } })) })).rejects.toThrow(RevisionConflict);
+    expect(kvs.counts.transactions).toBe(0);
+    const reader = createKvsOkrRepository(kvs);
+    for (const c of cycles) expect((await reader.loadCycle(c.cycle))?.views).toEqual({ by: 'a' });
   });
 });

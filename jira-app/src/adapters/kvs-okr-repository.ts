@@ -2,15 +2,18 @@
  * The OKR repository over Forge's Key-Value Store. Keys (see jira-app/README.md):
  * `site#…`, `cycle:<cycle>#…`, `dept:<cycle>:<department>#…`, `sync#…`, each a chunked
  * record (`kvs-records.ts`) read with one query. A commit writes every record it changes in
- * one `kvs.transact()` when that fits KVS's limits, else in order (departments, cycles, site,
- * sync). A commit that changes what a view shows also rewrites the small `stamp` record in
- * the same transaction (a hash of what it wrote and the time), which open panels poll. The KVS
- * object (and the clock) come in as arguments.
+ * one `kvs.transact()` when that fits KVS's limits, else the records it did not load first
+ * and the ones it loaded last, together, guarded by their revisions (`kvs-revisions.ts`): a
+ * record this repository loaded is written only if no one wrote it since. The KVS object
+ * comes in as an argument. A commit that changes what a view shows also rewrites the small
+ * `stamp` record with it (a hash of the revisions it wrote and the time), which open panels
+ * poll (`loadStamp`).
  */
 import { touchesViews, type OkrRepository, type RepositoryChange } from '../storage/okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
 import type { KvsLike } from './kvs-port';
-import { encodeRecord, readRecord, writeChunks, type ChunkWrite } from './kvs-records';
+import { encodeRecord, readRecord, revisionOf, type ChunkWrite } from './kvs-records';
+import { commitGuarded, type GuardedRecord } from './kvs-revisions';
 
 export const KVS_KEYS = {
   site: 'site',
@@ -26,35 +29,32 @@ function checkVersion<T extends { version: unknown }>(base: string, value: T | u
   return value;
 }
 
-/** FNV-1a over the written chunks: which content a stamp stands for. */
-function fingerprint(writes: readonly ChunkWrite[]): string {
-  let h = 0x811c9dc5;
-  for (const w of writes) {
-    const text = `${w.key}=${w.value === null ? '' : JSON.stringify(w.value)}`;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
 interface StampRecord {
   readonly version: 1;
   readonly stamp: string;
 }
 
-/** Creates the KVS-backed repository. One instance per invocation: it remembers chunk counts it read. */
+/** Creates the KVS-backed repository. One instance per invocation: it remembers the chunk counts and revisions it read. */
 export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.now): OkrRepository {
   const counts = new Map<string, number>();
+  /** Base key → the revision loaded (null: absent). */
+  const seen = new Map<string, string | null>();
 
   async function load<T extends { version: unknown }>(base: string): Promise<T | null> {
     const found = await readRecord<T>(kvs, base);
     if (found) counts.set(base, found.count);
+    seen.set(base, found?.rev ?? null);
     return checkVersion(base, found?.value);
   }
 
-  function write(base: string, value: unknown): ChunkWrite[] {
+  const others: ChunkWrite[] = [];
+  const guarded: GuardedRecord[] = [];
+
+  /** Queues the chunks of one record: guarded by its revision when loaded, else written as given. */
+  function write(base: string, value: unknown): void {
     const writes = encodeRecord(base, value, counts.get(base) ?? 0);
     counts.set(base, writes.filter((w) => w.value !== null).length);
-    return writes;
+    guarded.push({ guard: { base, expected: seen.get(base), next: revisionOf(value) }, writes });
   }
 
   return {
@@ -65,22 +65,40 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
       return (await load<SyncState>(KVS_KEYS.sync)) ?? EMPTY_SYNC;
     },
     async loadStamp(): Promise<string | null> {
-      return (await load<StampRecord>(KVS_KEYS.stamp))?.stamp ?? null;
+      const found = await readRecord<StampRecord>(kvs, KVS_KEYS.stamp);
+      if (found) counts.set(KVS_KEYS.stamp, found.count);
+      return checkVersion(KVS_KEYS.stamp, found?.value)?.stamp ?? null;
     },
     async commit(change: RepositoryChange): Promise<void> {
-      const writes: ChunkWrite[] = [];
-      for (const d of change.departments ?? []) writes.push(...write(KVS_KEYS.department(d.cycle, d.department), d));
+      others.length = 0;
+      guarded.length = 0;
+      // Department records are derived from their cycle (written in the same commit): written as given.
+      for (const d of change.departments ?? []) {
+        const base = KVS_KEYS.department(d.cycle, d.department);
+        const writes = encodeRecord(base, d, counts.get(base) ?? 0);
+        counts.set(base, writes.filter((w) => w.value !== null).length);
+        others.push(...writes);
+      }
       for (const d of change.dropDepartments ?? []) {
         const base = KVS_KEYS.department(d.cycle, d.department);
         const known = counts.get(base) ?? 1;
-        for (let i = known - 1; i >= 0; i--) writes.push({ key: `${base}#${String(i).padStart(3, '0')}`, value: null });
+        for (let i = known - 1; i >= 0; i--) others.push({ key: `${base}#${String(i).padStart(3, '0')}`, value: null });
         counts.delete(base);
       }
-      for (const c of change.cycles ?? []) writes.push(...write(KVS_KEYS.cycle(c.cycle), c));
-      if (change.site) writes.push(...write(KVS_KEYS.site, change.site));
-      if (change.sync) writes.push(...write(KVS_KEYS.sync, change.sync));
-      if (touchesViews(change)) writes.push(...write(KVS_KEYS.stamp, { version: 1, stamp: `${fingerprint(writes)}.${nowMs().toString(36)}` } satisfies StampRecord));
-      if (writes.length > 0) await writeChunks(kvs, writes);
+      for (const c of change.cycles ?? []) write(KVS_KEYS.cycle(c.cycle), c);
+      if (change.site) write(KVS_KEYS.site, change.site);
+      if (change.sync) write(KVS_KEYS.sync, change.sync);
+      if (others.length + guarded.length === 0) return;
+      if (touchesViews(change)) {
+        // Not guarded: the stamp only tells open pages that something moved, whoever wrote last.
+        const wrote = [...others, ...guarded.flatMap((g) => g.writes)].map((w) => (w.value === null ? `-${w.key}` : `${w.key}@${w.value.rev}`));
+        const stamp: StampRecord = { version: 1, stamp: `${revisionOf(wrote)}.${nowMs().toString(36)}` };
+        const writes = encodeRecord(KVS_KEYS.stamp, stamp, counts.get(KVS_KEYS.stamp) ?? 0);
+        counts.set(KVS_KEYS.stamp, writes.filter((w) => w.value !== null).length);
+        others.push(...writes);
+      }
+      await commitGuarded(kvs, others, guarded);
+      for (const { guard } of guarded) seen.set(guard.base, guard.next);
     },
   };
 }

@@ -27,10 +27,49 @@ export interface KvsQueryBuilder {
   getMany<T>(): Promise<KvsListResult<T>>;
 }
 
+/**
+ * One condition on an attribute of a Custom Entity Store item, as `@forge/kvs`'s `Filter`
+ * holds it (`FilterConditions.equalTo(x)` on `rev` is `{ property: 'rev', condition:
+ * 'EQUAL_TO', values: [x] }`). Typed loosely so that the real `Filter` fits.
+ */
+export interface KvsFilterItem {
+  readonly property: PropertyKey;
+  readonly condition: string;
+  readonly values: readonly unknown[];
+}
+
+/** The public face of `@forge/kvs`'s `Filter`: its conditions, joined by `and` or `or`. */
+export interface KvsFilter {
+  filters(): readonly KvsFilterItem[];
+  operator(): 'and' | 'or';
+}
+
+/** A transaction operation on a custom entity, with the conditions the stored item must meet. */
+export interface KvsEntityConditions {
+  readonly entityName: string;
+  readonly conditions?: KvsFilter;
+}
+
+/** What a transaction's `set` takes: KVS documents only a TTL there (no key policy). */
+export interface KvsTransactionSetOptions {
+  readonly ttl?: KvsTtl;
+}
+
+/**
+ * `kvs.transact()`: plain keys and custom entity items together, all or nothing. Conditions
+ * exist only on custom entity items (KVS documents none for plain keys); `check` asserts them
+ * without writing.
+ */
 export interface KvsTransactionBuilder {
-  set<T>(key: string, value: T, entity?: undefined, options?: KvsSetOptions): KvsTransactionBuilder;
-  delete(key: string): KvsTransactionBuilder;
+  set<T>(key: string, value: T, entity?: KvsEntityConditions, options?: KvsTransactionSetOptions): KvsTransactionBuilder;
+  delete(key: string, entity?: KvsEntityConditions): KvsTransactionBuilder;
+  check(key: string, entity: Required<KvsEntityConditions>): KvsTransactionBuilder;
   execute(): Promise<void>;
+}
+
+/** `kvs.entity(name)`: the one read of the Custom Entity Store the app makes. */
+export interface KvsEntityStore<T> {
+  get(key: string): Promise<T | undefined>;
 }
 
 export interface KvsLike {
@@ -39,6 +78,7 @@ export interface KvsLike {
   delete(key: string): Promise<void>;
   query(): KvsQueryBuilder;
   transact(): KvsTransactionBuilder;
+  entity<T>(entityName: string): KvsEntityStore<T>;
   getSecret<T>(key: string): Promise<T | undefined>;
   setSecret<T>(key: string, value: T, options?: KvsSetOptions): Promise<void>;
   deleteSecret(key: string): Promise<void>;
@@ -60,6 +100,15 @@ export const KVS_LIMITS = {
   /** A transaction's total payload. */
   maxTransactionBytes: 4 * 1024 * 1024,
 } as const;
+
+/**
+ * The custom entities the app declares in `manifest.yml` (`app.storage.entities`), attribute
+ * by attribute; KVS refuses items of undeclared entities. `record-revision` holds, per guarded
+ * record, the revision last committed (see `kvs-okr-repository.ts`).
+ */
+export const KVS_ENTITIES = {
+  'record-revision': { rev: 'string' },
+} as const satisfies Record<string, Record<string, 'string' | 'integer' | 'float' | 'boolean' | 'any'>>;
 
 /** What the app writes into one record: well under `maxValueBytes`, room for the envelope. */
 export const RECORD_CHUNK_BYTES = 200 * 1024;

@@ -33,14 +33,19 @@ export function chunkKey(base: string, i: number): string {
   return `${base}#${String(i).padStart(3, '0')}`;
 }
 
-function bytes(value: unknown): number {
+export function bytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/** The revision of a record: a hash of its JSON, carried by each of its chunks. */
+export function revisionOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
 }
 
 /** The chunks of `value` (chunk 0 last) and deletions of chunks a longer previous revision left. */
 export function encodeRecord(base: string, value: unknown, previousCount = 0): ChunkWrite[] {
   const json = JSON.stringify(value);
-  const rev = createHash('sha256').update(json).digest('base64url').slice(0, 16);
+  const rev = revisionOf(value);
   const single: Chunk = { rev, i: 0, n: 1, data: value };
   let chunks: Chunk[];
   if (bytes(single) <= RECORD_CHUNK_BYTES) {
@@ -62,8 +67,8 @@ export function encodeRecord(base: string, value: unknown, previousCount = 0): C
   return writes;
 }
 
-/** Reads a chunked record: one query page per 20 chunks. Returns the value and its chunk count. */
-export async function readRecord<T>(kvs: KvsLike, base: string): Promise<{ value: T; count: number } | null> {
+/** Reads a chunked record: one query page per 20 chunks. Returns the value, its chunk count and its revision. */
+export async function readRecord<T>(kvs: KvsLike, base: string): Promise<{ value: T; count: number; rev: string } | null> {
   const chunks = new Map<number, Chunk>();
   let cursor: string | undefined;
   do {
@@ -78,14 +83,14 @@ export async function readRecord<T>(kvs: KvsLike, base: string): Promise<{ value
   } while (cursor !== undefined);
   const head = chunks.get(0);
   if (!head) return null;
-  if (head.n === 1 && head.data !== undefined) return { value: head.data as T, count: Math.max(1, chunks.size) };
+  if (head.n === 1 && head.data !== undefined) return { value: head.data as T, count: Math.max(1, chunks.size), rev: head.rev };
   let text = '';
   for (let i = 0; i < head.n; i++) {
     const c = chunks.get(i);
     if (!c || c.rev !== head.rev || c.text === undefined) throw new TornRecordError(base);
     text += c.text;
   }
-  return { value: JSON.parse(text) as T, count: Math.max(head.n, chunks.size) };
+  return { value: JSON.parse(text) as T, count: Math.max(head.n, chunks.size), rev: head.rev };
 }
 
 /**

@@ -4,9 +4,10 @@
  * same moment (so only the data, not the passing day, makes a difference). They are queued,
  * never sent inline: the queue consumer delivers them with retries.
  */
-import { buildDepartmentView, buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import { buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
+import { buildDepartmentViews } from '../domain/department-inputs';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { withoutIssues } from '../domain/read-views';
 
@@ -20,25 +21,27 @@ type DependencyView = ReturnType<typeof buildDependencyViews>[number];
 function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrView; department: { id: string; name: string } }>; deps: Map<string, DependencyView> } {
   const evaluation = evaluateStored(snapshot.org, snapshot.metrics, { at });
   const out = new Map<string, { kr: KrView; department: { id: string; name: string } }>();
-  for (const d of snapshot.org.departments) {
-    const view = buildDepartmentView(snapshot.org, evaluation, d.id);
+  for (const { department: d, view } of buildDepartmentViews(snapshot.org, evaluation)) {
     for (const o of view?.objectives ?? []) for (const kr of o.keyResults) out.set(kr.id, { kr: withoutIssues(kr), department: { id: d.id, name: d.name } });
   }
   return { krs: out, deps: new Map(buildDependencyViews(snapshot.org, evaluation).map((d) => [d.id, d])) };
 }
 
-/** The events between two states of one cycle, evaluated at `at`. */
-export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, newId: () => string): BridgeEvent[] {
+/**
+ * The events between two states of one cycle, evaluated at `at`; they occurred at
+ * `occurredAt` (the Jira change's own time when known, else `at`).
+ */
+export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, newId: () => string, occurredAt: string = at): BridgeEvent[] {
   const a = viewsOf(before, at);
   const b = viewsOf(after, at);
   const events: BridgeEvent[] = [];
   for (const [id, dep] of b.deps) {
     const previous = a.deps.get(id)?.state ?? null;
-    if (previous !== dep.state) events.push(dependencyChangedEventSchema.parse({ type: 'dependency.changed', id: newId(), occurredAt: at, previousState: previous, dependency: dep }));
+    if (previous !== dep.state) events.push(dependencyChangedEventSchema.parse({ type: 'dependency.changed', id: newId(), occurredAt, previousState: previous, dependency: dep }));
   }
   for (const [id, { kr, department }] of b.krs) {
     const previous = a.krs.get(id)?.kr.status ?? null;
-    if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt: at, previousStatus: previous, department, kr }));
+    if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt, previousStatus: previous, department, kr }));
   }
   return events;
 }

@@ -19,6 +19,8 @@ export interface HttpInit {
   readonly method?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Aborts the request (Forge's `requestJira` and `fetch` take one). */
+  readonly signal?: AbortSignal;
 }
 
 /** `api.asUser().requestJira` or `api.asApp().requestJira`, with the route already rendered to a path. */
@@ -44,6 +46,8 @@ export interface AppDeps {
   readonly fetch: FetchLike;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;
+  /** Waits before a retry; a real timer unless a test moves its own clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Random ids (request ids, connection ids) and secrets (32 random bytes, base64url). */
   readonly ids: { readonly id: () => string; readonly secret: () => string };
   /** The URL of the app's web trigger (Forge: `webTrigger.getUrl('teams-webtrigger')`). */

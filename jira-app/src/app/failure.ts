@@ -1,12 +1,14 @@
 /**
  * The one place where failures become resolver errors: expected outcomes thrown as
  * `AppFailure` keep their code; core's `OkrError` (an org that breaks its rules) becomes
- * `invalid-org` with each problem located (line and column when the org file said where);
- * anything else is `internal`, with a message that leaks no detail.
+ * `invalid-org` with each problem located (line and column when the org file said where); a
+ * commit refused for another writer's change (when the call did not re-apply it) is
+ * `conflict`; anything else is `internal`, with a message that leaks no detail.
  */
 import { isOkrError } from '@okr-bridge/core';
 import type { ResolverError, ResolverErrorCode, ResolverIssue } from '../contract';
 import { TornRecordError } from '../adapters/kvs-records';
+import { RevisionConflict } from '../storage/okr-repository';
 
 export class AppFailure extends Error {
   constructor(
@@ -37,6 +39,7 @@ export function toResolverError(e: unknown, log?: (m: string) => void): Resolver
     const first = issues[0];
     return { code: 'invalid-org', message: first ? `${first.where}: ${first.message}` : 'the org breaks its rules', issues };
   }
+  if (e instanceof RevisionConflict) return { code: 'conflict', message: 'Someone else changed the same OKRs at the same moment; nothing of yours was saved. Try again.' };
   if (e instanceof TornRecordError) return { code: 'internal', message: 'The OKR data is being updated; try again in a moment.' };
   log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return { code: 'internal', message: 'Something went wrong on the server; try again, and tell your Jira admin if it keeps happening.' };

@@ -3,15 +3,18 @@
  * query at a time, so a long reconcile can stop between queries (a checkpoint) and go on in
  * the next invocation. A query cut short by the deadline is read again from its start.
  */
-import { applyReconcile, normalizeIssue, normalizeUserJql, planReconcile, reconcileKrsOf, type EpicMetrics, type IssueFacts, type IssueSource, type Org, type ReconcilePlan, type ReconcileQuery, type SyncMode } from '@okr-bridge/core';
+import { applyReconcile, isJiraRequestError, normalizeIssue, normalizeUserJql, planReconcile, reconcileKrsOf, type EpicMetrics, type IssueFacts, type IssueSource, type Org, type ReconcilePlan, type ReconcileQuery, type SyncMode } from '@okr-bridge/core';
 import { deliverablesJql } from '../domain/org-assembly';
 
-/** The reconcile plan of an org: its jira key results and its dependencies' deliverables. */
-export function planFor(org: Org, mode: SyncMode, watermark: string | null, epicsOnly?: readonly string[]): ReconcilePlan {
+/**
+ * The reconcile plan of an org: its jira key results and its dependencies' deliverables. An
+ * incremental plan's window is a period before `now`, so plan right before reading.
+ */
+export function planFor(org: Org, mode: SyncMode, watermark: string | null, epicsOnly?: readonly string[], now?: string): ReconcilePlan {
   const krs = epicsOnly ? [{ id: 'linked', epics: epicsOnly }] : [...reconcileKrsOf(org)];
   const deliverables = deliverablesJql(org);
   if (!epicsOnly && deliverables !== null) krs.push({ id: '~deliverables', epics: [], jql: deliverables });
-  return planReconcile({ krs, mode, watermark: watermark ?? undefined, storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField });
+  return planReconcile({ krs, mode, watermark: watermark ?? undefined, now, storyPointsField: org.jira.storyPointsField, flaggedField: org.jira.flaggedField });
 }
 
 /** Every page of one query, normalized; null when `deadlineMs` passed before the last page. */
@@ -71,7 +74,13 @@ export async function readNewEpics(source: IssueSource, org: Org, metrics: EpicM
   if (fresh.length === 0) return metrics;
   let out = metrics;
   for (const query of planFor(org, 'full', null, fresh).queries) {
-    const issues = await readQuery(source, query, org, clock, deadlineMs);
+    let issues;
+    try {
+      issues = await readQuery(source, query, org, clock, deadlineMs);
+    } catch (e) {
+      if (isJiraRequestError(e) && e.retryable) break; // Jira's fault outlasted the budget: the hourly reconcile reads the rest.
+      throw e;
+    }
     if (issues === null) break; // The hourly reconcile reads the rest.
     out = foldQuery(out, query, issues, 'full').metrics;
   }

@@ -7,8 +7,9 @@ import { emptyMetrics, validateOrg, type EpicMetrics, type Org } from '@okr-brid
 import { createKvsOkrRepository } from '../adapters/kvs-okr-repository';
 import { assembleOrg } from '../domain/org-assembly';
 import { planCycleWrite } from '../domain/rebuild';
-import type { OkrRepository, RepositoryChange } from '../storage/okr-repository';
-import type { CycleState, SiteRecord } from '../storage/records';
+import { RevisionConflict, type OkrRepository, type RepositoryChange } from '../storage/okr-repository';
+import type { CycleState, PendingAlignment, SiteRecord } from '../storage/records';
+import { TornRecordError } from '../adapters/kvs-records';
 import type { AppDeps } from './deps';
 import { AppFailure } from './failure';
 
@@ -58,10 +59,37 @@ export async function loadCycleOrg(s: Session, site: SiteRecord, cycle: string):
  * Validates `org` with core (references, cycles of alignment) and commits it with its metrics
  * and every derived record that changed, in one repository commit. Returns the new site.
  */
-export async function storeOrg(s: Session, site: SiteRecord, loaded: LoadedCycle, org: Org, options: { metrics?: EpicMetrics; site?: (x: SiteRecord) => SiteRecord; also?: RepositoryChange } = {}): Promise<SiteRecord> {
+export async function storeOrg(
+  s: Session,
+  site: SiteRecord,
+  loaded: LoadedCycle,
+  org: Org,
+  options: { metrics?: EpicMetrics; site?: (x: SiteRecord) => SiteRecord; also?: RepositoryChange; pending?: readonly PendingAlignment[] } = {},
+): Promise<SiteRecord> {
   const valid = validateOrg(org);
-  const plan = planCycleWrite(site, loaded.state, valid, options.metrics ?? loaded.metrics, s.at, options.site ? { site: options.site } : {});
+  const plan = planCycleWrite(site, loaded.state, valid, options.metrics ?? loaded.metrics, s.at, { ...(options.site ? { site: options.site } : {}), ...(options.pending ? { pending: options.pending } : {}) });
   const { nextSite, ...change } = plan;
   await s.repo.commit({ ...options.also, ...change });
   return nextSite;
+}
+
+/** How often a change is re-read and re-applied when other writers keep getting there first. */
+export const MAX_ATTEMPTS = 12;
+
+/**
+ * Runs `attempt` (load, apply, commit) until its commit is not refused for a record another
+ * writer changed meanwhile (or read while another writer's commit was half done): each retry
+ * loads afresh and re-applies the change, after a short random pause that grows with the
+ * attempts. Gives up with a `conflict` failure after `MAX_ATTEMPTS`.
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof RevisionConflict || e instanceof TornRecordError)) throw e;
+      if (n >= MAX_ATTEMPTS) throw new AppFailure('conflict', 'Others changed these OKRs at the same moment, again and again; nothing of yours was saved. Try again.');
+      await pause(Math.random() * Math.min(200, 5 * 2 ** n));
+    }
+  }
 }

@@ -13,13 +13,22 @@ import { deliverablesJql } from './org-assembly';
 export function buildCycleIndex(org: Org, inputs: readonly DepartmentInput[]): CycleIndex {
   const epics: Record<string, { departments: string[]; krs: string[] }> = {};
   const deliverables: Record<string, string[]> = {};
+  // Lists keep their first-seen order; the set beside each makes adding to it constant time.
+  const seen = new Map<string[], Set<string>>();
+  const addOnce = (list: string[], value: string) => {
+    let set = seen.get(list);
+    if (!set) seen.set(list, (set = new Set(list)));
+    if (set.has(value)) return;
+    set.add(value);
+    list.push(value);
+  };
   for (const o of org.objectives) {
     for (const kr of o.keyResults) {
       if (kr.kind !== 'jira') continue;
       const keys = [...kr.epics, ...(kr.jql !== undefined ? (normalizeUserJql(kr.jql).parents ?? []) : [])];
       for (const e of keys) {
         const entry = (epics[e] ??= { departments: [], krs: [] });
-        if (!entry.krs.includes(kr.id)) entry.krs.push(kr.id);
+        addOnce(entry.krs, kr.id);
       }
     }
   }
@@ -29,18 +38,15 @@ export function buildCycleIndex(org: Org, inputs: readonly DepartmentInput[]): C
     for (const [jql, set] of Object.entries(input.metrics.queries)) {
       if (jql === dq) continue;
       for (const { key } of set.issues) {
-        const list = (queryIssues[key] ??= []);
-        if (!list.includes(input.department)) list.push(input.department);
+        addOnce((queryIssues[key] ??= []), input.department);
       }
     }
     for (const e of Object.keys(input.metrics.epics)) {
-      const entry = (epics[e] ??= { departments: [], krs: [] });
-      if (!entry.departments.includes(input.department)) entry.departments.push(input.department);
+      addOnce((epics[e] ??= { departments: [], krs: [] }).departments, input.department);
     }
     for (const d of input.org.dependencies) {
       for (const key of d.deliverables) {
-        const list = (deliverables[key] ??= []);
-        if (!list.includes(input.department)) list.push(input.department);
+        addOnce((deliverables[key] ??= []), input.department);
       }
     }
   }

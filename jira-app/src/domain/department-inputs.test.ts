@@ -20,6 +20,19 @@ describe('department inputs', () => {
     expect({ ...fromInput, lint: [...fromInput.lint].sort(byKey) }).toEqual({ ...fromOrg, lint: [...fromOrg.lint].sort(byKey) });
   });
 
+  it.each(org.departments.map((d) => d.id))('give department %s the same review agenda as the whole org does (sub-departments included)', (id) => {
+    const input = inputs.find((i) => i.department === id)!;
+    const agenda = { scope: { kind: 'department', id } as const };
+    const fromInput = evaluateStored(input.org, input.metrics, { at: AT, agenda }).agenda;
+    expect(fromInput).toEqual(evaluateStored(org, metrics, { at: AT, agenda }).agenda);
+  });
+
+  it("list Platform's blocked delivery to Finance on Engineering's agenda, as the report does", () => {
+    const eng = inputs.find((i) => i.department === 'eng')!;
+    const items = evaluateStored(eng.org, eng.metrics, { at: AT, agenda: { scope: { kind: 'department', id: 'eng' } } }).agenda.items;
+    expect(items.map((i) => i.id)).toContain('blocked-dependency:dep-usage-metering');
+  });
+
   it('cut the org: Platform keeps its objectives and the ones it aligns up to, not Sales', () => {
     const plat = inputs.find((i) => i.department === 'plat')!;
     const departments = new Set(plat.org.objectives.map((o) => o.department));

@@ -5,8 +5,13 @@
  * messages as the org file.
  */
 import type { CheckIn, JiraMeasure, KeyResult, Objective, Org } from '@okr-bridge/core';
+import type { PendingAlignment } from '../storage/records';
 
-export type EditResult = { readonly kind: 'ok'; readonly org: Org; readonly id: string } | { readonly kind: 'not-found'; readonly message: string } | { readonly kind: 'refused'; readonly message: string };
+/** An edit's outcome; `pending`, when given, replaces the cycle's pending alignments. */
+export type EditResult =
+  | { readonly kind: 'ok'; readonly org: Org; readonly id: string; readonly pending?: readonly PendingAlignment[] }
+  | { readonly kind: 'not-found'; readonly message: string }
+  | { readonly kind: 'refused'; readonly message: string };
 
 type ObjectivePatch = { title?: string; owner?: string | null; description?: string | null; alignedTo?: Objective['alignedTo'] };
 

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { EpicMetrics, Org } from '@okr-bridge/core';
 import type { RepositoryChange } from '../storage/okr-repository';
-import type { CycleState, SiteRecord } from '../storage/records';
+import type { CycleState, PendingAlignment, SiteRecord } from '../storage/records';
+import { livePending } from './alignments';
 import { buildCycleIndex } from './cycle-index';
 import { buildDepartmentInputs } from './department-inputs';
 import { cyclePartsOf, siteWithOrg } from './org-assembly';
@@ -19,9 +20,17 @@ function hashOf(value: unknown): string {
 /**
  * The repository change that stores `org` (validated by the caller) with `metrics` as cycle
  * `org.cycle.id`, given the site and the previous cycle state (null the first time). `at` is
- * the instant the day-independent lint is computed at.
+ * the instant the day-independent lint is computed at. Pending alignments are kept from the
+ * previous state unless `extra.pending` replaces them, less those whose parts are gone.
  */
-export function planCycleWrite(site: SiteRecord, previous: CycleState | null, org: Org, metrics: EpicMetrics, at: string, extra: { site?: (s: SiteRecord) => SiteRecord } = {}): RepositoryChange & { nextSite: SiteRecord; cycles: CycleState[] } {
+export function planCycleWrite(
+  site: SiteRecord,
+  previous: CycleState | null,
+  org: Org,
+  metrics: EpicMetrics,
+  at: string,
+  extra: { site?: (s: SiteRecord) => SiteRecord; pending?: readonly PendingAlignment[] } = {},
+): RepositoryChange & { nextSite: SiteRecord; cycles: CycleState[] } {
   const inputs = buildDepartmentInputs(org, metrics, at);
   const views: Record<string, string> = {};
   const changed = [];
@@ -33,7 +42,9 @@ export function planCycleWrite(site: SiteRecord, previous: CycleState | null, or
   const dropped = Object.keys(previous?.views ?? {})
     .filter((d) => !Object.hasOwn(views, d))
     .map((department) => ({ cycle: org.cycle.id, department }));
-  const state: CycleState = { version: 1, cycle: org.cycle.id, parts: cyclePartsOf(org), metrics, views };
+  const pending = livePending(org, extra.pending ?? previous?.parts.pendingAlignments ?? []);
+  const parts = pending.length > 0 ? { ...cyclePartsOf(org), pendingAlignments: pending } : cyclePartsOf(org);
+  const state: CycleState = { version: 1, cycle: org.cycle.id, parts, metrics, views };
   const withOrg = siteWithOrg(site, org);
   let nextSite: SiteRecord = { ...withOrg, index: { ...withOrg.index, [org.cycle.id]: buildCycleIndex(org, inputs) } };
   if (extra.site) nextSite = extra.site(nextSite);

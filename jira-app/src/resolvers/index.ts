@@ -2,6 +2,7 @@
 import type { ResolverName } from '../contract';
 import type { AppDeps } from '../app/deps';
 import type { ResolverHandler } from './define';
+import { alignmentResolvers } from './edit-alignment-resolvers';
 import { editResolvers } from './edit-resolvers';
 import { settingsResolvers } from './settings-resolvers';
 import { viewResolvers } from './view-resolvers';
@@ -10,5 +11,5 @@ export type ResolverHandlers = { readonly [N in ResolverName]: ResolverHandler<N
 
 /** The resolver functions over `deps`; each parses its payload, checks permissions and answers the contract's response. */
 export function createResolverHandlers(deps: AppDeps): ResolverHandlers {
-  return { ...viewResolvers(deps), ...editResolvers(deps), ...settingsResolvers(deps) };
+  return { ...viewResolvers(deps), ...editResolvers(deps), ...alignmentResolvers(deps), ...settingsResolvers(deps) };
 }

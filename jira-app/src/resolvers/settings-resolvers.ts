@@ -12,7 +12,7 @@ import { planCycleWrite } from '../domain/rebuild';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
 import { adminMemoryStale, askJiraAdmin, rememberAdmin, requireAdmin } from '../app/permissions';
-import { cycleOf, requireSite } from '../app/session';
+import { cycleOf, requireSite, retryOnConflict } from '../app/session';
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from '../storage/records';
 import { defineResolver } from './define';
 
@@ -47,12 +47,14 @@ export function settingsResolvers(deps: AppDeps) {
   return {
     getSettings: defineResolver(deps, 'getSettings', async ({ session: s, accountId }) => {
       const isAdmin = accountId !== undefined && (await askJiraAdmin(deps.jira.asUser));
-      let site = await s.repo.loadSite();
       // Jira just answered: remember it, so the panels show (or stop showing) edit controls on their next load.
-      if (site && accountId !== undefined && adminMemoryStale(site, accountId, isAdmin, s.nowMs)) {
-        site = rememberAdmin(site, accountId, isAdmin, s.nowMs);
-        await s.repo.commit({ site });
-      }
+      const site = await retryOnConflict(async () => {
+        const loaded = await s.repo.loadSite();
+        if (!loaded || accountId === undefined || !adminMemoryStale(loaded, accountId, isAdmin, s.nowMs)) return loaded;
+        const remembered = rememberAdmin(loaded, accountId, isAdmin, s.nowMs);
+        await s.repo.commit({ site: remembered });
+        return remembered;
+      });
       return settingsView(site ?? emptySite(), await s.repo.loadSync(), site !== null, isAdmin, s.nowMs);
     }),
 
@@ -60,31 +62,34 @@ export function settingsResolvers(deps: AppDeps) {
       const admin = await requireAdmin(deps.jira.asUser, accountId);
       const input = payload.settings;
       if (!input.cycles.some((c) => c.id === input.currentCycle)) throw new AppFailure('invalid-payload', `expected currentCycle to be one of the cycles (${input.cycles.map((c) => c.id).join(', ')}), got "${input.currentCycle}"`);
-      const before = (await s.repo.loadSite()) ?? emptySite();
-      let site: SiteRecord = {
-        ...before,
-        company: input.company,
-        departments: input.departments,
-        people: input.people,
-        cycles: input.cycles,
-        currentCycle: input.currentCycle,
-        jira: input.jira,
-        settings: { ...before.settings, thresholds: input.thresholds, ...(input.statusWeights ? { statusWeights: input.statusWeights } : {}), ...(input.dueSoonDays !== undefined ? { dueSoonDays: input.dueSoonDays } : {}) },
-        index: Object.fromEntries(Object.entries(before.index).filter(([c]) => input.cycles.some((x) => x.id === c))),
-      };
-      site = rememberAdmin(site, admin, true, s.nowMs);
-      const change = { cycles: [] as CycleState[], departments: [] as DepartmentInput[], dropDepartments: [] as { cycle: string; department: string }[] };
-      for (const cycle of input.cycles) {
-        const state = await s.repo.loadCycle(cycle.id);
-        const org = validateOrg(assembleOrg(site, cycle.id, state?.parts ?? { objectives: [], dependencies: [], checkIns: [], reviews: [] }));
-        const plan = planCycleWrite(site, state, org, state?.metrics ?? emptyMetrics(), s.at);
-        site = plan.nextSite;
-        change.cycles.push(...plan.cycles);
-        change.departments.push(...(plan.departments ?? []));
-        change.dropDepartments.push(...(plan.dropDepartments ?? []));
-      }
-      await s.repo.commit({ ...change, site });
-      return settingsView(site, await s.repo.loadSync(), true, true, s.nowMs);
+      const stored = await retryOnConflict(async () => {
+        const before = (await s.repo.loadSite()) ?? emptySite();
+        let site: SiteRecord = {
+          ...before,
+          company: input.company,
+          departments: input.departments,
+          people: input.people,
+          cycles: input.cycles,
+          currentCycle: input.currentCycle,
+          jira: input.jira,
+          settings: { ...before.settings, thresholds: input.thresholds, ...(input.statusWeights ? { statusWeights: input.statusWeights } : {}), ...(input.dueSoonDays !== undefined ? { dueSoonDays: input.dueSoonDays } : {}) },
+          index: Object.fromEntries(Object.entries(before.index).filter(([c]) => input.cycles.some((x) => x.id === c))),
+        };
+        site = rememberAdmin(site, admin, true, s.nowMs);
+        const change = { cycles: [] as CycleState[], departments: [] as DepartmentInput[], dropDepartments: [] as { cycle: string; department: string }[] };
+        for (const cycle of input.cycles) {
+          const state = await s.repo.loadCycle(cycle.id);
+          const org = validateOrg(assembleOrg(site, cycle.id, state?.parts ?? { objectives: [], dependencies: [], checkIns: [], reviews: [] }));
+          const plan = planCycleWrite(site, state, org, state?.metrics ?? emptyMetrics(), s.at);
+          site = plan.nextSite;
+          change.cycles.push(...plan.cycles);
+          change.departments.push(...(plan.departments ?? []));
+          change.dropDepartments.push(...(plan.dropDepartments ?? []));
+        }
+        await s.repo.commit({ ...change, site });
+        return site;
+      });
+      return settingsView(stored, await s.repo.loadSync(), true, true, s.nowMs);
     }),
 
     importOrg: defineResolver(deps, 'importOrg', async ({ payload, session: s, accountId }) => {

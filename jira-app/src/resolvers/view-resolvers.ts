@@ -4,15 +4,19 @@
  * issues behind a number from Jira, as the user, so it shows only what they may see.
  */
 import { reconcileFields } from '@okr-bridge/core';
-import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { issueSourceOf } from '../adapters/forge-issue-source';
 import type { AlignableKr, CycleOption, DepartmentOption } from '../contract';
 import { companyViewOf, departmentViewOf, epicViewOf } from '../domain/read-views';
 import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
-import { isCachedAdmin, isNamedOwner, ownersOf } from '../app/permissions';
+import { isCachedAdmin } from '../app/permissions';
+import { showsEditControls } from '../domain/edit-rights';
 import { cycleOf, loadCycleOrg, requireSite, type Session } from '../app/session';
 import type { DepartmentInput, SiteRecord } from '../storage/records';
+
+/** Resolvers get 25 s; the Jira reads of one stop well before. */
+const RESOLVER_JIRA_BUDGET_MS = 15_000;
 import { defineResolver } from './define';
 
 export function cycleOptions(site: SiteRecord): CycleOption[] {
@@ -24,7 +28,7 @@ export function departmentOptions(site: SiteRecord): DepartmentOption[] {
 }
 
 function mayEdit(site: SiteRecord, department: string, accountId: string | undefined, nowMs: number): boolean {
-  return isNamedOwner(site, ownersOf(site, department), accountId) || isCachedAdmin(site, accountId, nowMs);
+  return showsEditControls(site, accountId, department, nowMs);
 }
 
 function alignableKrs(site: SiteRecord, cycle: string, except: string | null): AlignableKr[] {
@@ -120,7 +124,7 @@ export function viewResolvers(deps: AppDeps) {
       if (!kr) throw new AppFailure('not-found', `No key result ${payload.kr} in cycle ${cycle}.`);
       const counted = kr.explain.issues ?? [];
       // Only what the caller may see in Jira: bulk fetch as the user answers visible issues only.
-      const visible = counted.length === 0 ? [] : await createForgeIssueSource(deps.jira.asUser).fetchIssues(counted.map((i) => i.key), reconcileFields());
+      const visible = counted.length === 0 ? [] : await issueSourceOf(deps, 'asUser', s.nowMs + RESOLVER_JIRA_BUDGET_MS).fetchIssues(counted.map((i) => i.key), reconcileFields());
       const summaries = new Map(visible.map((v) => [v.key, v.fields.summary ?? '']));
       const issues = counted.filter((i) => summaries.has(i.key)).map((i) => ({ ...i, summary: summaries.get(i.key)! }));
       const { issues: _all, ...explain } = kr.explain;

@@ -1,36 +1,69 @@
 /**
  * The OKR repository in memory: the reference the KVS adapter is held to by the shared
  * contract suite, and a store for unit tests of the functions. Values are copied in and out,
- * so callers never share objects with the store.
+ * so callers never share objects with the store. Several repositories opened over one store
+ * behave like concurrent invocations: each checks the revisions of the records it loaded.
  */
-import { touchesViews, type OkrRepository, type RepositoryChange } from './okr-repository';
+import { RevisionConflict, touchesViews, type OkrRepository, type RepositoryChange } from './okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from './records';
 
-export function createMemoryOkrRepository(): OkrRepository & { readonly commits: number } {
-  let site: SiteRecord | null = null;
-  let sync: SyncState = EMPTY_SYNC;
-  const cycles = new Map<string, CycleState>();
-  const departments = new Map<string, DepartmentInput>();
-  const copy = <T>(v: T): T => structuredClone(v);
-  const state = { commits: 0 };
-  let stamp: string | null = null;
+export interface MemoryOkrStore {
+  readonly records: Map<string, { readonly rev: number; readonly value: unknown }>;
+  commits: number;
+  /** The last revision given out: revisions only grow, whichever repository writes. */
+  rev: number;
+}
+
+export function createMemoryOkrStore(): MemoryOkrStore {
+  return { records: new Map(), commits: 0, rev: 0 };
+}
+
+const copy = <T>(v: T): T => structuredClone(v);
+const cycleKey = (cycle: string) => `cycle\n${cycle}`;
+const deptKey = (cycle: string, department: string) => `dept\n${cycle}\n${department}`;
+
+/** A repository over `store` (a new, empty store by default), as one invocation would open it. */
+export function createMemoryOkrRepository(store: MemoryOkrStore = createMemoryOkrStore()): OkrRepository & { readonly commits: number } {
+  /** Record key → the revision this repository loaded (0: it was absent). */
+  const seen = new Map<string, number>();
+
+  function load<T>(key: string): T | null {
+    const found = store.records.get(key);
+    seen.set(key, found?.rev ?? 0);
+    return found ? copy(found.value as T) : null;
+  }
+
   return {
     get commits() {
-      return state.commits;
+      return store.commits;
     },
-    loadSite: async () => (site ? copy(site) : null),
-    loadCycle: async (cycle) => copy(cycles.get(cycle) ?? null),
-    loadDepartment: async (cycle, department) => copy(departments.get(`${cycle}\n${department}`) ?? null),
-    loadSync: async () => copy(sync),
-    loadStamp: async () => stamp,
+    loadSite: async () => load<SiteRecord>('site'),
+    loadCycle: async (cycle) => load<CycleState>(cycleKey(cycle)),
+    loadDepartment: async (cycle, department) => load<DepartmentInput>(deptKey(cycle, department)),
+    loadSync: async () => load<SyncState>('sync') ?? copy(EMPTY_SYNC),
+    // Not a record a commit is checked against: it only tells open pages that something moved.
+    loadStamp: async () => (store.records.get('stamp')?.value as string | undefined) ?? null,
     async commit(change: RepositoryChange) {
-      state.commits += 1;
-      if (change.site) site = copy(change.site);
-      for (const c of change.cycles ?? []) cycles.set(c.cycle, copy(c));
-      for (const d of change.departments ?? []) departments.set(`${d.cycle}\n${d.department}`, copy(d));
-      for (const d of change.dropDepartments ?? []) departments.delete(`${d.cycle}\n${d.department}`);
-      if (change.sync) sync = copy(change.sync);
-      if (touchesViews(change)) stamp = `commit-${state.commits}`;
+      const writes = new Map<string, unknown>();
+      if (change.site) writes.set('site', change.site);
+      for (const c of change.cycles ?? []) writes.set(cycleKey(c.cycle), c);
+      for (const d of change.departments ?? []) writes.set(deptKey(d.cycle, d.department), d);
+      for (const d of change.dropDepartments ?? []) writes.set(deptKey(d.cycle, d.department), null);
+      if (change.sync) writes.set('sync', change.sync);
+      const changed = [...writes.keys()].filter((k) => seen.has(k) && seen.get(k) !== (store.records.get(k)?.rev ?? 0));
+      if (changed.length > 0) throw new RevisionConflict(changed.map((k) => k.replaceAll('\n', ':')));
+      store.commits += 1;
+      for (const [key, value] of writes) {
+        if (value === null) {
+          store.records.delete(key);
+          seen.set(key, 0);
+          continue;
+        }
+        store.rev += 1;
+        store.records.set(key, { rev: store.rev, value: copy(value) });
+        seen.set(key, store.rev);
+      }
+      if (touchesViews(change)) store.records.set('stamp', { rev: store.rev, value: `rev-${store.rev}-${store.commits}` });
     },
   };
 }

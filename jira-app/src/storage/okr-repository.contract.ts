@@ -1,12 +1,14 @@
 /**
  * The OKR repository contract: every adapter of `OkrRepository` passes this suite (run by
- * `memory-okr-repository.test.ts` and `adapters/kvs-okr-repository.test.ts`).
+ * `memory-okr-repository.test.ts` and `adapters/kvs-okr-repository.test.ts`). `createStore`
+ * makes an empty store and answers how to open a repository over it, as each invocation does;
+ * two repositories over one store are two concurrent invocations.
  */
 import { buildEpicMetrics, emptyMetrics, type IssueFacts } from '@okr-bridge/core';
 import { planCycleWrite } from '../domain/rebuild';
 import { emptySite } from '../domain/org-assembly';
 import { loadAcme } from '../testing/test-deps';
-import type { OkrRepository } from './okr-repository';
+import { RevisionConflict, type OkrRepository } from './okr-repository';
 import { EMPTY_SYNC, type CycleState } from './records';
 
 const AT = '2026-11-15T09:00:00.000Z';
@@ -26,7 +28,8 @@ function bigCycle(): CycleState {
   return { version: 1, cycle: 'big', parts: { objectives: [], dependencies: [], checkIns: [], reviews: [] }, metrics, views: {} };
 }
 
-export function describeOkrRepositoryContract(name: string, create: () => OkrRepository): void {
+export function describeOkrRepositoryContract(name: string, createStore: () => () => OkrRepository): void {
+  const create = () => createStore()();
   describe(`${name} (OkrRepository contract)`, () => {
     it('starts empty: no site, no cycle, no department, the empty sync state', async () => {
       const repo = create();
@@ -104,6 +107,93 @@ export function describeOkrRepositoryContract(name: string, create: () => OkrRep
       const loaded = (await repo.loadSync()) as { watermark: string | null };
       loaded.watermark = 'changed';
       expect((await repo.loadSync()).watermark).toBe(AT);
+    });
+
+    describe('revision check', () => {
+      const acme = () => acmeChange();
+      const withTitle = (site: NonNullable<ReturnType<typeof acmeChange>['nextSite']>, name: string) => ({ ...site, company: { ...site.company, name } });
+
+      it('refuses a commit of a record someone else wrote since it was loaded, and writes none of that commit', async () => {
+        const open = createStore();
+        const { nextSite, ...change } = acme();
+        await open().commit({ ...change, site: nextSite });
+        const [a, b] = [open(), open()];
+        const [siteA, siteB] = [(await a.loadSite())!, (await b.loadSite())!];
+        const cycleB = (await b.loadCycle('2026-Q4'))!;
+        await a.commit({ site: withTitle(siteA, 'Written by A') });
+        const engB = { ...change.departments!.find((d) => d.department === 'eng')!, lint: [] };
+        const attempt = b.commit({ site: withTitle(siteB, 'Written by B'), cycles: [{ ...cycleB, views: {} }], departments: [engB] });
+        await expect(attempt).rejects.toThrow(RevisionConflict);
+        await expect(attempt).rejects.toThrow('expected site unchanged since loaded, but another writer changed it; load again and re-apply the change');
+        const reader = open();
+        expect((await reader.loadSite())!.company.name).toBe('Written by A');
+        expect((await reader.loadCycle('2026-Q4'))!.views).toEqual(change.cycles[0]!.views);
+        expect((await reader.loadDepartment('2026-Q4', 'eng'))!.lint).toEqual(change.departments!.find((d) => d.department === 'eng')!.lint);
+      });
+
+      it('accepts the commit once the writer loaded the record again', async () => {
+        const open = createStore();
+        const { nextSite } = acme();
+        await open().commit({ site: nextSite });
+        const [a, b] = [open(), open()];
+        await b.loadSite();
+        await a.commit({ site: withTitle((await a.loadSite())!, 'A') });
+        await expect(b.commit({ site: withTitle(nextSite, 'B') })).rejects.toThrow(RevisionConflict);
+        const fresh = (await b.loadSite())!;
+        expect(fresh.company.name).toBe('A');
+        await b.commit({ site: withTitle(fresh, 'A then B') });
+        expect((await open().loadSite())!.company.name).toBe('A then B');
+      });
+
+      it('lets one of two writers that both found a record absent create it', async () => {
+        const open = createStore();
+        const [a, b] = [open(), open()];
+        expect(await a.loadSync()).toEqual(EMPTY_SYNC);
+        expect(await b.loadSync()).toEqual(EMPTY_SYNC);
+        await a.commit({ sync: { ...EMPTY_SYNC, watermark: 'A' } });
+        await expect(b.commit({ sync: { ...EMPTY_SYNC, watermark: 'B' } })).rejects.toThrow(RevisionConflict);
+        expect((await open().loadSync()).watermark).toBe('A');
+      });
+
+      it('refuses the second of two writers even when the first stored the very same content', async () => {
+        const open = createStore();
+        await open().commit({ sync: { ...EMPTY_SYNC, watermark: 'start' } });
+        const [a, b] = [open(), open()];
+        await a.loadSync();
+        await b.loadSync();
+        const same = { ...EMPTY_SYNC, watermark: 'same' };
+        await a.commit({ sync: same });
+        await expect(b.commit({ sync: same })).rejects.toThrow(RevisionConflict);
+      });
+
+      it('lets a writer commit again after its own commit, without loading', async () => {
+        const open = createStore();
+        const repo = open();
+        await repo.loadSync();
+        await repo.commit({ sync: { ...EMPTY_SYNC, watermark: 'one' } });
+        await repo.commit({ sync: { ...EMPTY_SYNC, watermark: 'two' } });
+        expect((await open().loadSync()).watermark).toBe('two');
+      });
+
+      it('writes a record it never loaded as given (a blind write replaces whatever is there)', async () => {
+        const open = createStore();
+        await open().commit({ sync: { ...EMPTY_SYNC, watermark: 'first' } });
+        await open().commit({ sync: { ...EMPTY_SYNC, watermark: 'second' } });
+        expect((await open().loadSync()).watermark).toBe('second');
+      });
+
+      it('lets exactly one of eight writers that loaded the same cycle commit, when they commit at once', async () => {
+        const open = createStore();
+        const { nextSite: _s, ...change } = acme();
+        await open().commit(change);
+        const writers = Array.from({ length: 8 }, () => open());
+        const loaded = await Promise.all(writers.map((w) => w.loadCycle('2026-Q4')));
+        const results = await Promise.allSettled(writers.map((w, i) => w.commit({ cycles: [{ ...loaded[i]!, views: { writer: String(i) } }] })));
+        const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(RevisionConflict);
+        expect((await open().loadCycle('2026-Q4'))!.views).toEqual({ writer: String(won[0]) });
+      });
     });
   });
 }

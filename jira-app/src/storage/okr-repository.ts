@@ -1,6 +1,11 @@
 /**
  * The OKR repository port: loads the records a function needs and commits a change whole.
  * Six methods; the KVS adapter and the in-memory one both pass `okr-repository.contract.ts`.
+ *
+ * A repository is opened per invocation and remembers the revision of every record it loaded:
+ * `commit` writes a record it loaded only if no one else has written it since, else it writes
+ * nothing and throws `RevisionConflict` (the caller re-reads, re-applies its edit and commits
+ * again; see `app/session.ts`). A record written without being loaded is written as given.
  */
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from './records';
 
@@ -31,4 +36,12 @@ export interface OkrRepository {
 /** Whether `change` writes a record a view reads (everything but the sync state): such commits change the stamp. */
 export function touchesViews(change: RepositoryChange): boolean {
   return Boolean(change.site || change.cycles?.length || change.departments?.length || change.dropDepartments?.length);
+}
+
+/** A commit refused because a record it writes changed since this repository loaded it. */
+export class RevisionConflict extends Error {
+  constructor(readonly records: readonly string[]) {
+    super(`expected ${records.join(', ')} unchanged since loaded, but another writer changed ${records.length === 1 ? 'it' : 'them'}; load again and re-apply the change`);
+    this.name = 'RevisionConflict';
+  }
 }

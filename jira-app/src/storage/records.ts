@@ -76,6 +76,8 @@ export interface CycleParts {
   readonly dependencies: readonly Dependency[];
   readonly checkIns: readonly CheckIn[];
   readonly reviews: readonly Review[];
+  /** Alignments waiting for acceptance; absent when none (and in records written before they existed). */
+  readonly pendingAlignments?: readonly PendingAlignment[];
 }
 
 export interface CycleState {
@@ -105,6 +107,21 @@ export interface SyncState {
   readonly lastFullSweep: string | null;
   readonly lastReconcile: string | null;
   readonly lastDeliveryError: string | null;
+  /** Why the last reconcile gave up (Jira's faults outlasted its continuations); absent when none did. */
+  readonly lastReconcileError?: string | null;
 }
 
 export const EMPTY_SYNC: SyncState = { version: 1, watermark: null, lastFullSweep: null, lastReconcile: null, lastDeliveryError: null };
+
+/**
+ * An alignment an owner asked for that waits for the aligned-to key result's owner (or a Jira
+ * admin): it counts in no roll-up until accepted. Kept beside the cycle's parts, not in the org.
+ */
+export interface PendingAlignment {
+  readonly objective: string;
+  readonly kr: string;
+  readonly weight: number;
+  /** Who asked (a name, email or account id, as the edit knew them). */
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+}

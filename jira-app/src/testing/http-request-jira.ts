@@ -6,7 +6,12 @@ import type { HttpResponse, RequestJira } from '../app/deps';
 
 export function createHttpRequestJira(baseUrl: string, headers: Readonly<Record<string, string>> = {}): RequestJira {
   return async (path, init) => {
-    const res = await fetch(`${baseUrl}${path}`, { method: init?.method ?? 'GET', headers: { ...headers, ...init?.headers }, ...(init?.body !== undefined ? { body: init.body } : {}) });
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: init?.method ?? 'GET',
+      headers: { ...headers, ...init?.headers },
+      ...(init?.body !== undefined ? { body: init.body } : {}),
+      ...(init?.signal ? { signal: init.signal } : {}),
+    });
     return res as unknown as HttpResponse;
   };
 }

@@ -51,14 +51,46 @@ describe('issue trigger', () => {
     const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
     await seedAcme(deps);
     expect(await krProgress(deps, 'cs', 'cs-o2-kr1')).toBeCloseTo(11 / 18, 12);
-    // CS-80, an open bug, goes under ENG-227 (linked to no key result), then gets done: both events name that parent.
+    // CS-80, an open bug, goes under ENG-227 (linked to no key result), then gets done. Forge's events
+    // do not carry the parent: the move's changelog names it, the transition's event does not.
     const moved = emulator.apply({ kind: 'move', key: 'CS-80', parent: 'ENG-227' });
     const done = emulator.apply({ kind: 'transition', key: 'CS-80', status: 'Done' });
     if (moved.kind !== 'applied' || done.kind !== 'applied') throw new Error('the emulator refused a change');
-    expect(done.events[0]!.issue.fields.parent).toMatchObject({ key: 'ENG-227' });
+    expect(done.events[0]!.issue.fields).not.toHaveProperty('parent');
     for (const event of [...moved.events, ...done.events]) await handleIssueEvent(deps, event);
     expect(deps.jiraCalls()).toBe(0);
     expect(await krProgress(deps, 'cs', 'cs-o2-kr1')).toBeCloseTo(12 / 18, 12);
+  });
+
+  it('counts a new child of a tracked epic from its documented-shape created event, with one fetch', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    const before = await krProgress(deps, 'eng', 'eng-o1-kr1');
+    const outcome = emulator.apply({ kind: 'create', project: 'ENG', parent: 'ENG-101', summary: 'One more story', status: 'To Do', points: 5 });
+    if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+    const [event] = outcome.events;
+    // What Forge documents: no parent, no custom fields in the created event.
+    expect(event!.issue.fields).not.toHaveProperty('parent');
+    expect(event!.issue.fields).not.toHaveProperty('customfield_10016');
+    const report = await handleIssueEvent(deps, event);
+    expect(report).toMatchObject({ kind: 'applied', cycles: ['2026-Q4'], fetched: true });
+    expect(deps.jiraCalls()).toBe(1);
+    // 5 more open story points under ENG-101 and ENG-102: the done share shrinks.
+    const after = await krProgress(deps, 'eng', 'eng-o1-kr1');
+    expect(after).toBeLessThan(before);
+    expect(before / after).toBeCloseTo(87 / 82, 10);
+  });
+
+  it('ignores a created sub-task and a created issue outside the tracked epics', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    const sub = emulator.apply({ kind: 'create', project: 'ENG', parent: 'ENG-112', type: 'Sub-task', summary: 'A step' });
+    const loose = emulator.apply({ kind: 'create', project: 'ENG', summary: 'Elsewhere' });
+    if (sub.kind !== 'applied' || loose.kind !== 'applied') throw new Error('the emulator refused a change');
+    expect(await handleIssueEvent(deps, sub.events[0])).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('touches no tracked epic') });
+    expect(deps.jiraCalls()).toBe(0);
+    expect(await handleIssueEvent(deps, loose.events[0])).toMatchObject({ kind: 'ignored' });
+    expect(deps.jiraCalls()).toBe(1);
   });
 
   it('ignores an issue outside every tracked epic after one KVS read', async () => {
@@ -88,6 +120,7 @@ describe('issue trigger', () => {
       ['dep-health-scores', 'blocked', 'open'],
       ['dep-health-scores', 'open', 'blocked'],
     ]);
+    expect(events.map((e) => e.occurredAt)).toEqual(events.map(() => '2026-11-15T09:00:00.000Z'));
     expect(deps.posted).toEqual([]);
 
     expect(await handleQueueEvent(deps, deps.queued[0]!.body)).toMatchObject({ kind: 'done' });
@@ -106,5 +139,24 @@ describe('issue trigger', () => {
     expect(await handleQueueEvent(deps, body, 0)).toEqual({ kind: 'retry', reason: 'the Teams service answered 503', afterSeconds: 30 });
     expect(await handleQueueEvent(deps, body, 6)).toEqual({ kind: 'done', detail: 'gave up on e1: the Teams service answered 503' });
     expect((await createKvsOkrRepository(deps.kvs).loadSync()).lastDeliveryError).toBe('2026-11-15T09:00:00.000Z: kr.status-changed e1 not delivered: the Teams service answered 503');
+  });
+});
+
+describe('issue trigger timing', () => {
+  it("dates a dependency's change when Jira made it (the event's changelog time), not when the trigger ran", async () => {
+    const changedAt = '2026-11-15T08:52:10.000Z';
+    const late = await startJiraEmulator({ site: loadSnapshotFile(join(__dirname, '..', '..', '..', 'examples', 'acme-issues.json')), now: () => changedAt });
+    try {
+      const deps = createTestDeps({ asApp: createHttpRequestJira(late.url), now: AT });
+      await seedAcme(deps);
+      await connectTeams(deps);
+      const outcome = late.apply({ kind: 'flag', key: 'ENG-171', flagged: false });
+      if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+      for (const event of outcome.events) await handleIssueEvent(deps, event);
+      const events = deps.queued.map((q) => (q.body as { event: BridgeEvent }).event).filter((e) => e.type === 'dependency.changed');
+      expect(events.map((e) => [e.dependency.id, e.occurredAt])).toEqual([['dep-health-scores', changedAt]]);
+    } finally {
+      await late.stop();
+    }
   });
 });

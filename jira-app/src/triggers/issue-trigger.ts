@@ -1,16 +1,21 @@
 /**
  * The Jira issue trigger (`avi:jira:created|updated|deleted:issue`, the app's own changes
  * filtered out by the manifest). It reads the site record, whose index says whether the issue
- * or the epics the event names are tracked (one read, no Jira call, for every untracked issue);
+ * or the epics the event names are tracked (one read, no Jira call, for an untracked update);
+ * a created issue's event does not name its parent, so one that may be a child of a tracked
+ * epic costs one fetch;
  * for a tracked one it applies the event to the cycle's metrics with core's `applyIssueEvent`,
  * fetching the one issue from Jira only when core asks, stores the metrics and the department
  * records that changed, and queues the signed events the change causes. It never waits on Teams.
  */
-import { applyFetchedIssue, applyIssueEvent, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
-import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { applyFetchedIssue, applyIssueEvent, changeTimeOf, eventEpicHints, forgeIssueEventSchema, normalizeIssue, reconcileFields } from '@okr-bridge/core';
+import { issueSourceOf } from '../adapters/forge-issue-source';
 import { cyclesTouching } from '../domain/cycle-index';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
+
+/** Triggers get 25 s; the one fetch an event may need stops well before. */
+const EVENT_BUDGET_MS = 20_000;
 import { loadCycleOrg, openSession, storeOrg } from '../app/session';
 
 export type IssueEventReport =
@@ -27,10 +32,14 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
   if (!site || site.cycles.length === 0) return { kind: 'ignored', reason: 'OKRs are not set up' };
   const context = { storyPointsField: site.jira.storyPointsField, flaggedField: site.jira.flaggedField };
   const touched = cyclesTouching(site, [event.issue.key, ...eventEpicHints(event, context)]);
-  // An event that names its parent and touches no tracked key cannot matter; one that does not
-  // name it may be a tracked epic's child, so the current cycle's metrics decide.
-  const namesParent = event.issue.fields !== undefined && Object.hasOwn(event.issue.fields, 'parent');
-  if (touched.size === 0 && (namesParent || event.eventType === 'avi:jira:created:issue')) return { kind: 'ignored', reason: `${event.issue.key} touches no tracked epic or deliverable` };
+  // An event that names its parent and touches no tracked key cannot matter. Forge's events do
+  // not carry `parent`, so an untracked issue may still be a new child of a tracked epic: the
+  // current cycle's metrics decide (core asks for one fetch of a created issue). A sub-task is
+  // never an epic's child.
+  const fields = event.issue.fields;
+  const namesParent = fields !== undefined && Object.hasOwn(fields, 'parent');
+  const subtask = fields?.issuetype?.subtask === true;
+  if (touched.size === 0 && (namesParent || subtask)) return { kind: 'ignored', reason: `${event.issue.key} touches no tracked epic or deliverable` };
   const cycles = touched.size > 0 ? [...touched.keys()] : site.currentCycle ? [site.currentCycle] : [];
   const applied: string[] = [];
   let fetched = false;
@@ -41,12 +50,14 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
     let outcome = applyIssueEvent(loaded.metrics, event, context);
     if (outcome.kind === 'fetch') {
       fetched = true;
-      const [issue] = await createForgeIssueSource(deps.jira.asApp).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
+      const [issue] = await issueSourceOf(deps, 'asApp', s.nowMs + EVENT_BUDGET_MS).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
       outcome = applyFetchedIssue(loaded.metrics, outcome.key, issue ? normalizeIssue(issue, context) : null);
     }
     if (outcome.kind !== 'applied') continue;
     current = await storeOrg(s, current, loaded, loaded.org, { metrics: outcome.metrics });
-    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id));
+    // Alerts say when Jira made the change (the changelog's time), not when this trigger ran.
+    const occurredAt = changeTimeOf(event.issue.fields?.updated, s.at);
+    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id, occurredAt));
     applied.push(cycle);
   }
   if (applied.length === 0) return { kind: 'ignored', reason: `no change core reads in ${event.issue.key}` };

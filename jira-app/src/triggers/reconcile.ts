@@ -3,10 +3,13 @@
  * says so, else incremental from the watermark), reads the planned queries as the app, and
  * stores after each query, so it can stop at a query boundary when its time budget runs out
  * and go on in the queue consumer from that checkpoint (the job travels in the queue event).
+ * Jira's passing faults (429, 5xx, timeouts, bodies cut short) are retried by the adapter
+ * within the budget; when they outlast it, the job goes on later from the same checkpoint, a
+ * bounded number of times, and the last failure is recorded for the settings page.
  */
-import { shouldSweep, type SyncMode } from '@okr-bridge/core';
+import { isJiraRequestError, shouldSweep, type SyncMode } from '@okr-bridge/core';
 import { z } from 'zod';
-import { createForgeIssueSource } from '../adapters/forge-issue-source';
+import { issueSourceOf } from '../adapters/forge-issue-source';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
 import { foldQuery, planFor, pruneToPlan, readQuery } from '../app/read-issues';
@@ -20,14 +23,22 @@ export const reconcileJobSchema = z.strictObject({
   cycles: z.array(z.string()).max(100),
   cycleIndex: z.number().int().min(0),
   queryIndex: z.number().int().min(0),
+  /** Continuations in a row that Jira's faults cut short at this checkpoint. */
+  failures: z.number().int().min(0).max(100).optional(),
 });
 export type ReconcileJob = z.infer<typeof reconcileJobSchema>;
 
 /** Scheduled triggers and resolvers get 25 s; queue consumers 900 s. Work stops well before. */
 export const BUDGET_MS = { scheduled: 20_000, consumer: 780_000 } as const;
 export const FULL_SWEEP_HOURS = 24;
+/** Continuations in a row cut short by Jira's faults before the reconcile gives up until the next hour. */
+export const MAX_FAULTED_CONTINUATIONS = 5;
 
-export type ReconcileReport = { readonly kind: 'done'; readonly mode: SyncMode; readonly queries: number } | { readonly kind: 'continued'; readonly job: ReconcileJob; readonly queries: number } | { readonly kind: 'skipped'; readonly reason: string };
+export type ReconcileReport =
+  | { readonly kind: 'done'; readonly mode: SyncMode; readonly queries: number }
+  | { readonly kind: 'continued'; readonly job: ReconcileJob; readonly queries: number; readonly reason?: string }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string; readonly queries: number };
 
 /** Starts an hourly reconcile of the active cycles. */
 export async function startReconcile(deps: AppDeps): Promise<ReconcileReport> {
@@ -45,7 +56,7 @@ export async function startReconcile(deps: AppDeps): Promise<ReconcileReport> {
 export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: number): Promise<ReconcileReport> {
   const s = openSession(deps);
   const deadline = s.nowMs + budgetMs;
-  const source = createForgeIssueSource(deps.jira.asApp);
+  const source = issueSourceOf(deps, 'asApp', deadline);
   const sync = await s.repo.loadSync();
   let site = await s.repo.loadSite();
   if (!site) return { kind: 'skipped', reason: 'OKRs are not set up' };
@@ -55,14 +66,32 @@ export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: n
     const cycle = job.cycles[c]!;
     if (!site.cycles.some((x) => x.id === cycle)) continue;
     const loaded = await loadCycleOrg(s, site, cycle);
-    const plan = planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null);
+    // Planned again before each query: the incremental window is a period before the read.
+    const planNow = () => planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null, undefined, new Date(deps.clock()).toISOString());
+    const plan = planNow();
     let metrics = loaded.metrics;
     let stored = loaded;
     for (let q = c === job.cycleIndex ? job.queryIndex : 0; q < plan.queries.length; q++) {
-      const query = plan.queries[q]!;
-      const issues = await readQuery(source, query, loaded.org, deps.clock, deadline);
+      const query = planNow().queries[q]!;
+      let issues;
+      try {
+        issues = await readQuery(source, query, loaded.org, deps.clock, deadline);
+      } catch (e) {
+        if (!isJiraRequestError(e) || !e.retryable) throw e;
+        // Jira's fault outlasted this invocation's budget: go on later from this checkpoint.
+        const atSameCheckpoint = c === job.cycleIndex && q === job.queryIndex;
+        const failures = (atSameCheckpoint ? (job.failures ?? 0) : 0) + 1;
+        if (failures > MAX_FAULTED_CONTINUATIONS) {
+          const after = await s.repo.loadSync();
+          await s.repo.commit({ sync: { ...after, lastReconcileError: `${s.at}: ${e.message}` } });
+          return { kind: 'failed', reason: e.message, queries };
+        }
+        const next = { ...job, cycleIndex: c, queryIndex: q, failures };
+        await deps.queue.push([{ body: next, delayInSeconds: Math.min(900, 15 * 2 ** failures) }]);
+        return { kind: 'continued', job: next, queries, reason: e.message };
+      }
       if (issues === null) {
-        const next = { ...job, cycleIndex: c, queryIndex: q };
+        const next = { ...job, cycleIndex: c, queryIndex: q, failures: 0 };
         await deps.queue.push([{ body: next }]);
         return { kind: 'continued', job: next, queries };
       }

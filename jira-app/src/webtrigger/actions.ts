@@ -3,16 +3,15 @@
  * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
  * a connection. Answers are checked against the bridge contract before they leave.
  */
-import { webTriggerResultSchemas, type Org, type WebTriggerRequest } from '@okr-bridge/core';
+import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
-import { addCheckIn, ownerDepartmentOf } from '../domain/edits';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { companyViewOf, departmentViewOf, krViewIn } from '../domain/read-views';
-import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
+import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
+import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
-import { mayCheckInAs } from '../app/permissions';
-import { cycleOf, loadCycleOrg, requireSite, storeOrg, type Session } from '../app/session';
+import { cycleOf, loadCycleOrg, requireSite, retryOnConflict, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
 export class BridgeRefusal extends Error {
@@ -27,20 +26,18 @@ export class BridgeRefusal extends Error {
 
 export const CHECK_IN_NOT_ALLOWED = "only the key result's owner or the department's owners can check in";
 
-/** The owner of key result `kr`: its own, else its objective's (as the panels' check-in allows). */
-function krOwnersOf(org: Org, kr: string): string[] {
-  return org.objectives.flatMap((o) => o.keyResults.filter((k) => k.id === kr).map((k) => k.owner ?? o.owner ?? '')).filter(Boolean);
-}
-
 /** Runs one authenticated, validated web trigger call and answers its data. */
 export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRequest, connection: string): Promise<unknown> {
   if (request.action === 'connect') {
-    const site = await requireSite(s);
     const store = createKvsBridgeStore(deps.kvs);
     const secret = await store.loadConnection(connection);
     if (!secret) throw new AppFailure('not-found', 'unknown connection');
     await store.markConnected(connection, secret.secret);
-    await s.repo.commit({ site: { ...site, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+    const site = await retryOnConflict(async () => {
+      const loaded = await requireSite(s);
+      await s.repo.commit({ site: { ...loaded, teams: { status: 'connected', connection, eventsUrl: request.eventsUrl, tenantId: request.tenantId, connectedAt: s.at } } });
+      return loaded;
+    });
     // The connection replaced is revoked: its secret goes (after the commit, so the site never points at a deleted one).
     if (site.teams.status !== 'not-connected' && site.teams.connection !== connection) await store.deleteConnection(site.teams.connection);
     return webTriggerResultSchemas.connect.parse({ siteUrl: site.jira.baseUrl ?? '', siteName: site.company.name });
@@ -56,8 +53,9 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
     case 'department': {
       const input = await s.repo.loadDepartment(cycle, request.department);
       const view = input ? departmentViewOf(input, s.at) : null;
-      if (!view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
-      return webTriggerResultSchemas.department.parse(view);
+      if (!input || !view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
+      // The trend travels with the view, so Teams draws what Jira draws (computed once, here).
+      return webTriggerResultSchemas.department.parse({ ...view, trend: computeDepartmentTrend(input, s.at) });
     }
     case 'company':
     case 'dependencies': {
@@ -77,17 +75,14 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
       return webTriggerResultSchemas.agenda.parse(evaluation.agenda);
     }
     case 'check-in': {
-      const loaded = await loadCycleOrg(s, site, cycle);
-      const department = ownerDepartmentOf(loaded.org, request.kr);
-      if (department === null) throw new AppFailure('not-found', `no key result ${request.kr} in cycle ${cycle}`);
-      if (!mayCheckInAs(site, krOwnersOf(loaded.org, request.kr), department, request.authorEmail, s.nowMs)) throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);
-      const { action: _action, authorEmail: _email, ...fields } = request;
-      const result = addCheckIn(loaded.org, { ...fields, date: s.at.slice(0, 10) });
-      if (result.kind !== 'ok') throw new AppFailure(result.kind === 'not-found' ? 'not-found' : 'invalid-payload', result.message);
-      const next = await storeOrg(s, site, loaded, result.org);
-      await queueBridgeEvents(deps, next, diffBridgeEvents(loaded, { org: result.org, metrics: loaded.metrics }, s.at, deps.ids.id));
-      const kr = krViewIn(result.org, loaded.metrics, s.at, request.kr);
-      return webTriggerResultSchemas['check-in'].parse({ kr });
+      const { action: _action, authorEmail, author, ...fields } = request;
+      try {
+        const done = await checkIn(deps, s, { cycle, editor: { via: 'teams', email: authorEmail }, checkIn: fields, author });
+        return webTriggerResultSchemas['check-in'].parse({ kr: krViewIn(done.org, done.metrics, s.at, request.kr) });
+      } catch (e) {
+        if (e instanceof AppFailure && e.code === 'forbidden') throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);
+        throw e;
+      }
     }
   }
 }

@@ -34,7 +34,7 @@ function answer(statusCode: number, payload: unknown): WebTriggerResponse {
 
 const refuse = (statusCode: number, code: string, message: string) => answer(statusCode, { ok: false, error: { code, message } });
 
-const STATUS_OF: Record<string, number> = { 'not-found': 404, 'invalid-payload': 400, 'invalid-org': 400, 'not-configured': 409, forbidden: 403 };
+const STATUS_OF: Record<string, number> = { 'not-found': 404, 'invalid-payload': 400, 'invalid-org': 400, 'not-configured': 409, conflict: 409, forbidden: 403 };
 
 /** Handles one web trigger call. */
 export async function handleWebTrigger(deps: AppDeps, request: WebTriggerRequestEvent): Promise<WebTriggerResponse> {

@@ -1,12 +1,13 @@
 /**
  * The bot on the Microsoft 365 Agents SDK: routes installs, messages (commands and the
  * Action.Submit fallback) and Action.Execute invokes to the handlers, and keeps the
- * conversation reference of every conversation it hears from, and forgets members who leave
- * (members seen are recorded from the raw activity, see bot/members.ts). It keeps no SDK turn
- * state.
+ * conversation reference of every conversation it hears from, keyed by channel (a channel
+ * post's own `;messageid=` thread is only where this turn's replies go); reads the roster on
+ * install and when its cache expired, and forgets members who leave (bot/roster.ts). It keeps no
+ * SDK turn state.
  */
 import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
-import { AgentApplication, MessageFactory, CardFactory, TurnState, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import { AgentApplication, MessageFactory, CardFactory, TurnState, type CloudAdapter, type ConnectorClient, type TurnContext } from '@microsoft/agents-hosting';
 import { buildNoticeCard } from '../cards/interaction-cards';
 import { classifyFailure, retryDelayMs } from '../outbox/failure';
 import { describeSendError } from '../outbox/sender';
@@ -14,31 +15,64 @@ import type { StoredReference } from '../store/port';
 import { runCardAction, type ActionResult } from './card-actions';
 import { runCommand } from './command-handlers';
 import { parseCommand } from './commands';
+import { refreshRoster, turnRoster, type RosterScope, type TurnRoster } from './roster';
 import { buildWelcome } from './welcome';
 import type { BotServices, Reply, TurnInfo } from './services';
+
+/**
+ * The key the bot stores a conversation under: a channel's id for channel posts (Teams gives
+ * every post its own conversation id, `<channel id>;messageid=<post id>`, and names the channel
+ * in `channelData.channel.id`), the conversation id for personal and group chats.
+ */
+export function conversationKeyOf(activity: Pick<Activity, 'conversation' | 'channelData'>): string {
+  const channel = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  if (typeof channel === 'string' && channel) return channel;
+  return (activity.conversation?.id ?? '').split(';messageid=')[0]!;
+}
 
 /** Who and where an activity is. */
 export function turnInfo(activity: Activity): TurnInfo {
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   return {
     tenantId: activity.conversation?.tenantId ?? channelData?.tenant?.id ?? 'unknown-tenant',
-    conversationId: activity.conversation?.id ?? '',
+    conversationId: conversationKeyOf(activity),
     userName: activity.from?.name ?? activity.from?.id ?? 'someone',
     ...(activity.from?.id ? { userId: activity.from.id } : {}),
     ...(activity.conversation?.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
   };
 }
 
-/** The reference to store: enough to message the conversation later, not a reply to this activity. */
+/**
+ * The reference to store: enough to message the conversation later, not a reply to this
+ * activity. A channel's reference names the channel, so what is sent later is a new post.
+ */
 export function referenceOf(activity: Activity): StoredReference {
   const { conversation, recipient, serviceUrl, channelId, locale } = activity;
   return {
     serviceUrl: serviceUrl ?? '',
     channelId: channelId ?? 'msteams',
-    conversation: { id: conversation!.id, tenantId: conversation?.tenantId, conversationType: conversation?.conversationType, isGroup: conversation?.isGroup, name: conversation?.name },
+    conversation: { id: conversationKeyOf(activity), tenantId: conversation?.tenantId, conversationType: conversation?.conversationType, isGroup: conversation?.isGroup, name: conversation?.name },
     agent: recipient?.id ? { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) } : undefined,
     ...(locale ? { locale } : {}),
   };
+}
+
+/** The roster of a turn's conversation, through the turn's connector client. */
+export function rosterOfTurn(context: TurnContext, adapter: CloudAdapter): TurnRoster {
+  return turnRoster(context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey), context.activity);
+}
+
+export function rosterScope(context: TurnContext, turn: TurnInfo): RosterScope {
+  return { conversationId: turn.conversationId, tenantId: turn.tenantId, botId: context.activity.recipient?.id };
+}
+
+/** Reads the roster into the cache when it expired; a roster Teams will not give is logged, and the turn goes on. */
+async function refreshRosterOf(services: BotServices, context: TurnContext, adapter: CloudAdapter, turn: TurnInfo, force = false): Promise<void> {
+  try {
+    await refreshRoster(services.store, rosterOfTurn(context, adapter), rosterScope(context, turn), services.nowMs(), force);
+  } catch (error) {
+    services.log?.(`bot: roster of ${turn.conversationId} not read: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function remember(services: BotServices, activity: Activity): Promise<TurnInfo> {
@@ -91,21 +125,23 @@ export function createBotAgent(adapter: CloudAdapter, services: BotServices): Ag
 
   app.onConversationUpdate('membersAdded', async (context) => {
     const turn = await remember(services, context.activity);
+    // Installed, or people joined: read who is here now (their email and UPN come only from the roster).
+    await refreshRosterOf(services, context, adapter, turn, true);
     if (isBot(context, context.activity.membersAdded)) await sendReplies(context, await buildWelcome(services, turn));
   });
   app.onConversationUpdate('membersRemoved', async (context) => {
-    const { conversationId } = turnInfo(context.activity);
+    const conversationId = conversationKeyOf(context.activity);
     if (isBot(context, context.activity.membersRemoved)) await services.store.markUninstalled(conversationId, services.nowMs());
     else await services.store.removeMembers(conversationId, (context.activity.membersRemoved ?? []).flatMap((m) => (m.id ? [m.id] : [])));
   });
   app.onActivity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (context.activity.action === 'remove') await services.store.markUninstalled(turnInfo(context.activity).conversationId, services.nowMs());
+    if (context.activity.action === 'remove') await services.store.markUninstalled(conversationKeyOf(context.activity), services.nowMs());
     else await remember(services, context.activity);
   });
 
   app.adaptiveCards.actionExecute<{ verb?: string; data?: unknown }>(/^.+$/, async (context, _state, action) => {
     const turn = await remember(services, context.activity);
-    const result = await runCardAction(services, turn, action.verb ?? '', action.data ?? {});
+    const result = await runCardAction(services, turn, action.verb ?? '', action.data ?? {}, { roster: rosterOfTurn(context, adapter), scope: rosterScope(context, turn) });
     if (result.kind === 'message') return result.text;
     if (result.shared) await updateClickedCard(context, result);
     return result.card;
@@ -117,12 +153,13 @@ export function createBotAgent(adapter: CloudAdapter, services: BotServices): Ag
     if (!context.activity.text && value && typeof value === 'object' && typeof value.verb === 'string') {
       // Action.Submit fallback: the card's data (verb included) and inputs arrive as `value`.
       const { verb, ...data } = value as { verb: string };
-      const result = await runCardAction(services, turn, verb, data);
+      const result = await runCardAction(services, turn, verb, data, { roster: rosterOfTurn(context, adapter), scope: rosterScope(context, turn) });
       if (result.kind === 'message') return sendReplies(context, [{ kind: 'text', text: result.text }]);
       if (result.shared && context.activity.replyToId) await updateClickedCard(context, result);
       else await sendReplies(context, [{ kind: 'card', card: result.card, summary: 'Card' }]);
       return;
     }
+    await refreshRosterOf(services, context, adapter, turn);
     await sendReplies(context, await runCommand(services, turn, parseCommand(context.activity.text ?? '')));
   });
 

@@ -73,10 +73,19 @@ describe('the bot over HTTP at /api/messages', () => {
 
   it('adds an item to the agenda once, and the agenda shows it', async () => {
     const data = { subject: 'dependency:x', title: 'SSO for the mid-market', scope: 'eng' };
-    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Added to the eng review agenda: SSO for the mid-market' });
-    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toMatchObject({ value: 'Already on the eng review agenda: SSO for the mid-market' });
+    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Added to the Engineering OKR review agenda: SSO for the mid-market' });
+    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toMatchObject({ value: 'Already on the Engineering OKR review agenda: SSO for the mid-market' });
     await stack.say('19:general', 'agenda eng');
     expect(lastCard('19:general')).toContain('SSO for the mid-market (added by Ann Lee)');
+  });
+
+  it("does not add what the agenda already lists (an alert's blocked dependency) and says where it is", async () => {
+    const data = { subject: 'blocked-dependency:dep-sso', title: 'Single sign-on', scope: 'sales' };
+    expect((await stack.execute('19:general', 'add-to-agenda', data)).body).toMatchObject({
+      value: 'Already on the Sales OKR review agenda (item 1): Blocked: Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering',
+    });
+    await stack.say('19:general', 'agenda sales');
+    expect(lastCard('19:general')).not.toContain('Added from Teams');
   });
 
   it('checks in: the signed call reaches Forge and the card is updated in place with the new value', async () => {
@@ -88,7 +97,7 @@ describe('the bot over HTTP at /api/messages', () => {
     expect(kr?.kind).toBe('metric');
     const answer = await stack.execute('19:general', 'check-in', { department: 'eng', kr: 'eng-o2-kr2', value: '1.2', confidence: 'high', note: 'shipped', done: 'false' }, statusCard.id);
     expect(answer.status).toBe(200);
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Ann Lee' } });
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Ann Lee', authorEmail: 'ann@acme.example' } });
     expect(statusCard.versions).toHaveLength(2);
     expect(JSON.stringify(statusCard.activity)).toContain('Checked in: ');
   });

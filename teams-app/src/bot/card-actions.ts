@@ -3,12 +3,14 @@
  * Action.Submit fallback). Inputs are validated with zod; the answer is a card that replaces
  * the one clicked (for everyone when `shared`) or a short message to the person who clicked.
  */
+import { agendaPlaceOf, findAgendaItem } from '@okr-bridge/core';
 import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
-import { buildCheckedInCard, buildCheckInCard, buildFollowingCard } from '../cards/interaction-cards';
+import { buildCheckedInCard, buildCheckInCard, buildFollowingCard, buildNoticeCard } from '../cards/interaction-cards';
 import { knownOwners } from '../events/known-owners';
 import { setFollows } from './follows';
+import { resolveMember, type RosterScope, type TurnRoster } from './roster';
 import { forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type TurnInfo } from './services';
 
 export type ActionResult = { readonly kind: 'card'; readonly card: AdaptiveCard; readonly shared: boolean } | { readonly kind: 'message'; readonly text: string };
@@ -21,7 +23,7 @@ const acknowledgeData = z.object({ dependency: z.string().min(1), since: z.strin
 const agendaData = z.object({ subject: z.string().min(1).max(300), title: z.string().min(1).max(500), scope: z.string().min(1).max(200) });
 /** Ids sent on to Forge are bounded as the bridge contract bounds them (1 to 200 characters). */
 const idOf = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` }).max(200, { error: `expected ${what} of at most 200 characters` });
-const formData = z.object({ department: idOf('a department id') });
+const formData = z.object({ department: idOf('a department id'), kr: idOf('a key result').optional() });
 const checkInData = z.object({
   department: idOf('a department id'),
   kr: idOf('a key result'),
@@ -29,6 +31,7 @@ const checkInData = z.object({
   done: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   confidence: z.enum(['low', 'medium', 'high']).optional(),
   note: z.string().max(2000).optional(),
+  decision: z.string().max(2000).optional(),
 });
 
 function firstIssue(error: z.ZodError): string {
@@ -36,8 +39,14 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'invalid input';
 }
 
+/** The roster of the turn's conversation, for knowing who clicked. */
+export interface ActionRoster {
+  readonly roster: TurnRoster;
+  readonly scope: RosterScope;
+}
+
 /** Runs the action `verb` with the card's `data` (inputs included). */
-export async function runCardAction(services: BotServices, turn: TurnInfo, verb: string, data: unknown): Promise<ActionResult> {
+export async function runCardAction(services: BotServices, turn: TurnInfo, verb: string, data: unknown, who?: ActionRoster): Promise<ActionResult> {
   const forge = await forgeFor(services, turn.tenantId);
   if (!forge) return message(NOT_CONNECTED);
   switch (verb) {
@@ -71,8 +80,13 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
     case VERBS.addToAgenda: {
       const parsed = agendaData.safeParse(data);
       if (!parsed.success) return message(`Expected what to add to the agenda: ${firstIssue(parsed.error)}`);
+      // What the review already lists is not asked for twice: the generated agenda is read first.
+      const agenda = await forge.call({ action: 'agenda', department: parsed.data.scope });
+      if (agenda.kind !== 'ok') return message(problemText(agenda));
+      const listed = findAgendaItem(agenda.data, parsed.data.subject);
+      if (listed) return message(`Already on the ${agenda.data.title} agenda (${agendaPlaceOf(agenda.data, listed)}): ${listed.title}`);
       const added = await services.store.addAgendaRequest({ tenantId: turn.tenantId, ...parsed.data, addedBy: turn.userName, addedAt: services.nowMs() });
-      return message(added ? `Added to the ${parsed.data.scope} review agenda: ${parsed.data.title}` : `Already on the ${parsed.data.scope} review agenda: ${parsed.data.title}`);
+      return message(`${added ? 'Added to' : 'Already on'} the ${agenda.data.title} agenda: ${parsed.data.title}`);
     }
     case VERBS.checkInForm: {
       const parsed = formData.safeParse(data);
@@ -80,10 +94,11 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
       const view = await forge.call({ action: 'department', department: parsed.data.department });
       if (view.kind !== 'ok') return message(problemText(view));
       const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
-      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), shared: false };
+      const kr = parsed.data.kr;
+      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale, ...(kr ? { kr } : {}) }), shared: false };
     }
     case VERBS.checkIn:
-      return checkIn(services, turn, forge, data);
+      return checkIn(services, turn, forge, data, who);
     default:
       return message(`Expected one of the actions ${Object.values(VERBS).join(', ')}, got "${verb}".`);
   }
@@ -95,18 +110,24 @@ export function authorOf(turn: TurnInfo): string {
 }
 
 /**
- * The sender's email (else UPN) as recorded from verified activities of this conversation
- * (bot/members.ts records each sender before the turn runs); undefined when Teams never said.
- * Forge checks it against the key result's owners.
+ * The sender's email (else UPN) as Teams' roster API gives it for this conversation (cached,
+ * bot/roster.ts); undefined when the roster does not know them or cannot be read now. Forge
+ * checks it against the key result's owners.
  */
-export async function verifiedEmailOf(services: BotServices, turn: TurnInfo): Promise<string | undefined> {
-  if (!turn.userId) return undefined;
-  const member = await services.store.memberOf(turn.conversationId, turn.userId);
+export async function verifiedEmailOf(services: BotServices, turn: TurnInfo, who: ActionRoster | undefined): Promise<string | undefined> {
+  if (!turn.userId || !who) return undefined;
+  let member;
+  try {
+    member = await resolveMember(services.store, who.roster, who.scope, turn.userId, services.nowMs());
+  } catch (error) {
+    services.log?.(`bot: roster lookup of ${turn.userId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   const address = member?.email ?? member?.upn;
-  return address && address.length <= 320 ? address : undefined;
+  return address ?? undefined;
 }
 
-async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown): Promise<ActionResult> {
+async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown, who: ActionRoster | undefined): Promise<ActionResult> {
   const parsed = checkInData.safeParse(data);
   if (!parsed.success) return message(`Check-in not saved: ${firstIssue(parsed.error)}`);
   const { kr, confidence } = parsed.data;
@@ -115,18 +136,25 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   if (value !== undefined && !Number.isFinite(value)) return message(`Check-in not saved: expected a number, got "${String(rawValue)}"`);
   const done = parsed.data.done === undefined ? undefined : parsed.data.done === true || parsed.data.done === 'true';
   const note = parsed.data.note?.trim() || undefined;
-  if (value === undefined && !done) return message('Check-in not saved: expected a value (metric) or done (milestone)');
+  const decision = parsed.data.decision?.trim() || undefined;
+  if (value === undefined && done === undefined) return message('Check-in not saved: expected a value (metric) or done (milestone)');
   const author = authorOf(turn);
-  const authorEmail = await verifiedEmailOf(services, turn);
+  const authorEmail = await verifiedEmailOf(services, turn, who);
   const outcome = await forge.call({
     action: 'check-in',
     kr,
     ...(value !== undefined ? { value } : { done }),
     ...(confidence ? { confidence } : {}),
     ...(note ? { note } : {}),
+    ...(decision ? { decision } : {}),
     author,
     ...(authorEmail ? { authorEmail } : {}),
   });
-  if (outcome.kind !== 'ok') return message(`Check-in not saved. ${problemText(outcome)}`);
-  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note), shared: true };
+  if (outcome.kind !== 'ok') {
+    // A card to the person who clicked (not shared): what Jira said, and who Teams says they are.
+    const who = authorEmail ? `Teams' roster lists you as ${authorEmail}.` : "Teams' roster gave no email for you.";
+    const text = outcome.kind === 'refused' ? `Jira said no: ${outcome.message}. ${who}` : `Jira did not answer: ${outcome.message}. Try again in a minute.`;
+    return { kind: 'card', card: buildNoticeCard('Check-in not saved', text, outcome.kind === 'refused' ? 'warning' : 'attention'), shared: false };
+  }
+  return { kind: 'card', card: buildCheckedInCard(outcome.data.kr, author, note, decision), shared: true };
 }

@@ -1,8 +1,14 @@
-import { cardOf, startTestStack, type TestStack } from './testing';
+/**
+ * Who checked in, as Forge hears it: the email (else UPN) Teams' roster API gives for the
+ * person who clicked, never anything the activity's `from` carries (Teams puts no email there).
+ */
+import { cardOf, fromOf, startTestStack, type TestStack } from './testing';
 
 const REFUSAL = { ok: false, error: { code: 'not-allowed', message: "only the key result's owner or the department's owners can check in" } };
+const TENANT = 'tenant-acme';
 
 let stack: TestStack;
+let nowMs = Date.now();
 /** When set, the Forge web trigger answers check-ins with this refusal (403), as the Jira app does for someone not allowed. */
 let refuseCheckIns = false;
 beforeAll(async () => {
@@ -11,14 +17,17 @@ beforeAll(async () => {
     if (refuseCheckIns && action === 'check-in') return new Response(JSON.stringify(REFUSAL), { status: 403, headers: { 'content-type': 'application/json' } });
     return fetch(input, init);
   };
-  stack = await startTestStack({ service: { fetch: forward } });
+  stack = await startTestStack({ service: { fetch: forward, nowMs: () => nowMs } });
+  // Mei is a guest: the roster gives her UPN and no email. Nobody is not in the team.
+  stack.connector.directory.addUser({ id: '29:mei', name: 'Mei', aadObjectId: 'aad-mei', userPrincipalName: 'Mei@Acme.example', tenantId: TENANT, userRole: 'guest' });
+  stack.connector.directory.addTeam({ id: 'team-1', name: 'Acme', tenantId: TENANT, channels: [], members: ['29:ann', '29:raj', '29:zoe', '29:tom', '29:mei'] });
 });
 afterAll(() => stack.close());
 beforeEach(() => {
   refuseCheckIns = false;
 });
 
-const TOM = { id: '29:tom', name: 'Tom', email: 'Tom@Acme.example', userPrincipalName: 'tom.upn@acme.example' };
+const TOM = { id: '29:tom', name: 'Tom', aadObjectId: 'aad-tom' };
 const checkInFrom = (from: Record<string, unknown>, replyToId?: string) =>
   stack.post(
     stack.activity('19:general', {
@@ -29,19 +38,40 @@ const checkInFrom = (from: Record<string, unknown>, replyToId?: string) =>
       ...(replyToId ? { replyToId } : {}),
     }),
   );
+const rosterCalls = () => stack.connector.requests.filter((r) => r.method === 'GET' && r.path.includes('/members/')).length;
 
-describe('a check-in names the person by the email Teams gave for them', () => {
-  it('sends the email recorded from the verified activity, lower case, with the display name', async () => {
-    const answer = await checkInFrom(TOM);
+describe('a check-in names the person by the email the roster gives for them', () => {
+  it('asks the roster who clicked and sends their email, lower case, with the display name', async () => {
+    const answer = await checkInFrom(fromOf(TOM));
     expect(answer.status).toBe(200);
     expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Tom', authorEmail: 'tom@acme.example' } });
+    expect(stack.connector.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.status]).at(-1)).toEqual(['/v3/conversations/team-1/members/29:tom', 200]);
   });
 
-  it('sends the UPN when Teams gave no email, and no address when it gave neither', async () => {
-    await checkInFrom({ id: '29:mei', name: 'Mei', userPrincipalName: 'Mei@Acme.example' });
+  it('caches the answer for a day, then asks again', async () => {
+    const before = rosterCalls();
+    await checkInFrom(fromOf(TOM));
+    expect(rosterCalls()).toBe(before);
+    // A day on (the signed call to Forge, stamped a day late, is refused: only the roster call counts here).
+    nowMs += 24 * 60 * 60_000 + 1;
+    try {
+      await checkInFrom(fromOf(TOM));
+    } finally {
+      nowMs = Date.now();
+    }
+    expect(rosterCalls()).toBe(before + 1);
+  });
+
+  it('sends the UPN when the roster has no email, and no address for someone the roster does not know', async () => {
+    await checkInFrom({ id: '29:mei', name: 'Mei', aadObjectId: 'aad-mei' });
     expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mei', authorEmail: 'mei@acme.example' });
-    await checkInFrom({ id: '29:anon', name: 'Anon' });
+    await checkInFrom({ id: '29:anon', name: 'Anon', aadObjectId: 'aad-anon' });
     expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Anon' });
+  });
+
+  it('never takes an address from the activity: an email or UPN put in `from` is ignored', async () => {
+    await checkInFrom({ id: '29:mallory', name: 'Mallory', email: 'raj@acme.example', userPrincipalName: 'raj@acme.example' });
+    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mallory' });
   });
 
   it("shows Forge's refusal to the person who clicked, leaves the card as it was and answers 200, not 500", async () => {
@@ -49,9 +79,12 @@ describe('a check-in names the person by the email Teams gave for them', () => {
     const statusCard = stack.connector.activities('19:general').at(-1)!;
     const cardBefore = JSON.stringify(cardOf(statusCard.activity));
     refuseCheckIns = true;
-    const answer = await checkInFrom({ id: '29:mallory', name: 'Mallory', email: 'mallory@acme.example' }, statusCard.id);
+    const answer = await checkInFrom({ id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe' }, statusCard.id);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ statusCode: 200, value: "Check-in not saved. Jira said no: only the key result's owner or the department's owners can check in" });
+    expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const refusal = JSON.stringify((answer.body as { value: unknown }).value);
+    expect(refusal).toContain('Check-in not saved');
+    expect(refusal).toContain("Jira said no: only the key result's owner or the department's owners can check in. Teams' roster lists you as zoe@acme.example.");
     expect(statusCard.versions).toHaveLength(1);
     expect(JSON.stringify(cardOf(stack.connector.activities('19:general').at(-1)!.activity))).toBe(cardBefore);
   });

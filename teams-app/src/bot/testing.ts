@@ -1,13 +1,14 @@
 /**
  * A whole local stack for tests and the bench: the service on 127.0.0.1 (anonymous local mode
- * unless told otherwise) over a SQLite store, the Bot Connector emulator as the serviceUrl,
- * and the Forge web trigger double with a connected tenant. Helpers post Teams-shaped
- * activities over real HTTP.
+ * unless told otherwise) over a SQLite store, the Bot Connector emulator as the serviceUrl
+ * (its directory holds team-1 and the people below, with the emails only its roster API
+ * gives), and the Forge web trigger double with a connected tenant. Helpers post Teams-shaped
+ * activities over real HTTP: a channel message is a new post (`<channel>;messageid=<id>`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBotConnector, type BotConnector, type BotConnectorOptions } from '../../../dev/bot-connector';
+import { startBotConnector, TeamsDirectory, type BotConnector, type BotConnectorOptions, type TeamsUser } from '../../../dev/bot-connector';
 import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
 import { startService, type RunningService, type ServiceOptions } from '../server';
 import type { TeamsStore } from '../store/port';
@@ -15,7 +16,26 @@ import { openSqliteStore } from '../store/sqlite-store';
 
 export const TENANT = 'tenant-acme';
 export const BOT = { id: '28:okr-bot', name: 'OKR' };
-export const ANN = { id: '29:ann', name: 'Ann Lee' };
+export const ANN = { id: '29:ann', name: 'Ann Lee', aadObjectId: 'aad-ann' };
+export const TEAM_ID = 'team-1';
+
+/** The people of the test tenant as Teams' roster knows them (activities carry only id, name and aadObjectId). */
+export const PEOPLE: readonly TeamsUser[] = [
+  { ...ANN, email: 'ann@acme.example', userPrincipalName: 'ann@acme.example', tenantId: TENANT },
+  { id: '29:raj', name: 'Raj Patel', aadObjectId: 'aad-raj', email: 'raj@acme.example', userPrincipalName: 'raj.patel@acme.example', tenantId: TENANT },
+  { id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe', email: 'zoe@acme.example', userPrincipalName: 'zoe@acme.example', tenantId: TENANT },
+  { id: '29:tom', name: 'Tom', aadObjectId: 'aad-tom', email: 'Tom@Acme.example', userPrincipalName: 'tom.upn@acme.example', tenantId: TENANT },
+];
+
+/** A directory with team-1 (any channel id the tests use is one of its channels' ids) and PEOPLE as its members. */
+export function testDirectory(): TeamsDirectory {
+  const directory = new TeamsDirectory();
+  for (const person of PEOPLE) directory.addUser(person);
+  return directory.addTeam({ id: TEAM_ID, name: 'Acme', tenantId: TENANT, channels: [], members: PEOPLE.map((p) => p.id) });
+}
+
+/** The `from` Teams sends for a person: id, name and Entra object id, never an email or UPN. */
+export const fromOf = (person: Pick<TeamsUser, 'id' | 'name' | 'aadObjectId'>) => ({ id: person.id, name: person.name, aadObjectId: person.aadObjectId });
 
 export interface TestStack {
   readonly service: RunningService;
@@ -38,6 +58,8 @@ export interface TestStackOptions {
   /** Store a connection for TENANT (default true). */
   readonly connected?: boolean;
   readonly storePath?: string;
+  /** The team of each channel id the test uses (team-1 for the others). */
+  readonly teamOf?: Readonly<Record<string, string>>;
 }
 
 /** Starts the stack; `close()` stops everything and deletes the temporary files. */
@@ -45,24 +67,31 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const dir = mkdtempSync(join(tmpdir(), 'okr-teams-'));
   const connection = { id: 'conn-acme', secret: 'acme-shared-secret-0123456789abcdef' };
   const forge = await startForgeWebTriggerDouble({ connections: [connection] });
-  const connector = await startBotConnector(options.connector);
+  const connector = await startBotConnector({ directory: testDirectory(), ...options.connector });
   const store = await openSqliteStore(options.storePath ?? join(dir, 'teams.sqlite'), Date.now());
   if (options.connected ?? true) {
     await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
   }
   const service = await startService({ store, bot: { kind: 'anonymous' }, reminderIntervalMs: 0, random: () => 0, log: () => undefined, ...options.service });
   let n = 0;
-  const activity = (conversationId: string, fields: Record<string, unknown>) => ({
-    id: `in-${++n}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    timestamp: new Date().toISOString(),
-    from: ANN,
-    recipient: BOT,
-    conversation: { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: { tenant: { id: TENANT }, team: { id: 'team-1' }, channel: { id: conversationId } },
-    ...fields,
-  });
+  // In a channel, a message without replyToId is a new post, whose id names its thread; a reply
+  // or a card action is in the thread of the activity it answers.
+  const activity = (conversationId: string, fields: Record<string, unknown>) => {
+    const id = `in-${++n}`;
+    const replyTo = typeof fields.replyToId === 'string' ? fields.replyToId : undefined;
+    const thread = replyTo ? (connector.find(replyTo)?.replyToId ?? replyTo) : id;
+    return {
+      id,
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: fromOf(ANN),
+      recipient: BOT,
+      conversation: { id: `${conversationId};messageid=${thread}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+      channelData: { tenant: { id: TENANT }, team: { id: options.teamOf?.[conversationId] ?? TEAM_ID }, channel: { id: conversationId } },
+      ...fields,
+    };
+  };
   const post = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const text = await response.text();

@@ -3,7 +3,7 @@
  * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
  */
 import type { DependencyWire as DependencyView } from './wire';
-import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import { createMentioner, type MentionablePerson } from './mentions';
 
 /** A readable UTC time for cards: "2026-11-15 09:00 UTC". */
@@ -43,7 +43,7 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
   const body: CardElement[] = [
     container([heading(`Blocked: ${plain(dependency.title)}`, 'Attention'), text(`${plain(needs.departmentName)} needs ${dependency.deliverables.map((d) => d.key).join(', ')} from ${plain(provider.departmentName)}.`)], 'attention'),
     facts([
-      ['Needed for', `${plain(needs.krTitle)} (${needs.kr})`],
+      ['Needed for', plain(needs.krTitle)],
       ['Needed by', `${plain(needs.departmentName)}, owner ${needsOwner}`],
       ['Delivered by', `${plain(provider.departmentName)}, owners ${owners}`],
       ['Blocked since', timeLabel(options.since)],
@@ -60,19 +60,45 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
   const actions = [
     ...(options.acknowledgedBy ? [] : [execute('Acknowledge', VERBS.acknowledge, data, 'positive')]),
     ...jiraLink(dependency),
-    execute('Add to agenda', VERBS.addToAgenda, { subject: `dependency:${dependency.id}`, title: dependency.title, scope: needs.department }),
+    execute('Add to agenda', VERBS.addToAgenda, { subject: agendaSubjectOf(dependency), title: dependency.title, scope: needs.department }),
   ];
   return card(body, actions, mentioner.entities());
 }
 
-/** What replaces the alert once the dependency is no longer blocked. */
-export function buildResolvedAlertCard(dependency: DependencyView, options: { readonly since: string | null; readonly resolvedAt: string }): AdaptiveCard {
+/**
+ * What "Add to agenda" files a dependency under: the id of the item the review agenda lists
+ * for a blocked dependency, so that a request for an item already there is known as such.
+ */
+export function agendaSubjectOf(dependency: Pick<DependencyView, 'id'>): string {
+  return `blocked-dependency:${dependency.id}`;
+}
+
+/** The line under "Unblocked": what the dependency is now, in words that match its tone. */
+function resolvedLine(dependency: DependencyView): string {
   const { needs, provider } = dependency;
+  const whose = `${plain(provider.departmentName)}'s deliverables for ${plain(needs.departmentName)}`;
+  switch (dependency.state) {
+    case 'done':
+      return `${whose} are done.`;
+    case 'at-risk':
+      return `${whose} are no longer blocked but still at risk: ${plain(dependency.reason)}.`;
+    default:
+      return `${whose} are moving again.`;
+  }
+}
+
+/**
+ * What replaces the alert once the dependency is no longer blocked, in the tone of its new
+ * state: green when done or moving again, amber when still at risk (a due date near or past).
+ */
+export function buildResolvedAlertCard(dependency: DependencyView, options: { readonly since: string | null; readonly resolvedAt: string }): AdaptiveCard {
+  const { needs } = dependency;
+  const tone = dependency.tone === 'neutral' ? 'good' : dependency.tone;
   return card(
     [
-      container([heading(`Unblocked: ${plain(dependency.title)}`, 'Good'), text(`${plain(provider.departmentName)}'s deliverables for ${plain(needs.departmentName)} are now ${plain(dependency.stateLabel.toLowerCase())}.`)], 'good'),
+      container([heading(`Unblocked: ${plain(dependency.title)}`, TONE_COLORS[tone]), text(resolvedLine(dependency))], TONE_STYLES[tone]),
       facts([
-        ['Needed for', `${plain(needs.krTitle)} (${needs.kr})`],
+        ['Needed for', plain(needs.krTitle)],
         ['Was blocked', options.since ? `from ${timeLabel(options.since)} to ${timeLabel(options.resolvedAt)}` : `until ${timeLabel(options.resolvedAt)}`],
         ['Now', plain(dependency.reason)],
       ]),

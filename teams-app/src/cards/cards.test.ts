@@ -37,7 +37,7 @@ const everyCard = {
   alert: buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z' }),
   'alert, mentioning the owners': buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z', people }),
   'alert, acknowledged': buildAlertCard(blocked, { since: '2026-11-15T09:00:00Z', acknowledgedBy: { name: 'Ann', at: '2026-11-15T10:00:00Z' } }),
-  resolved: buildResolvedAlertCard({ ...blocked, state: 'open', stateLabel: 'Open' }, { since: '2026-11-15T09:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' }),
+  resolved: buildResolvedAlertCard({ ...blocked, state: 'open', stateLabel: 'Open', tone: 'neutral' }, { since: '2026-11-15T09:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' }),
   'department status': buildDepartmentStatusCard(eng),
   'company status': buildCompanyStatusCard(company),
   agenda: buildAgendaCard(agenda, [{ tenantId: 't', scope: 'eng', subject: 'dependency:x', title: 'API *launch*', addedBy: 'Ann', addedAt: 1 }]),
@@ -46,6 +46,9 @@ const everyCard = {
   'follow picker': buildFollowPickerCard(departments, ['eng']),
   following: buildFollowingCard(departments, ['eng', 'plat']),
   'check-in': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs),
+  'check-in, metric': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs, { kr: 'eng-o2-kr2' }),
+  'check-in, milestone': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs, { kr: 'eng-o1-kr3' }),
+  'resolved, still at risk': buildResolvedAlertCard({ ...blocked, state: 'at-risk', stateLabel: 'At risk', tone: 'warning', reason: 'ENG-142: due 2026-11-20, in 5 days' }, { since: '2026-11-15T09:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' }),
   'check-in reminder': buildCheckInCard({ id: 'eng', name: 'Engineering' }, krs, { reminder: true, stale: krs.filter((k) => k.checkInAllowed).map((k) => k.id) }),
   'checked in': buildCheckedInCard(krs.find((k) => k.checkInAllowed)!, 'Ann', 'on track'),
   help: buildHelpCard('I did not understand "hello".'),
@@ -106,5 +109,58 @@ describe('the alert card', () => {
       data: { dependency: 'd1' },
       fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { dependency: 'd1', verb: 'acknowledge' } },
     });
+  });
+});
+
+type Element = { type: string; id?: string; text?: string; color?: string; style?: string; items?: Element[]; actions?: { title: string; verb?: string; data?: unknown }[] };
+/** Every element of a card body, containers opened. */
+const elements = (body: readonly unknown[]): Element[] => (body as Element[]).flatMap((e) => [e, ...(e.items ? elements(e.items) : [])]);
+const texts = (c: { body: unknown[] }) => elements(c.body).filter((e) => e.type === 'TextBlock').map((e) => e.text);
+const inputs = (c: { body: unknown[] }) => elements(c.body).filter((e) => e.type.startsWith('Input.')).map((e) => e.id);
+
+describe('cards name things, not ids', () => {
+  it('say what a key result is called, never its id', () => {
+    for (const name of ['alert', 'resolved', 'resolved, still at risk'] as const) expect(JSON.stringify(everyCard[name])).not.toContain(blocked.needs.kr);
+    expect(JSON.stringify(everyCard.alert)).toContain(`"value":"${blocked.needs.krTitle}"`);
+  });
+});
+
+describe('the unblocked card', () => {
+  const heading = (c: { body: unknown[] }) => elements(c.body).find((e) => e.type === 'TextBlock' && e.text?.startsWith('Unblocked'))!;
+  it('is green when the work moves again, and says so', () => {
+    expect(heading(everyCard.resolved).color).toBe('Good');
+    expect(texts(everyCard.resolved)).toContain("Engineering's deliverables for Sales are moving again.");
+  });
+
+  it('is amber, not green, when the dependency is still at risk, and says why', () => {
+    expect(heading(everyCard['resolved, still at risk']).color).toBe('Warning');
+    expect((everyCard['resolved, still at risk'].body[0] as Element).style).toBe('warning');
+    expect(texts(everyCard['resolved, still at risk'])).toContain("Engineering's deliverables for Sales are no longer blocked but still at risk: ENG-142: due 2026-11-20, in 5 days.");
+  });
+});
+
+describe('the status cards', () => {
+  it("colour a status with core's tone and explain it in core's sentence", () => {
+    const head = everyCard['department status'].body[0] as Element;
+    expect([head.text, head.color]).toEqual([`Engineering: ${eng.progressLabel} (${eng.statusLabel})`, 'Good']);
+    expect(texts(everyCard['department status'])).toContain(`${eng.statusReason}. Cycle 2026-Q4. Owners: raj@acme.example.`);
+    const atRisk = krs.find((k) => k.id === 'eng-o3-kr1')!;
+    expect(texts(everyCard['department status'])).toContain(atRisk.statusReason);
+  });
+});
+
+describe('the check-in card', () => {
+  it('lists the key results that take check-ins, each with a button that opens its own form', () => {
+    const buttons = elements(everyCard['check-in'].body).filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions!);
+    expect(buttons.map((b) => [b.verb, b.data])).toEqual(krs.filter((k) => k.checkInAllowed).map((k) => ['check-in-form', { department: 'eng', kr: k.id }]));
+    expect(inputs(everyCard['check-in'])).toEqual([]);
+  });
+
+  it('asks a metric for its value and a milestone for done, never both, with the fields of the Jira dialog', () => {
+    expect(inputs(everyCard['check-in, metric'])).toEqual(['value', 'confidence', 'note', 'decision']);
+    expect(inputs(everyCard['check-in, milestone'])).toEqual(['done', 'confidence', 'note', 'decision']);
+    const value = elements(everyCard['check-in, metric'].body).find((e) => e.id === 'value') as Element & { label: string };
+    expect(value.label).toBe('New value (s)');
+    expect(everyCard['check-in, milestone'].actions?.map((a) => a.data)).toEqual([{ department: 'eng', kr: 'eng-o1-kr3' }]);
   });
 });

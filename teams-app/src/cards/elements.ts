@@ -4,6 +4,7 @@
  * for hosts that do not know Action.Execute.
  */
 
+import type { Tone } from '@okr-bridge/core';
 import type { MentionEntity } from './mentions';
 
 export type CardElement = Record<string, unknown>;
@@ -40,8 +41,15 @@ export function card(body: CardElement[], actions: CardElement[] = [], mentions:
   };
 }
 
+type CardColor = 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent';
+type ContainerStyle = 'emphasis' | 'attention' | 'good' | 'warning';
+
+/** The card colour of each of core's tones, so a status has the colour it has on every surface. */
+export const TONE_COLORS: Readonly<Record<Tone, CardColor>> = { good: 'Good', warning: 'Warning', attention: 'Attention', neutral: 'Default' };
+export const TONE_STYLES: Readonly<Record<Tone, ContainerStyle>> = { good: 'good', warning: 'warning', attention: 'attention', neutral: 'emphasis' };
+
 /** A bold heading line. */
-export function heading(text: string, color: 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent' = 'Default'): CardElement {
+export function heading(text: string, color: CardColor = 'Default'): CardElement {
   return { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, color, style: 'heading' };
 }
 
@@ -56,7 +64,7 @@ export function facts(pairs: readonly (readonly [string, string])[]): CardElemen
 }
 
 /** A group of elements, optionally styled (attention, good, …). */
-export function container(items: CardElement[], style?: 'emphasis' | 'attention' | 'good' | 'warning'): CardElement {
+export function container(items: CardElement[], style?: ContainerStyle): CardElement {
   return { type: 'Container', items, ...(style ? { style } : {}) };
 }
 

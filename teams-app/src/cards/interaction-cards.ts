@@ -1,6 +1,6 @@
 /**
  * Cards that ask for input: which departments a channel follows, a check-in (value or done,
- * confidence, note) and its answered version, help, and plain notices.
+ * confidence, note, decision) and its answered version, help, and plain notices.
  */
 import type { KrWire as KrView } from './wire';
 import { card, container, execute, facts, heading, listLabel, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
@@ -36,47 +36,94 @@ export function buildFollowingCard(departments: readonly DepartmentChoice[], fol
   return card([heading('Departments followed'), text(followed.length ? `This channel follows ${plain(listLabel(names))}.` : 'This channel follows no department. Type `follow <department>` to start.')]);
 }
 
-/** A check-in form over the key results that take check-ins; `stale` ones are named first. */
-export function buildCheckInCard(department: { readonly id: string; readonly name: string }, krs: readonly KrView[], options: { readonly reminder?: boolean; readonly stale?: readonly string[] } = {}): AdaptiveCard {
-  const open = krs.filter((k) => k.checkInAllowed);
-  const stale = open.filter((k) => options.stale?.includes(k.id));
-  const body: CardElement[] = [heading(options.reminder ? `Weekly check-in: ${plain(department.name)}` : `Check in: ${plain(department.name)}`)];
-  if (stale.length) {
-    body.push(text(`Waiting for a check-in: ${stale.map((k) => `${plain(k.title)} (${k.owner ?? 'no owner'})`).join('; ')}.`));
-  }
-  if (open.length === 0) {
-    body.push(text('No key result here takes check-ins: they all move with Jira.'));
-    return card(body);
-  }
-  body.push(
-    { type: 'Input.ChoiceSet', id: 'kr', label: 'Key result', isRequired: true, errorMessage: 'Pick a key result', value: (stale[0] ?? open[0])!.id, choices: open.map((k) => ({ title: `${k.title} (${k.valueLabel})`, value: k.id })) },
-    { type: 'Input.Number', id: 'value', label: 'New value (metric key results)', placeholder: 'e.g. 42' },
-    { type: 'Input.Toggle', id: 'done', title: 'Done (milestone key results)', value: 'false', valueOn: 'true', valueOff: 'false' },
-    {
-      type: 'Input.ChoiceSet',
-      id: 'confidence',
-      label: 'Confidence',
-      value: 'medium',
-      choices: [
-        { title: 'High', value: 'high' },
-        { title: 'Medium', value: 'medium' },
-        { title: 'Low', value: 'low' },
-      ],
-    },
+const CONFIDENCE = [
+  { title: 'High', value: 'high' },
+  { title: 'Medium', value: 'medium' },
+  { title: 'Low', value: 'low' },
+];
+const MILESTONE = [
+  { title: 'Not done yet', value: 'false' },
+  { title: 'Done', value: 'true' },
+];
+
+/**
+ * The inputs of one key result's check-in, the fields of the Jira check-in dialog: a new
+ * value for a metric or done for a milestone (never both), confidence, a note and a decision
+ * to ask the review for.
+ */
+function checkInInputs(kr: KrView): CardElement[] {
+  const value = kr.explain.value;
+  const measure: CardElement =
+    kr.kind === 'metric'
+      ? {
+          type: 'Input.Number',
+          id: 'value',
+          label: `New value${value?.unit ? ` (${value.unit})` : ''}`,
+          isRequired: true,
+          errorMessage: 'Enter the new value',
+          ...(value ? { placeholder: `From ${value.start} to ${value.target ?? '?'}` } : {}),
+        }
+      : { type: 'Input.ChoiceSet', id: 'done', label: 'Milestone', isRequired: true, errorMessage: 'Say whether it is done', value: kr.progress >= 1 ? 'true' : 'false', choices: MILESTONE };
+  return [
+    measure,
+    { type: 'Input.ChoiceSet', id: 'confidence', label: 'Confidence', value: 'medium', choices: CONFIDENCE },
     { type: 'Input.Text', id: 'note', label: 'Note', isMultiline: true, maxLength: 2000 },
-  );
-  return card(body, [execute('Check in', VERBS.checkIn, { department: department.id }, 'positive')]);
+    { type: 'Input.Text', id: 'decision', label: 'Decision to ask the review for', maxLength: 2000 },
+  ];
 }
 
-/** The check-in card once answered: the key result with its new value. */
-export function buildCheckedInCard(kr: KrView, by: string, note: string | undefined): AdaptiveCard {
+/**
+ * A check-in. With one key result that takes check-ins (or `kr` named), the form for it alone;
+ * with several, each one with its value and a button that opens its form (the `stale` ones
+ * first), so a metric's value and a milestone's done never share a form.
+ */
+export function buildCheckInCard(
+  department: { readonly id: string; readonly name: string },
+  krs: readonly KrView[],
+  options: { readonly reminder?: boolean; readonly stale?: readonly string[]; readonly kr?: string } = {},
+): AdaptiveCard {
+  const open = krs.filter((k) => k.checkInAllowed);
+  const isStale = (k: KrView) => options.stale?.includes(k.id) ?? false;
+  const title = options.reminder ? `Weekly check-in: ${plain(department.name)}` : `Check in: ${plain(department.name)}`;
+  const one = options.kr === undefined ? (open.length === 1 ? open[0] : undefined) : open.find((k) => k.id === options.kr);
+  if (options.kr !== undefined && !one) return card([heading(title), text('This key result does not take check-ins: it moves with Jira.')]);
+  if (open.length === 0) return card([heading(title), text('No key result here takes check-ins: they all move with Jira.')]);
+  if (one) {
+    return card(
+      [
+        heading(`Check in: ${plain(one.title)}`),
+        text(`Now ${plain(one.valueLabel)}: ${plain(one.statusReason)}.`, { subtle: true }),
+        ...checkInInputs(one),
+      ],
+      [execute('Check in', VERBS.checkIn, { department: department.id, kr: one.id }, 'positive')],
+    );
+  }
+  const ordered = [...open.filter(isStale), ...open.filter((k) => !isStale(k))];
+  const stale = ordered.filter(isStale);
+  const body: CardElement[] = [heading(title)];
+  if (stale.length) body.push(text(`Waiting for a check-in: ${stale.map((k) => `${plain(k.title)} (${k.owner ?? 'no owner'})`).join('; ')}.`));
+  for (const k of ordered) {
+    body.push(
+      container([
+        text(`**${plain(k.title)}**`),
+        text(`${plain(k.valueLabel)}, ${k.progressLabel} (${k.statusLabel})${k.owner ? ` — ${k.owner}` : ''}`, { subtle: true, spacing: 'None' }),
+        { type: 'ActionSet', actions: [execute('Check in', VERBS.checkInForm, { department: department.id, kr: k.id })] },
+      ]),
+    );
+  }
+  return card(body);
+}
+
+/** The check-in card once answered: the key result with its new value (and the decision asked for, if any). */
+export function buildCheckedInCard(kr: KrView, by: string, note: string | undefined, decision?: string): AdaptiveCard {
   return card([
     heading(`Checked in: ${plain(kr.title)}`, 'Good'),
     facts([
       ['Now', `${plain(kr.valueLabel)}`],
-      ['Progress', `${kr.progressLabel} (${kr.statusLabel})`],
+      ['Progress', `${kr.progressLabel} (${kr.statusLabel}): ${plain(kr.statusReason)}`],
       ['By', plain(by)],
       ...(note ? [['Note', plain(note)] as const] : []),
+      ...(decision ? [['Decision asked', plain(decision)] as const] : []),
     ]),
   ]);
 }

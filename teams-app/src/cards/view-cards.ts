@@ -5,21 +5,23 @@
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
 import { timeLabel } from './alert-card';
-import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
-
-const STATUS_COLORS = { done: 'Good', 'on-track': 'Good', behind: 'Warning', 'at-risk': 'Attention' } as const;
+import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 /** A department's OKRs: progress against expected, each objective and key result, blocked work. */
 export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
   const body: CardElement[] = [
-    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, STATUS_COLORS[view.status]),
-    text(`Cycle ${view.cycle.id}, expected ${view.expectedLabel} by ${view.at.slice(0, 10)}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
+    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
+    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
   ];
   for (const o of view.objectives) {
     body.push(
       container([
         text(`**${plain(o.title)}** — ${o.progressLabel}, ${o.statusLabel}`),
-        ...o.keyResults.map((kr) => text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${kr.owner}` : ''}`, { spacing: 'Small' })),
+        ...o.keyResults.flatMap((kr) => [
+          text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${kr.owner}` : ''}`, { spacing: 'Small' }),
+          // Why a key result needs attention, in the sentence every surface shows.
+          ...(kr.tone === 'good' ? [] : [text(plain(kr.statusReason), { subtle: true, spacing: 'None' })]),
+        ]),
       ]),
     );
   }
@@ -32,8 +34,8 @@ export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
 /** The company roll-up, for `status` without a department. */
 export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
   return card([
-    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, STATUS_COLORS[view.status]),
-    text(`Cycle ${view.cycle.id}, expected ${view.expectedLabel} by ${view.at.slice(0, 10)}.`, { subtle: true }),
+    heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
+    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}.`, { subtle: true }),
     facts(view.departments.map((d) => [plain(d.name), `${d.progressLabel}, ${d.statusLabel}${d.blocked ? `, ${d.blocked} blocked` : ''}`])),
   ]);
 }

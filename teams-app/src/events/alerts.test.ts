@@ -1,6 +1,6 @@
 import { BRIDGE_HEADERS, buildDependencyViews, buildDepartmentView, dependencyViewSchema, evaluateOrg, krViewSchema, signBridgeRequest, type BridgeEvent, type DependencyChangedEvent } from '@okr-bridge/core';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
-import { cardOf, startTestStack, type TestStack } from '../bot/testing';
+import { cardOf, PEOPLE, startTestStack, testDirectory, type TestStack } from '../bot/testing';
 import { validateAdaptiveCards } from '../cards/testing/validate-card';
 import { startService } from '../server';
 
@@ -17,6 +17,9 @@ const unblockedEvent = (id: string): BridgeEvent => ({
   dependency: { ...sso, state: 'open', stateLabel: 'Open', reason: 'ENG-142 and ENG-143 are moving again' },
 });
 
+// Real HTTP servers and the outbox's pacing: a loaded two-core CI machine needs more than Jest's 5 s.
+jest.setTimeout(20_000);
+
 let stack: TestStack;
 const alerts = (conversationId: string) => stack.connector.activities(conversationId).filter((a) => String(a.versions[0]?.summary ?? '').startsWith('Blocked: '));
 const send = (event: BridgeEvent) => stack.forge.sendEvent(`${stack.service.url}/api/events`, stack.connection, event);
@@ -31,8 +34,18 @@ async function channel(id: string, departments: string[]): Promise<void> {
   for (const d of departments) await stack.store.follow(id, d);
 }
 
+/** Each channel in a team of its own: Raj in Engineering's, Zoe in Sales'; Ann in all of them. */
+function rosters() {
+  const directory = testDirectory();
+  const team = (id: string, members: string[]) => directory.addTeam({ id, name: id, tenantId: PEOPLE[0]!.tenantId, channels: [], members: ['29:ann', ...members] });
+  team('team-sales', ['29:zoe']);
+  team('team-eng', ['29:raj']);
+  team('team-fin', []);
+  return directory;
+}
+
 beforeEach(async () => {
-  stack = await startTestStack({ service: { outbox: { pollMs: 20 } } });
+  stack = await startTestStack({ service: { outbox: { pollMs: 20 } }, connector: { directory: rosters() }, teamOf: { 'c-sales': 'team-sales', 'c-eng': 'team-eng', 'c-fin': 'team-fin' } });
   await channel('c-sales', ['sales']);
   await channel('c-eng', ['eng', 'plat']);
   await channel('c-fin', ['fin']);
@@ -62,12 +75,7 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
     ]);
   });
 
-  it('mentions the owners the bot has seen in each channel, by their Teams identity, and names the others plainly', async () => {
-    const raj = { id: '29:raj', name: 'Raj Patel', aadObjectId: 'aad-raj', userPrincipalName: 'Raj@acme.example' };
-    // Raj joins the Engineering channel; Zoe (who owns the Sales key result) speaks in the Sales one.
-    await stack.post(stack.activity('c-eng', { type: 'conversationUpdate', membersAdded: [raj] }));
-    await stack.say('c-sales', 'help');
-    await stack.post(stack.activity('c-sales', { type: 'message', text: 'help', from: { id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe', email: 'zoe@acme.example' } }));
+  it('mentions the owners who are members of each channel (from the roster read on install), by their Teams identity, and names the others plainly', async () => {
     await send(blockedEvent('ev-m1'));
     await stack.connector.waitFor(() => alerts('c-sales').length === 1 && alerts('c-eng').length === 1);
     const fact = (card: Record<string, unknown> | undefined, title: string) =>
@@ -81,11 +89,11 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
     expect(validateAdaptiveCards([eng, sales])).toEqual([[], []]);
 
     // Raj leaves the channel: the next alert names him plainly there.
-    await stack.post(stack.activity('c-eng', { type: 'conversationUpdate', membersRemoved: [raj] }));
+    await stack.post(stack.activity('c-eng', { type: 'conversationUpdate', membersRemoved: [{ id: '29:raj', aadObjectId: 'aad-raj' }] }));
     await send({ ...blockedEvent('ev-m2'), previousState: 'open' });
     await stack.connector.waitFor(() => alerts('c-eng').length === 2);
     expect(fact(cardOf(alerts('c-eng')[1]!.activity), 'Delivered by')).toBe('Engineering, owners raj@acme.example');
-  });
+  }, 15_000);
 
   it('keeps a key result status change without sending anything', async () => {
     const event: BridgeEvent = { type: 'kr.status-changed', id: 'ev-kr', occurredAt: '2026-11-15T09:00:00Z', previousStatus: 'on-track', department: { id: 'eng', name: 'Engineering' }, kr: engKr };
@@ -147,6 +155,28 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
   });
 });
 
+describe('/api/events answers a retry of a delivered event 2xx', () => {
+  const post = (headers: Record<string, string>, body: string) => fetch(`${stack.service.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  it('answers 200 duplicate to the same request id and event however often it comes, re-signed or replayed as is, sending nothing again', async () => {
+    // The Forge consumer signs each attempt with the event id as request id and a fresh timestamp.
+    const event = JSON.stringify(blockedEvent('ev-retry'));
+    const attempt = (at: number) => ({ ...signBridgeRequest(stack.connection.secret, { connection: stack.connection.id, id: 'ev-retry', nowMs: at, body: event }) });
+    const firstHeaders = attempt(Date.now() - 1_000);
+    expect(await post(firstHeaders, event)).toEqual({ status: 200, body: { outcome: 'stored', entries: 2 } });
+    await stack.connector.waitFor(() => alerts('c-sales').length === 1 && alerts('c-eng').length === 1);
+    for (let i = 0; i < 3; i++) expect(await post(attempt(Date.now() + i), event)).toEqual({ status: 200, body: { outcome: 'duplicate', entries: 0 } });
+    expect(await post(firstHeaders, event)).toEqual({ status: 200, body: { outcome: 'duplicate', entries: 0 } });
+    await allSent();
+    await new Promise((r) => setTimeout(r, 100));
+    expect([alerts('c-sales').length, alerts('c-eng').length]).toEqual([1, 1]);
+    expect((await stack.store.listOutbox()).map((e) => [e.eventId, e.conversationId, e.state])).toEqual([
+      ['ev-retry', 'c-eng', 'sent'],
+      ['ev-retry', 'c-sales', 'sent'],
+    ]);
+  });
+});
+
 describe('/api/events refuses what it cannot trust, storing nothing', () => {
   const post = (headers: Record<string, string>, body: string) => fetch(`${stack.service.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
   const body = JSON.stringify(blockedEvent('ev-x'));
@@ -170,11 +200,17 @@ describe('/api/events refuses what it cannot trust, storing nothing', () => {
   it('refuses an expired request', async () => {
     expect(await post(signed(body, Date.now() - 6 * 60_000), body)).toEqual({ status: 401, body: { error: 'expected a timestamp within 5 minutes of now' } });
   });
-  it('refuses a replayed request id', async () => {
+  it('refuses a replayed request id carrying another body, and stores nothing of it', async () => {
     const first = JSON.stringify(blockedEvent('ev-y'));
-    const headers = signed(first, Date.now(), stack.connection.secret, 'req-replay');
-    expect((await post(headers, first)).status).toBe(200);
-    expect(await post(headers, first)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    expect((await post(signed(first, Date.now(), stack.connection.secret, 'req-replay'), first)).status).toBe(200);
+    const entries = (await stack.store.listOutbox()).length;
+    // Same request id, another event (ev-x), validly signed: still a replay.
+    expect(await post(signed(body, Date.now(), stack.connection.secret, 'req-replay'), body)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    // Same request id and event id, altered content: a replay too.
+    const altered = JSON.stringify({ ...blockedEvent('ev-y'), occurredAt: '2026-11-15T09:30:00Z' });
+    expect(await post(signed(altered, Date.now(), stack.connection.secret, 'req-replay'), altered)).toEqual({ status: 401, body: { error: 'replayed request id' } });
+    expect((await stack.store.getEvent('ev-y'))?.body).toEqual(JSON.parse(first));
+    expect(await stack.store.listOutbox()).toHaveLength(entries);
     // The first one was accepted; clean it so the shared check after each test holds.
     await stack.close();
     stack = await startTestStack();

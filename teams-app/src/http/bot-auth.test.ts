@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg } from '@okr-bridge/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { channelOf } from '../../../dev/bot-connector';
 import { ANN, cardOf, startTestStack, type TestStack } from '../bot/testing';
 import { startService } from '../server';
 import { BOT_FRAMEWORK_ISSUER } from './bot-auth';
@@ -33,9 +34,10 @@ afterAll(async () => {
   await new Promise((resolve) => jwks.close(resolve));
 });
 
-const token = (fields: { aud?: string; iss?: string; expSec?: number; signWith?: CryptoKey; serviceUrl?: string } = {}) => {
+const token = (fields: { aud?: string; iss?: string; expSec?: number; signWith?: CryptoKey; serviceUrl?: string | null } = {}) => {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ serviceurl: fields.serviceUrl ?? stack.connector.serviceUrl })
+  const serviceUrl = fields.serviceUrl === undefined ? stack.connector.serviceUrl : fields.serviceUrl;
+  return new SignJWT(serviceUrl === null ? {} : { serviceurl: serviceUrl })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .setIssuer(fields.iss ?? BOT_FRAMEWORK_ISSUER)
     .setAudience(fields.aud ?? APP_ID)
@@ -43,7 +45,8 @@ const token = (fields: { aud?: string; iss?: string; expSec?: number; signWith?:
     .setExpirationTime(now + (fields.expSec ?? 600))
     .sign(fields.signWith ?? key);
 };
-const message = (conversationId: string) => stack.activity(conversationId, { type: 'message', text: 'help', from: { ...ANN, email: 'ann@acme.example' } });
+const message = (conversationId: string, fields: Record<string, unknown> = {}) =>
+  stack.activity(conversationId, { type: 'message', text: 'help', ...fields });
 const membersSeen = async (conversationId: string) => (await stack.store.membersByAddress([conversationId], ['ann@acme.example'])).map((m) => m.userId);
 
 describe('/api/messages with Bot Framework authentication on', () => {
@@ -61,7 +64,7 @@ describe('/api/messages with Bot Framework authentication on', () => {
     const event = { type: 'dependency.changed' as const, id: 'ev-auth', occurredAt: '2026-11-15T09:00:00Z', previousState: 'open' as const, dependency: blockedDependency };
     expect((await stack.forge.sendEvent(`${stack.service.url}/api/events`, stack.connection, event)).status).toBe(200);
     await stack.connector.waitFor(() => stack.connector.activities('c-alerts').some((a) => String(a.activity.summary).startsWith('Blocked: ')));
-    expect(stack.connector.requests.filter((r) => r.conversationId === 'c-alerts').map((r) => [r.status, r.authorization])).toEqual([
+    expect(stack.connector.requests.filter((r) => r.method === 'POST' && channelOf(r.conversationId ?? '') === 'c-alerts').map((r) => [r.status, r.authorization])).toEqual([
       [201, 'Bearer outbound-bot-token'],
       [201, 'Bearer outbound-bot-token'],
     ]);
@@ -73,15 +76,26 @@ describe('/api/messages with Bot Framework authentication on', () => {
     ['an expired token (past the 5-minute skew)', () => token({ expSec: -400 }), 'the token has expired'],
     ['a token for another bot', () => token({ aud: 'another-app' }), "the token's aud is not accepted"],
     ['a token from another issuer', () => token({ iss: 'https://evil.example' }), "the token's iss is not accepted"],
-    ['a token for another serviceUrl', () => token({ serviceUrl: 'https://smba.example/other/' }), 'the token was issued for another serviceUrl'],
-  ])('refuses %s with 401 and stores nothing', async (_name, make, reason) => {
-    const id = `c-${reason.length}`;
+    ['a token for another serviceUrl', () => token({ serviceUrl: 'https://smba.example/other/' }), 'expected a token issued for the activity\'s serviceUrl; it names another'],
+    ['a token for the same host under another path', () => token({ serviceUrl: `${stack.connector.serviceUrl}/other` }), 'expected a token issued for the activity\'s serviceUrl; it names another'],
+    ['a validly signed token without a serviceurl claim', () => token({ serviceUrl: null }), 'expected a token with a serviceurl claim'],
+  ])('refuses %s with 401 and stores nothing', async (name, make, reason) => {
+    const id = `c-${name.replace(/\W+/g, '-')}`;
     const t = await make();
     const answer = await stack.post(message(id), t ? { authorization: `Bearer ${t}` } : {});
     expect(answer).toEqual({ status: 401, body: { error: reason } });
     expect(await stack.store.getConversation(id)).toBeUndefined();
     expect(await membersSeen(id)).toEqual([]);
     expect(stack.connector.activities(id)).toEqual([]);
+  });
+
+  it('refuses an activity without a serviceUrl, whatever the token names, with 401 and stores nothing', async () => {
+    const id = 'c-no-service-url';
+    const answer = await stack.post(message(id, { serviceUrl: undefined }), { authorization: `Bearer ${await token()}` });
+    expect(answer).toEqual({ status: 401, body: { error: "expected a token issued for the activity's serviceUrl; the activity has none" } });
+    expect(await stack.store.getConversation(id)).toBeUndefined();
+    expect(await membersSeen(id)).toEqual([]);
+    expect(stack.connector.requests.filter((r) => r.conversationId === id)).toEqual([]);
   });
 });
 

@@ -1,8 +1,11 @@
 /**
  * Validates the Bot Framework token on every `/api/messages` request (production mode): an
  * RS256 JWT signed by a key of the configured JWKS, from an accepted issuer, for this bot's
- * app id, within its lifetime (5 minutes of clock skew), and — when it names one — for the
- * serviceUrl the activity came from. The defaults are the Bot Framework's published values;
+ * app id, within its lifetime (5 minutes of clock skew), and issued for exactly the serviceUrl
+ * the activity came from: the `serviceurl` claim is required and must equal the activity's
+ * `serviceUrl`, as the Bot Framework's channel validation requires. Without that check a token
+ * signed for this bot could carry any serviceUrl, and the bot would send its own outbound token
+ * there and keep the URL for later alerts. The defaults are the Bot Framework's published values;
  * tests point the issuer and JWKS at a local server. The SDK's own middleware hard-codes the
  * Bot Framework JWKS URL for that issuer, so this check is done here with `jose`.
  */
@@ -46,16 +49,12 @@ export function createBotAuthVerifier(config: BotAuthConfig, nowMs: () => number
         return { kind: 'refused', reason: describe(error) };
       }
       const claimed = (claims as { serviceurl?: unknown }).serviceurl;
-      if (typeof claimed === 'string' && activity.serviceUrl && !sameUrl(claimed, activity.serviceUrl)) {
-        return { kind: 'refused', reason: 'the token was issued for another serviceUrl' };
-      }
+      if (typeof claimed !== 'string' || claimed === '') return { kind: 'refused', reason: 'expected a token with a serviceurl claim' };
+      if (!activity.serviceUrl) return { kind: 'refused', reason: "expected a token issued for the activity's serviceUrl; the activity has none" };
+      if (claimed !== activity.serviceUrl) return { kind: 'refused', reason: "expected a token issued for the activity's serviceUrl; it names another" };
       return { kind: 'ok', claims };
     },
   };
-}
-
-function sameUrl(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 }
 
 function describe(error: unknown): string {

@@ -38,7 +38,9 @@ export function createDeliveryGate(options: DeliveryGateOptions): DeliveryGate {
     if (!delivering) return halting;
     delivering = false;
     log(`outbox: ${why}; this instance stops delivering`);
-    halting = worker.stop();
+    // Never a rejected promise: a lost lock must not become an unhandled rejection, and the next
+    // check waits on this before starting the worker again.
+    halting = worker.stop().catch((error: unknown) => log(`outbox: stopping delivery failed: ${String(error)}`));
     return halting;
   };
 

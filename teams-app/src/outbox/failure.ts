@@ -16,6 +16,16 @@ export interface SendFailure {
 
 export type FailureAction = { readonly kind: 'retry' } | { readonly kind: 'uninstalled' } | { readonly kind: 'give-up' };
 
+/**
+ * Whether an update failed because its card is gone: Teams answers 404 for an activity it
+ * does not have (deleted, or an id it never gave), and 403 with a not-found code for one it
+ * will no longer let the bot edit. Such a card is posted again as a new one.
+ */
+export function isGoneCard(failure: SendFailure): boolean {
+  if (failure.status === 404) return true;
+  return failure.status === 403 && failure.code !== null && /notfound/i.test(failure.code) && !BLOCKED_CODES.some((c) => failure.code!.includes(c));
+}
+
 const RETRIED = new Set([408, 412, 429, 500, 502, 503, 504]);
 const BLOCKED_CODES = ['MessageWritesBlocked', 'ConversationBlockedByUser'];
 

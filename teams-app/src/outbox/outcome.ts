@@ -1,10 +1,11 @@
 /**
  * What the outbox records after a send: the activity id and the sent state; or, for a
  * failure, a later attempt (after Retry-After or a jittered backoff), the conversation marked
- * uninstalled (403 MessageWritesBlocked), or giving up (permanent errors, too many attempts).
+ * uninstalled (403 MessageWritesBlocked), a new card in place of one that can no longer be
+ * updated (404, 403 not-found), or giving up (permanent errors, too many attempts).
  */
 import type { OutboxEntry, OutboxKey, TeamsStore } from '../store/port';
-import { classifyFailure, retryDelayMs } from './failure';
+import { classifyFailure, isGoneCard, retryDelayMs } from './failure';
 import type { SendOutcome } from './sender';
 
 export interface OutcomeInput {
@@ -25,6 +26,11 @@ export async function recordOutcome(input: OutcomeInput): Promise<number | null>
   const key: OutboxKey = { eventId: entry.eventId, conversationId: entry.conversationId };
   if (outcome.kind === 'sent') {
     await store.markSent(key, outcome.activityId || (input.targetActivityId ?? ''), nowMs);
+    return null;
+  }
+  if (entry.kind === 'update' && isGoneCard(outcome)) {
+    log(`outbox: the card ${input.targetActivityId ?? '?'} in ${entry.conversationId} can no longer be updated (${outcome.status}); posting ${entry.eventId} as a new card`);
+    await store.reschedule(key, nowMs, null, 'send');
     return null;
   }
   const action = classifyFailure(outcome);

@@ -36,6 +36,7 @@ function event(k: number): DependencyChangedEvent {
       title: `Deliverable ${k}`,
       state: 'blocked',
       stateLabel: 'Blocked',
+      tone: 'attention',
       reason: 'status is Blocked',
       due: null,
       needs: { ...view(k % 10), kr: `kr-${k}`, krTitle: `KR ${k}`, owner: null },

@@ -9,7 +9,8 @@
  * it `sending`, and it is claimed again once the lease runs out. The connector's answer (the
  * activity id) and the `sent` state are written in one statement right after the answer, so
  * the only way to send a card twice is a kill in the few milliseconds between the
- * connector's 2xx and that write; Teams offers no idempotency key to close that window.
+ * connector's 2xx and that write (or the database away for longer than that write is retried,
+ * record-through-outage.ts); Teams offers no idempotency key to close that window.
  * Updates are idempotent (a PUT of the same card to the same activity id), so a repeated
  * update changes nothing. Within a conversation one entry is in flight at a time, and an
  * update waits until the card it replaces has been sent; a conversation with a request in
@@ -19,6 +20,7 @@
  */
 import type { ClaimSkip, ConversationRecord, OutboxEntry, OutboxKey, TeamsStore } from '../store/port';
 import { recordOutcome } from './outcome';
+import { recordThroughOutage } from './record-through-outage';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withMargin, type RateLimiter, type WindowLimit } from './rate-limiter';
 import type { ActivitySender, SendOutcome } from './sender';
 
@@ -95,7 +97,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       entry.kind === 'update' && targetActivityId
         ? await sender.update(conversation.reference, targetActivityId, entry.activity)
         : await sender.send(conversation.reference, entry.activity);
-    const hold = await recordOutcome({ store, entry, outcome, targetActivityId, nowMs: nowMs(), random: random(), maxAttempts, log });
+    const hold = await recordThroughOutage(() => recordOutcome({ store, entry, outcome, targetActivityId, nowMs: nowMs(), random: random(), maxAttempts, log }));
     if (hold !== null) {
       limiter.block(`conv:${entry.conversationId}`, hold);
       heldConversations.set(entry.conversationId, hold);
@@ -178,8 +180,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       for (const entry of entries) {
         // One entry per conversation at a time: a second one of the same batch waits a little.
-        if (inFlight.has(entry.conversationId)) await store.reschedule(keyOf(entry), now + 20, null);
-        else startTask(entry);
+        // Should the database be away for that write, the entry's lease brings it back.
+        if (inFlight.has(entry.conversationId)) {
+          await store.reschedule(keyOf(entry), now + 20, null).catch((error: unknown) => log(`outbox: could not defer ${entry.eventId} → ${entry.conversationId}: ${String(error)}`));
+        } else startTask(entry);
       }
       if (entries.length === 0) {
         const holds = [...heldConversations.values(), ...heldTenants.values()].filter((t) => t > now);

@@ -55,6 +55,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE members (conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, tenant_id TEXT NOT NULL, aad_object_id TEXT, name TEXT NOT NULL, email TEXT, upn TEXT, seen_at BIGINT NOT NULL, PRIMARY KEY (conversation_id, user_id))`,
     ],
   },
+  {
+    version: 5,
+    name: 'conversations keyed by channel, not by thread; members from the roster',
+    // A channel post's conversation id is `<channel id>;messageid=<post id>`: every post had its
+    // own rows. Each thread's conversation, follows, reminders and outbox entries fold into its
+    // channel (the newest thread's reference, with the thread part removed, so later alerts are
+    // new channel posts). Members recorded from activities carried no address Teams vouches for
+    // in a real tenant: they are forgotten and come back from the roster API.
+    statements: (dialect) => {
+      const channel = (column: string) => (dialect === 'sqlite' ? `substr(${column}, 1, instr(${column}, ';messageid=') - 1)` : `split_part(${column}, ';messageid=', 1)`);
+      const thread = (column: string) => `${column} LIKE '%;messageid=%'`;
+      return [
+        `INSERT INTO conversations (id, tenant_id, reference, installed, time_zone, updated_at)
+         SELECT ${channel('c.id')}, c.tenant_id, replace(c.reference, c.id, ${channel('c.id')}), c.installed, c.time_zone, c.updated_at FROM conversations c
+         WHERE ${thread('c.id')} AND NOT EXISTS (SELECT 1 FROM conversations n WHERE ${thread('n.id')} AND ${channel('n.id')} = ${channel('c.id')}
+           AND (n.updated_at > c.updated_at OR (n.updated_at = c.updated_at AND n.id > c.id)))
+         ON CONFLICT (id) DO NOTHING`,
+        `DELETE FROM conversations WHERE ${thread('id')}`,
+        `INSERT INTO follows (conversation_id, department) SELECT DISTINCT ${channel('conversation_id')}, department FROM follows WHERE ${thread('conversation_id')} ON CONFLICT DO NOTHING`,
+        `DELETE FROM follows WHERE ${thread('conversation_id')}`,
+        `INSERT INTO reminders (conversation_id, department, weekday, time, time_zone, next_due_at)
+         SELECT ${channel('r.conversation_id')}, r.department, r.weekday, r.time, r.time_zone, r.next_due_at FROM reminders r
+         WHERE ${thread('r.conversation_id')} AND NOT EXISTS (SELECT 1 FROM reminders n WHERE ${thread('n.conversation_id')} AND n.department = r.department
+           AND ${channel('n.conversation_id')} = ${channel('r.conversation_id')} AND n.conversation_id > r.conversation_id)
+         ON CONFLICT DO NOTHING`,
+        `DELETE FROM reminders WHERE ${thread('conversation_id')}`,
+        `DELETE FROM outbox WHERE ${thread('conversation_id')} AND EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = outbox.event_id
+           AND (o.conversation_id = ${channel('outbox.conversation_id')} OR (${thread('o.conversation_id')} AND ${channel('o.conversation_id')} = ${channel('outbox.conversation_id')} AND o.seq < outbox.seq)))`,
+        `UPDATE outbox SET conversation_id = ${channel('conversation_id')} WHERE ${thread('conversation_id')}`,
+        `DELETE FROM members`,
+        `ALTER TABLE members RENAME COLUMN seen_at TO fetched_at`,
+      ];
+    },
+  },
 ];
 
 /** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */

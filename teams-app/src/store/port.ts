@@ -119,8 +119,10 @@ export interface OutboxStore {
   /**
    * Puts a claimed entry back to pending. With an error it counts as a failed attempt; with
    * null it is a deferral (rate limit, waiting for the card it updates) and counts nothing.
+   * `as: 'send'` turns an update whose card can no longer be updated into a new card, which
+   * later updates then find.
    */
-  reschedule(key: OutboxKey, nextAttemptAt: number, error: string | null): Promise<void>;
+  reschedule(key: OutboxKey, nextAttemptAt: number, error: string | null, as?: OutboxKind): Promise<void>;
   /** Gives up on an entry (uninstalled conversation, permanent error). */
   drop(key: OutboxKey, error: string): Promise<void>;
   /** The latest `send` entry of `subject` in a conversation created before `beforeSeq`. */
@@ -147,7 +149,8 @@ export interface EventStore {
    * (only when new) inserts the outbox entries, ignoring any whose key already exists.
    */
   ingestEvent(request: { connectionId: string; requestId: string }, event: ReceivedEvent, entries: readonly NewOutboxEntry[]): Promise<IngestOutcome>;
-  getEvent(id: string): Promise<ReceivedEvent | undefined>;
+  /** The event `id` as stored; with `connectionId`, only that connection's (ids are unique per connection). */
+  getEvent(id: string, connectionId?: string): Promise<ReceivedEvent | undefined>;
   /** The tenant's conversations that got a `send` entry of `subject` (for updates in place), sorted. */
   conversationsWithCard(tenantId: string, subject: string): Promise<string[]>;
   /** Forgets request ids accepted before `beforeMs` (older requests fail the time window anyway). */
@@ -191,7 +194,11 @@ export interface AgendaStore {
   agendaRequests(tenantId: string, scope: string): Promise<AgendaRequest[]>;
 }
 
-/** Someone the bot has seen in a conversation: an activity's sender, or a member added to it. */
+/**
+ * A member of a conversation as Teams' roster API (`GET /v3/conversations/{id}/members/{member}`
+ * and `…/pagedmembers`) described them: a cache, refetched once `fetchedAt` is older than the
+ * bot's expiry. Keyed by the conversation key (a channel's id for channel posts).
+ */
 export interface MemberRecord {
   readonly conversationId: string;
   readonly tenantId: string;
@@ -199,22 +206,25 @@ export interface MemberRecord {
   readonly userId: string;
   readonly aadObjectId: string | null;
   readonly name: string;
-  /** Lower case; null when Teams did not say. */
+  /** Lower case; null when the roster gave none. */
   readonly email: string | null;
-  /** The user principal name, lower case; null when Teams did not say. */
+  /** The user principal name, lower case; null when the roster gave none. */
   readonly upn: string | null;
-  readonly seenAt: number;
+  /** When the roster said so. */
+  readonly fetchedAt: number;
 }
 
 export interface MemberStore {
-  /** Inserts or refreshes members; a field Teams left out this time (null) keeps its earlier value. */
+  /** Inserts or replaces members: the roster's latest answer wins, field by field. */
   saveMembers(members: readonly MemberRecord[]): Promise<void>;
   /** Forgets members who left a conversation. */
   removeMembers(conversationId: string, userIds: readonly string[]): Promise<void>;
   /** The members of `conversationIds` whose email or UPN is one of `addresses` (any case), by conversation then user id. */
   membersByAddress(conversationIds: readonly string[], addresses: readonly string[]): Promise<MemberRecord[]>;
-  /** The member `userId` of `conversationId` as last seen, or null when never seen there. */
+  /** The member `userId` of `conversationId` as last fetched, or null when never fetched there. */
   memberOf(conversationId: string, userId: string): Promise<MemberRecord | null>;
+  /** When any member of `conversationId` was last fetched, or null when none was. */
+  rosterFetchedAt(conversationId: string): Promise<number | null>;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Members seen in conversations over a `SqlDb`: who the bot can mention there. Addresses are
- * stored and matched in lower case.
+ * The roster cache over a `SqlDb`: members of conversations as Teams' roster API described
+ * them, for the check-in owner check and owner @mentions. Addresses are stored and matched in
+ * lower case.
  */
 import type { MemberRecord, MemberStore } from './port';
 import type { Row, SqlDb } from './sql-db';
@@ -13,7 +14,7 @@ const toMember = (r: Row): MemberRecord => ({
   name: String(r.name),
   email: r.email === null ? null : String(r.email),
   upn: r.upn === null ? null : String(r.upn),
-  seenAt: Number(r.seen_at),
+  fetchedAt: Number(r.fetched_at),
 });
 
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -27,11 +28,10 @@ export function createSqlMembers(db: SqlDb): MemberStore {
       await db.transaction(async (tx) => {
         for (const m of members) {
           await tx.run(
-            `INSERT INTO members (conversation_id, user_id, tenant_id, aad_object_id, name, email, upn, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (conversation_id, user_id) DO UPDATE SET tenant_id = excluded.tenant_id,
-               aad_object_id = COALESCE(excluded.aad_object_id, members.aad_object_id), name = excluded.name,
-               email = COALESCE(excluded.email, members.email), upn = COALESCE(excluded.upn, members.upn), seen_at = excluded.seen_at`,
-            [m.conversationId, m.userId, m.tenantId, m.aadObjectId, m.name, lower(m.email), lower(m.upn), m.seenAt],
+            `INSERT INTO members (conversation_id, user_id, tenant_id, aad_object_id, name, email, upn, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (conversation_id, user_id) DO UPDATE SET tenant_id = excluded.tenant_id, aad_object_id = excluded.aad_object_id,
+               name = excluded.name, email = excluded.email, upn = excluded.upn, fetched_at = excluded.fetched_at`,
+            [m.conversationId, m.userId, m.tenantId, m.aadObjectId, m.name, lower(m.email), lower(m.upn), m.fetchedAt],
           );
         }
       });
@@ -53,6 +53,10 @@ export function createSqlMembers(db: SqlDb): MemberStore {
     async memberOf(conversationId, userId) {
       const rows = await db.query('SELECT * FROM members WHERE conversation_id = ? AND user_id = ?', [conversationId, userId]);
       return rows[0] ? toMember(rows[0]) : null;
+    },
+    async rosterFetchedAt(conversationId) {
+      const rows = await db.query('SELECT MAX(fetched_at) AS at FROM members WHERE conversation_id = ?', [conversationId]);
+      return rows[0]?.at === null || rows[0]?.at === undefined ? null : Number(rows[0].at);
     },
   };
 }

@@ -54,8 +54,11 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
         return 'stored';
       });
     },
-    async getEvent(id) {
-      const rows = await db.query('SELECT * FROM events WHERE id = ? ORDER BY received_at LIMIT 1', [id]);
+    async getEvent(id, connectionId) {
+      const rows =
+        connectionId === undefined
+          ? await db.query('SELECT * FROM events WHERE id = ? ORDER BY received_at LIMIT 1', [id])
+          : await db.query('SELECT * FROM events WHERE connection_id = ? AND id = ?', [connectionId, id]);
       const r = rows[0];
       if (!r) return undefined;
       const event: ReceivedEvent = { id: String(r.id), connectionId: String(r.connection_id), type: String(r.type), body: JSON.parse(String(r.body)), receivedAt: Number(r.received_at) };
@@ -96,12 +99,12 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
         key.conversationId,
       ]);
     },
-    async reschedule(key, nextAttemptAt, error) {
+    async reschedule(key, nextAttemptAt, error, as) {
       // A deferral (rate limit, waiting for the card to update) is not an attempt; a failure is.
       await db.run(
-        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = attempts + ?, last_error = COALESCE(?, last_error)
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = attempts + ?, last_error = COALESCE(?, last_error), kind = COALESCE(?, kind)
          WHERE event_id = ? AND conversation_id = ? AND state = 'sending'`,
-        [nextAttemptAt, error === null ? 0 : 1, error, key.eventId, key.conversationId],
+        [nextAttemptAt, error === null ? 0 : 1, error, as ?? null, key.eventId, key.conversationId],
       );
     },
     async drop(key, error) {

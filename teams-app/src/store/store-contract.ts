@@ -88,6 +88,8 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e1'), [entry('e1', 'c')])).toBe('duplicate');
       expect((await store.listOutbox()).map((e) => `${e.eventId}/${e.conversationId}/${e.state}/${e.attempts}`)).toEqual(['e1/a/pending/0', 'e1/b/pending/0']);
       expect(await store.getEvent('e1')).toEqual(event('e1'));
+      expect(await store.getEvent('e1', 'c1')).toEqual(event('e1'));
+      expect(await store.getEvent('e1', 'c2')).toBeUndefined();
       expect(await store.conversationsWithCard('t1', 'dependency:d1')).toEqual(['a', 'b']);
       expect(await store.conversationsWithCard('t2', 'dependency:d1')).toEqual([]);
       expect(await store.pruneRequests(101)).toBe(2);
@@ -166,16 +168,18 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.agendaRequests('t2', 'eng')).toEqual([]);
     });
 
-    it('remembers members per conversation, found by email or UPN in any case, keeping what a later sighting leaves out', async () => {
-      const raj = { conversationId: 'a', tenantId: 't1', userId: '29:raj', aadObjectId: 'aad-raj', name: 'Raj Patel', email: 'Raj@Acme.example', upn: null, seenAt: 1 };
-      const mei = { conversationId: 'a', tenantId: 't1', userId: '29:mei', aadObjectId: null, name: 'Mei', email: null, upn: 'mei@acme.example', seenAt: 1 };
+    it('caches roster members per conversation, found by email or UPN in any case; the roster\'s latest answer replaces the earlier one', async () => {
+      const raj = { conversationId: 'a', tenantId: 't1', userId: '29:raj', aadObjectId: 'aad-raj', name: 'Raj Patel', email: 'Raj@Acme.example', upn: null, fetchedAt: 1 };
+      const mei = { conversationId: 'a', tenantId: 't1', userId: '29:mei', aadObjectId: null, name: 'Mei', email: null, upn: 'mei@acme.example', fetchedAt: 1 };
+      expect(await store.rosterFetchedAt('a')).toBeNull();
       await store.saveMembers([raj, mei, { ...raj, conversationId: 'b' }]);
-      // Seen again in a message, without an email this time.
-      await store.saveMembers([{ ...raj, aadObjectId: null, email: null, name: 'Raj P.', seenAt: 5 }]);
+      // Fetched again: Raj's address changed in Entra and the roster now gives a UPN.
+      await store.saveMembers([{ ...raj, email: 'raj.patel@acme.example', upn: 'RAJ@acme.example', name: 'Raj P.', fetchedAt: 5 }]);
       expect(await store.membersByAddress(['a'], ['raj@acme.example', 'MEI@acme.example', 'nobody@acme.example'])).toEqual([
         { ...mei },
-        { ...raj, email: 'raj@acme.example', name: 'Raj P.', seenAt: 5 },
+        { ...raj, email: 'raj.patel@acme.example', upn: 'raj@acme.example', name: 'Raj P.', fetchedAt: 5 },
       ]);
+      expect(await store.rosterFetchedAt('a')).toBe(5);
       expect((await store.membersByAddress(['a', 'b', 'c'], ['raj@acme.example'])).map((m) => m.conversationId)).toEqual(['a', 'b']);
       await store.removeMembers('a', ['29:raj']);
       expect((await store.membersByAddress(['a', 'b'], ['raj@acme.example', 'mei@acme.example'])).map((m) => `${m.conversationId}/${m.userId}`)).toEqual(['a/29:mei', 'b/29:raj']);
@@ -183,6 +187,23 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.membersByAddress(['a'], [])).toEqual([]);
       expect(await store.memberOf('b', '29:raj')).toEqual({ ...raj, conversationId: 'b', email: 'raj@acme.example' });
       expect(await store.memberOf('a', '29:raj')).toBeNull();
+    });
+
+    it('turns an update into a new card when told, so it is sent as one and the next update finds it', async () => {
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'a')]);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e2'), [entry('e2', 'a', { kind: 'update' })]);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r3' }, event('e3'), [entry('e3', 'a', { kind: 'update' })]);
+      await store.claimDue(0, 1, 1_000);
+      await store.markSent({ eventId: 'e1', conversationId: 'a' }, 'act-1', 1);
+      expect((await store.claimDue(2, 1, 1_000)).map((e) => [e.eventId, e.kind])).toEqual([['e2', 'update']]);
+      await store.reschedule({ eventId: 'e2', conversationId: 'a' }, 3, null, 'send');
+      expect((await store.claimDue(3, 1, 1_000)).map((e) => [e.eventId, e.kind, e.attempts])).toEqual([['e2', 'send', 0]]);
+      await store.markSent({ eventId: 'e2', conversationId: 'a' }, 'act-2', 4);
+      const e3 = (await store.listOutbox())[2]!;
+      expect((await store.findCard('a', 'dependency:d1', e3.seq))?.activityId).toBe('act-2');
+      await store.claimDue(5, 1, 1_000);
+      await store.reschedule({ eventId: 'e3', conversationId: 'a' }, 6, null);
+      expect((await store.listOutbox())[2]?.kind).toBe('update');
     });
   });
 }

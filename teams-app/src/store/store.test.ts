@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStorage } from '../storage';
-import { describeReviewStoreContract, type OpenedReviewStore } from '../tab-api/review-store-contract';
+import { describeReviewStoreContract, type OpenedReviewStore } from './review-store-contract';
 import { MIGRATIONS } from './migrations';
 import { openPostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';

@@ -42,6 +42,13 @@ export const reviewItemParamsSchema = z.object({
   itemId: z.string().regex(/^[A-Za-z0-9._:-]{1,300}$/, { error: 'expected an agenda item id like blocked-dependency:dep-sso' }),
 });
 
+/**
+ * What one tenant may keep per review: a meeting's agenda has far fewer items than this, and
+ * an item's decision and notes are a few paragraphs. Past either bound a save is refused with
+ * 409 (a full review) or 413 (an item too large), naming the limit.
+ */
+export const REVIEW_LIMITS = { itemsPerReview: 100, itemBytes: 8 * 1024 } as const;
+
 export const reviewItemUpdateSchema = z
   .strictObject(
     {

@@ -5,7 +5,7 @@ import { readBearerToken } from '../auth/bearer';
 import type { TabIdentity, VerifyToken } from '../auth/types';
 import type { ForgeClient, ForgeConnection } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
-import type { ReviewStore } from './review-store';
+import type { ReviewStore } from '../store/review-store';
 
 /** A tenant's connection to a Jira site, as the main store keeps it (site fields when known). */
 export interface TabConnection extends ForgeConnection {

@@ -4,7 +4,7 @@ import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
 import type { AgendaRequest } from '../store/port';
 import type { TabCaller } from './deps';
 import { getAgenda, getDependencies, requestedItemId, reviewIdOf } from './handlers';
-import { createMemoryReviewStore } from './review-store';
+import { createMemoryReviewStore } from '../store/review-store';
 
 const { org, issues } = loadAcmeExample();
 const views = buildDependencyViews(org, evaluateOrg(org, issues, { at: '2026-11-15' }));

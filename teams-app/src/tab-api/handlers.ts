@@ -4,26 +4,27 @@
  * and returns the reply. No handler reads another tenant's connection or space.
  */
 import { createHash } from 'node:crypto';
-import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, type WebTriggerAction } from '@okr-bridge/core';
+import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, trendPointsOf, type WebTriggerAction } from '@okr-bridge/core';
 import type { ForgeOutcome } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
-import type {
-  AgendaPage,
-  AgendaQuery,
-  CompanyPage,
-  DepartmentPage,
-  DepartmentView,
-  DependenciesPage,
-  RequestedAgendaItem,
-  ReviewItemState,
-  ReviewItemUpdate,
-  TabContext,
-  TabError,
+import {
+  REVIEW_LIMITS,
+  type AgendaPage,
+  type AgendaQuery,
+  type CompanyPage,
+  type DepartmentPage,
+  type DepartmentView,
+  type DependenciesPage,
+  type RequestedAgendaItem,
+  type ReviewItemState,
+  type ReviewItemUpdate,
+  type TabContext,
+  type TabError,
 } from './contract';
 import type { TabCaller } from './deps';
-import type { ReviewStore } from './review-store';
+import { applyItemChange, type ReviewStore } from '../store/review-store';
 
-export type Reply<T> = { readonly status: 200; readonly body: T } | { readonly status: 400 | 404 | 502; readonly body: TabError };
+export type Reply<T> = { readonly status: 200; readonly body: T } | { readonly status: 400 | 404 | 409 | 413 | 502; readonly body: TabError };
 
 const dayOf = (iso: string) => fromDay(toDay(iso));
 
@@ -63,7 +64,9 @@ function progressSubjects(view: DepartmentView): { subject: string; progress: nu
 }
 
 export async function getDepartment(caller: TabCaller, store: ReviewStore, id: string): Promise<Reply<DepartmentPage>> {
-  return fromForge(await caller.call({ action: 'department', department: id }), async (department) => {
+  return fromForge(await caller.call({ action: 'department', department: id }), async ({ trend: computed, ...department }) => {
+    // Jira computes the trend once from its stored facts; sampling on each tab open is only for an app that does not send it.
+    if (computed) return { department, trend: trendPointsOf(computed, department.id) };
     const samples = progressSubjects(department);
     await store.recordProgress(caller.space, dayOf(department.at), samples);
     const trend = await store.progressOf(
@@ -155,6 +158,19 @@ export async function saveReviewItem(
   update: ReviewItemUpdate,
   nowMs: number,
 ): Promise<Reply<ReviewItemState>> {
-  const saved = await store.saveItem(caller.space, key.reviewId, key.itemId, update, { name: caller.identity.name, atMs: nowMs });
-  return { status: 200, body: saved };
+  const by = { name: caller.identity.name, atMs: nowMs };
+  // Checked on what is recorded now; saves racing each other can pass a bound by a few at most.
+  const recorded = await store.itemsOf(caller.space, key.reviewId);
+  const before = recorded.find((i) => i.itemId === key.itemId);
+  if (!before && recorded.length >= REVIEW_LIMITS.itemsPerReview) {
+    const message = `expected at most ${REVIEW_LIMITS.itemsPerReview} items in a review; ${key.reviewId} has ${recorded.length} already`;
+    return { status: 409, body: { error: { code: 'review-full', message } } };
+  }
+  const after = applyItemChange(before, key, update, by);
+  const bytes = Buffer.byteLength(after.decision, 'utf8') + Buffer.byteLength(after.notes, 'utf8');
+  if (bytes > REVIEW_LIMITS.itemBytes) {
+    const message = `expected at most ${REVIEW_LIMITS.itemBytes} bytes of decision and notes together in a review item; this change would make ${bytes}`;
+    return { status: 413, body: { error: { code: 'item-too-large', message } } };
+  }
+  return { status: 200, body: await store.saveItem(caller.space, key.reviewId, key.itemId, update, by) };
 }

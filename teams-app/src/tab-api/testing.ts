@@ -17,8 +17,8 @@ import { createForgeClient } from '../forge/forge-client';
 import { openStorage } from '../storage';
 import type { TeamsStore } from '../store/port';
 import type { TabConnection } from './deps';
-import type { ReviewStore } from './review-store';
-import { createTabRoutes } from './routes';
+import type { ReviewStore } from '../store/review-store';
+import { createTabRoutes } from '../http/tab-routes';
 
 export const TENANTS = {
   a: '11111111-aaaa-4aaa-8aaa-000000000001',

@@ -2,6 +2,7 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
+import { findAgendaItem } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 import { formatInstant } from './format';
 
@@ -50,8 +51,9 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
   };
 }
 
-/** The agenda's items, then its requested items (those already generated keep their own entry too). */
+/** The agenda's items, then its requested items, except requests for an item the agenda already lists. */
 export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'>): ReviewEntry[] {
   const generated = [...page.agenda.items, ...page.agenda.overflow];
-  return [...page.agenda.items.map(fromGenerated), ...page.requested.map((r) => fromRequested(r, generated))];
+  const requested = page.requested.filter((r) => findAgendaItem(page.agenda, r.subject) === null);
+  return [...page.agenda.items.map(fromGenerated), ...requested.map((r) => fromRequested(r, generated))];
 }

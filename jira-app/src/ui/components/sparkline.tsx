@@ -5,9 +5,13 @@
  * tokens, so it follows the theme.
  */
 import { token } from '@atlaskit/tokens';
-import { plotPoint, type TrendPoint } from './sparkline-geometry';
+import { plotPoint, type Tone, type TrendPoint } from '@okr-bridge/core/present';
 
-export type { TrendPoint } from './sparkline-geometry';
+export type { TrendPoint } from '@okr-bridge/core/present';
+
+/** The dot takes the status's tone, the colour the status has everywhere. */
+// Literal token() calls: the build turns them into CSS variables (no runtime table of token names).
+const DOT: Readonly<Record<Tone, string>> = { good: token('color.chart.success.bold'), warning: token('color.chart.warning.bold'), attention: token('color.chart.danger'), neutral: token('color.chart.neutral') };
 
 export interface SparklineProps {
   readonly start: string;
@@ -20,26 +24,19 @@ export interface SparklineProps {
   readonly trend?: readonly TrendPoint[];
   /** What the line is about, read out with the numbers. */
   readonly name: string;
+  /** The status's tone (the view's `tone`): the dot's colour. */
+  readonly tone?: Tone;
   readonly width?: number;
   readonly height?: number;
-  /** The status the dot takes its colour from (ahead of or behind the expected line when absent). */
-  readonly status?: 'done' | 'on-track' | 'behind' | 'at-risk';
 }
 
-const DOT: Readonly<Record<NonNullable<SparklineProps['status']>, string>> = {
-  done: token('color.chart.success.bold'),
-  'on-track': token('color.chart.success.bold'),
-  behind: token('color.chart.warning.bold'),
-  'at-risk': token('color.chart.danger'),
-};
-
 /** The sparkline; `role="img"` with a sentence that says what it shows. */
-export function Sparkline({ start, end, at, progress, expected, trend = [], name, width = 120, height = 32, status }: SparklineProps) {
+export function Sparkline({ start, end, at, progress, expected, trend = [], name, tone, width = 120, height = 32 }: SparklineProps) {
   const points = [...trend.filter((p) => Date.parse(p.at) < Date.parse(at)), { at, progress }].map((p) => plotPoint(p, start, end, width, height));
   const from = plotPoint({ at: start, progress: 0 }, start, end, width, height);
   const to = plotPoint({ at: end, progress: 1 }, start, end, width, height);
   const now = points[points.length - 1] ?? from;
-  const ahead = progress >= expected;
+  const dot = tone ?? (progress >= expected ? 'good' : 'attention');
   const label = `${name}: ${Math.round(progress * 100)}% done, ${Math.round(expected * 100)}% expected by now${trend.length ? `, ${trend.length} earlier points` : ''}`;
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline" data-points={points.length}>
@@ -49,7 +46,7 @@ export function Sparkline({ start, end, at, progress, expected, trend = [], name
       {points.length > 1 && (
         <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
       )}
-      <circle cx={now.x} cy={now.y} r={3} fill={status ? DOT[status] : ahead ? token('color.chart.success.bold') : token('color.chart.danger')} />
+      <circle cx={now.x} cy={now.y} r={3} fill={DOT[dot]} />
     </svg>
   );
 }

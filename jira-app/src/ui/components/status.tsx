@@ -1,25 +1,15 @@
 /** Status and dependency-state lozenges: the same words and colours on every panel. */
 import { Lozenge, type LozengeAppearance as ThemeAppearance } from './lozenge';
 import type { DependencyState, Status } from '@okr-bridge/core';
+import { DEPENDENCY_STATE_TONES, STATUS_TONES, type Tone } from '@okr-bridge/core/present';
 
-const STATUS_APPEARANCE: Readonly<Record<Status, ThemeAppearance>> = {
-  done: 'success',
-  'on-track': 'success',
-  behind: 'moved',
-  'at-risk': 'removed',
-};
-
-const DEPENDENCY_APPEARANCE: Readonly<Record<DependencyState, ThemeAppearance>> = {
-  blocked: 'removed',
-  'at-risk': 'moved',
-  open: 'inprogress',
-  done: 'success',
-};
+/** Core's tones as lozenge appearances: one colour per status on every surface. */
+const TONE_APPEARANCE: Readonly<Record<Tone, ThemeAppearance>> = { good: 'success', warning: 'moved', attention: 'removed', neutral: 'inprogress' };
 
 /** A key result's, objective's or department's status, e.g. "At risk". */
 export function StatusLozenge({ status, label }: { readonly status: Status; readonly label: string }) {
   return (
-    <Lozenge appearance={STATUS_APPEARANCE[status]} isBold={status === 'done' || status === 'at-risk'} testId={`status-${status}`}>
+    <Lozenge appearance={TONE_APPEARANCE[STATUS_TONES[status]]} isBold={status === 'done' || status === 'at-risk'} testId={`status-${status}`}>
       {label}
     </Lozenge>
   );
@@ -28,7 +18,7 @@ export function StatusLozenge({ status, label }: { readonly status: Status; read
 /** A dependency's state, e.g. "Blocked". */
 export function DependencyLozenge({ state, label }: { readonly state: DependencyState; readonly label: string }) {
   return (
-    <Lozenge appearance={DEPENDENCY_APPEARANCE[state]} isBold={state === 'blocked'} testId={`dependency-${state}`}>
+    <Lozenge appearance={TONE_APPEARANCE[DEPENDENCY_STATE_TONES[state]]} isBold={state === 'blocked'} testId={`dependency-${state}`}>
       {label}
     </Lozenge>
   );

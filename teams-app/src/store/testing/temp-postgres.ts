@@ -5,12 +5,15 @@
  * `postgres` user, since PostgreSQL refuses to run as root. When the binaries are missing it
  * says exactly why, so the caller can skip with that reason.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
+
+const execFileAsync = promisify(execFile);
 
 /** The binaries: POSTGRES_BIN, else Debian's PostgreSQL 15, else the newest Debian version installed. */
 export const POSTGRES_BIN = process.env.POSTGRES_BIN ?? findDebianPostgres();
@@ -27,7 +30,16 @@ function findDebianPostgres(): string {
 }
 
 export type TempPostgres =
-  | { kind: 'running'; url: string; newDatabase: () => Promise<string>; stop: () => Promise<void> }
+  | {
+      kind: 'running';
+      url: string;
+      newDatabase: () => Promise<string>;
+      /** Stops the server with `pg_ctl stop -m <mode>`, keeping its data; `start` brings it back on the same port. */
+      halt: (mode: 'smart' | 'fast' | 'immediate') => Promise<void>;
+      /** Starts a halted server again and resolves once it accepts connections. */
+      start: () => Promise<void>;
+      stop: () => Promise<void>;
+    }
   | { kind: 'unavailable'; reason: string };
 
 async function freePort(): Promise<number> {
@@ -73,11 +85,18 @@ export async function startTempPostgres(database = 'okr_test'): Promise<TempPost
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const run = (file: string, args: string[]) =>
     asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' }) : execFileSync(file, args, { stdio: 'pipe' });
+  // The same, without blocking the event loop: callers keep serving traffic while the server stops or starts.
+  const runAsync = async (file: string, args: string[]) => {
+    await (asRoot ? execFileAsync('runuser', ['-u', 'postgres', '--', file, ...args]) : execFileAsync(file, args));
+  };
   const data = join(dir, 'data');
   const port = await freePort();
+  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -F`, 'start'];
+  let up = false;
   try {
     run(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-    run(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -F`, 'start']);
+    run(pgCtl, startArgs);
+    up = true;
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -98,9 +117,17 @@ export async function startTempPostgres(database = 'okr_test'): Promise<TempPost
     kind: 'running',
     url: await newDatabase(database),
     newDatabase: () => newDatabase(),
+    halt: async (mode) => {
+      await runAsync(pgCtl, ['-D', data, '-m', mode, '-w', 'stop']);
+      up = false;
+    },
+    start: async () => {
+      await runAsync(pgCtl, startArgs);
+      up = true;
+    },
     stop: async () => {
       try {
-        run(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (up) run(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

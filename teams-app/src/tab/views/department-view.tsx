@@ -42,7 +42,7 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
           </Text>
         </div>
         <StatusBadge status={d.status} label={d.statusLabel} />
-        <Sparkline cycle={d.cycle} points={page.trend[d.id]} progressLabel={d.progressLabel} expectedLabel={d.expectedLabel} />
+        <Sparkline cycle={d.cycle} points={page.trend[d.id]} progressLabel={d.progressLabel} expectedLabel={d.expectedLabel} tone={d.tone} />
         <Text>
           Needs from others: {d.incoming.length} · Others need: {d.outgoing.length}
         </Text>
@@ -55,7 +55,7 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
             </h3>
             <Text weight="semibold">{o.progressLabel}</Text>
             <StatusBadge status={o.status} label={o.statusLabel} />
-            <Sparkline cycle={d.cycle} points={page.trend[o.id]} progressLabel={o.progressLabel} expectedLabel={d.expectedLabel} />
+            <Sparkline cycle={d.cycle} points={page.trend[o.id]} progressLabel={o.progressLabel} expectedLabel={d.expectedLabel} tone={o.tone} />
           </div>
           {o.keyResults.map((kr) => (
             <KrRow key={kr.id} kr={kr} cycle={d.cycle} expectedLabel={d.expectedLabel} trend={page.trend[kr.id]} mine={me !== undefined && kr.owner?.toLowerCase() === me} />

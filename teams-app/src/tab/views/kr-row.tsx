@@ -54,7 +54,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
         <StatusBadge status={kr.status} label={kr.statusLabel} />
         {kr.dependencyState && kr.dependencyState !== 'done' && <StateBadge state={kr.dependencyState} prefix="Dependency: " />}
         {mine && <Badge appearance="outline">Yours</Badge>}
-        <Sparkline cycle={cycle} points={trend} progressLabel={kr.progressLabel} expectedLabel={expectedLabel} />
+        <Sparkline cycle={cycle} points={trend} progressLabel={kr.progressLabel} expectedLabel={expectedLabel} tone={kr.tone} />
       </div>
       <Button appearance="subtle" aria-expanded={open} aria-controls={explainId} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide' : 'Explain'}

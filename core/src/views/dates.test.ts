@@ -1,0 +1,24 @@
+import { formatDate, formatInstant } from './dates';
+
+const paris = { locale: 'en-GB', timeZone: 'Europe/Paris' };
+const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
+
+describe('dates in the viewer’s words', () => {
+  it('write a calendar date in the viewer’s locale, the same day in every zone', () => {
+    expect(formatDate('2026-12-04', paris)).toBe('4 Dec 2026');
+    expect(formatDate('2026-12-04', newYork)).toBe('Dec 4, 2026');
+    expect(formatDate('2026-12-04', { locale: 'de_DE', timeZone: 'Pacific/Auckland' })).toBe('04.12.2026');
+  });
+
+  it('write an instant in the viewer’s zone', () => {
+    expect(formatInstant('2026-12-04T03:04:39.724Z', paris)).toBe('4 Dec 2026, 04:04');
+    expect(formatInstant('2026-12-04T03:04:39.724Z', newYork)).toBe('Dec 3, 2026, 10:04 PM');
+    expect(formatDate('2026-12-04T03:04:39.724Z', newYork)).toBe('Dec 3, 2026');
+  });
+
+  it('fall back instead of failing on an unknown locale or zone, and leave non-dates alone', () => {
+    expect(formatDate('2026-12-04', { locale: 'xx-!!', timeZone: 'Nowhere/None' })).toBe('4 Dec 2026');
+    expect(formatInstant('2026-12-04T03:04:00Z', { locale: 'en-GB', timeZone: 'Nowhere/None' })).toBe('4 Dec 2026, 03:04');
+    expect(formatInstant('soon', paris)).toBe('soon');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Dates as the viewer writes them. Views carry ISO dates and instants; each surface formats
+ * them with the viewer's locale and time zone (both hosts give them), through these two
+ * functions, so one page never shows "2026-12-04", "4 Dec 2026" and an ISO instant side by side.
+ */
+
+export interface Viewer {
+  /** A BCP 47 locale, e.g. "en-GB" (Jira's user locale "en_GB" is accepted too). */
+  readonly locale: string;
+  /** An IANA time zone, e.g. "Europe/Paris". */
+  readonly timeZone: string;
+}
+
+const FALLBACK: Viewer = { locale: 'en-GB', timeZone: 'UTC' };
+
+function formatter(viewer: Viewer, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = viewer.locale.replace('_', '-');
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    // An unknown locale or zone from a host reads as the fallback rather than breaking a page.
+    return new Intl.DateTimeFormat(FALLBACK.locale, { ...options, ...(options.timeZone === 'UTC' ? {} : { timeZone: FALLBACK.timeZone }) });
+  }
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`, or the date part of an instant) in the viewer's words:
+ * "4 Dec 2026" (en-GB), "Dec 4, 2026" (en-US). A calendar date is the same day in every time
+ * zone, so the zone does not move it. Anything else is returned as it is.
+ */
+export function formatDate(iso: string, viewer: Viewer): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return Number.isFinite(Date.parse(iso)) ? formatter(viewer, { dateStyle: 'medium', timeZone: viewer.timeZone }).format(Date.parse(iso)) : iso;
+  return formatter(viewer, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** An instant in the viewer's time zone and words: "4 Dec 2026, 04:04" (en-GB, Europe/Paris). */
+export function formatInstant(iso: string, viewer: Viewer): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return formatter(viewer, { dateStyle: 'medium', timeStyle: 'short', timeZone: viewer.timeZone }).format(ms);
+}
