@@ -109,6 +109,8 @@ describe('every panel in light and dark', () => {
       const dep = await open('department', { project: 'ENG', theme, accountId: RAJ }, (p) => p.getByRole('heading', { name: 'Engineering OKRs' }).waitFor());
       await expectDepartmentPage(dep, engineering!);
       expect(await text(dep, 'kr-row-eng-o1-kr1')).toContain('35 of 82 points done, 2 unestimated');
+      // The day in the viewer's locale and time zone (the host's context says en-US, UTC).
+      expect(await dep.getByText(`${engineering!.expectedLabel} expected by Nov 15, 2026 ·`).count()).toBe(1);
       shots.push(['department', dep]);
 
       const epic = await open('epic', { issue: 'ENG-101', theme, accountId: RAJ }, (p) => p.getByTestId('epic-kr-eng-o1-kr1').waitFor());

@@ -27,10 +27,12 @@ export interface DepartmentPageProps {
   readonly reload: () => void;
   /** When the view was last loaded (the page polls for changes). */
   readonly updatedAt: number;
+  /** A day in the viewer's locale and time zone. */
+  readonly formatDay: (iso: string) => string;
 }
 
 /** The page; editing controls appear only when `panel.canEdit`. */
-export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt }: DepartmentPageProps) {
+export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt, formatDay }: DepartmentPageProps) {
   const { view, canEdit } = panel;
   const [modal, setModal] = useState<Modal>(null);
   const close = () => setModal(null);
@@ -44,7 +46,7 @@ export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt }: Dep
       <PageHeader
         {...view}
         updatedAt={updatedAt}
-        detail={`${view.expectedLabel} expected by ${view.at.slice(0, 10)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
+        detail={`${view.expectedLabel} expected by ${formatDay(view.at)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
       >
         <Inline space="space.150" alignBlock="end">
           <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />

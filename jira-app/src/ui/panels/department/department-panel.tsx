@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import type { PanelContext } from '../../api/context';
+import { formatDate } from '@okr-bridge/core/present';
+import { viewerOf } from '../../api/viewer';
 import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
 import { RemoteView } from '../../components/load-state';
@@ -32,7 +34,7 @@ export function DepartmentPanelView({ context }: { readonly context: PanelContex
             />
           );
         }
-        return <DepartmentPage panel={panel} cycle={cycle} onCycle={setCycle} reload={reload} updatedAt={live.updatedAt} />;
+        return <DepartmentPage panel={panel} cycle={cycle} onCycle={setCycle} reload={reload} updatedAt={live.updatedAt} formatDay={(iso) => formatDate(iso, viewerOf(context))} />;
       }}
     </RemoteView>
   );
