@@ -13,6 +13,7 @@ import { buildTab, type TabBuild } from '../teams-app/scripts/build-tab';
 import { devTokenFor } from '../teams-app/src/auth/dev-token';
 import { createStaticFiles } from '../teams-app/src/http/static-files';
 import { startTabApiStack, TENANTS, type TabApiStack } from '../teams-app/src/tab-api/testing';
+import { axeViolations } from './axe';
 
 jest.setTimeout(60_000);
 
@@ -126,7 +127,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await again.getAttribute('aria-current')).toBeNull();
     expect(await again.textContent()).toContain('Decision: Raj moves two engineers to ENG-142 this sprint');
     expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).toMatch(/^2\. /);
-    await again.getByRole('button', { name: 'Discuss item 1 now' }).click();
+    await again.getByRole('button', { name: 'Discuss now: item 1', exact: true }).click();
     expect(await again.getByRole('textbox', { name: 'Decision' }).inputValue()).toBe('Raj moves two engineers to ENG-142 this sprint');
     expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
     await shot('review-discussed');
@@ -144,7 +145,7 @@ describe('the Teams tab in Chromium', () => {
     const text = await item.textContent();
     expect(text).toContain('Requested from Teams');
     expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05 UTC');
-    await item.getByRole('button', { name: 'Discuss item 12 now' }).click();
+    await item.getByRole('button', { name: 'Discuss now: item 12' }).click();
     expect(await item.getByRole('timer', { name: 'Time left for item 12', exact: true }).textContent()).toBe('3:00');
     await item.getByRole('checkbox', { name: 'Discussed' }).check();
     await item.getByRole('status').filter({ hasText: 'Saved by raj' }).waitFor();
@@ -165,7 +166,9 @@ describe('the Teams tab in Chromium', () => {
 
   test('the timer counts down when started', async () => {
     await open('review', 'default');
-    await page.getByRole('button', { name: 'Discuss item 1 now' }).click();
+    // Item 1 is no longer in discussion once an earlier test marked it discussed: take it up again.
+    const discuss = page.getByRole('button', { name: 'Discuss now: item 1', exact: true });
+    if ((await discuss.count()) > 0) await discuss.click();
     await page.getByRole('button', { name: 'Start the timer of item 1', exact: true }).click();
     await page.getByRole('timer', { name: 'Time left for item 1', exact: true }).filter({ hasText: /^4:5\d$/ }).waitFor({ timeout: 5000 });
     await page.getByRole('button', { name: 'Pause the timer of item 1', exact: true }).click();
@@ -174,7 +177,7 @@ describe('the Teams tab in Chromium', () => {
   test('the Review view is compact: the timer, decision and notes only on the item in discussion', async () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await open('review', 'default');
-    expect(await page.locator('[data-item]').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.locator('[data-item]').count()).toBeGreaterThanOrEqual(11);
     expect(await page.getByRole('timer').count()).toBe(1);
     expect(await page.getByRole('textbox').count()).toBe(2);
     expect(await page.locator('[data-item][aria-current="step"]').count()).toBe(1);
@@ -211,6 +214,25 @@ describe('the Teams tab in Chromium', () => {
     }
     await shot(`${view}-400`);
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  test.each(THEMES)('axe-core finds no WCAG 2.1 A/AA violation in any view in the $name theme', async ({ name }) => {
+    const found: Record<string, string[]> = {};
+    for (const [view, heading] of [
+      ['review', 'Engineering OKR review'],
+      ['dependencies', 'Dependencies between departments'],
+      ['department', 'Engineering OKRs'],
+    ] as const) {
+      await open(view, name);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[view] = violations;
+    }
+    await page.goto(`${stack.url}/tab/config.html?theme=${name}&as=${USER}`);
+    await page.getByRole('combobox', { name: 'Department' }).waitFor();
+    const config = await axeViolations(page);
+    if (config.length > 0) found.config = config;
+    expect(found).toEqual({});
   });
 
   test('views are reachable from the keyboard', async () => {

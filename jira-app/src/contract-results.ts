@@ -144,6 +144,11 @@ export interface KrExplained {
   readonly hiddenIssues: number;
 }
 
+/** What `getVersion` answers: the storage stamp (null before anything was stored). */
+export interface VersionStamp {
+  readonly stamp: string | null;
+}
+
 /** Alignments asked for that wait for the aligned-to key result's owner (or a Jira admin). */
 export interface PendingAlignments {
   readonly pending: readonly {

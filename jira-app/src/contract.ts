@@ -89,6 +89,8 @@ export const payloadSchemas = {
   getCompanyView: z.strictObject({ cycle }),
   getGadgetView: z.strictObject({ scope: gadgetScopeSchema, cycle }),
   getSettings: z.strictObject({}),
+  /** The storage stamp an open panel polls to know when to load its view again. */
+  getVersion: z.strictObject({}),
   saveSettings: z.strictObject({ settings: settingsInputSchema }),
   createObjective: z.strictObject({ cycle, objective: objectiveInputSchema }),
   updateObjective: z.strictObject({ cycle, id: idSchema, patch: objectivePatchSchema }),
@@ -132,6 +134,7 @@ export interface ResolverResults {
   getCompanyView: R.CompanyPanel;
   getGadgetView: R.GadgetPanel;
   getSettings: R.SettingsView;
+  getVersion: R.VersionStamp;
   saveSettings: R.SettingsView;
   createObjective: R.Created;
   updateObjective: R.Changed;

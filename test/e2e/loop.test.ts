@@ -107,7 +107,7 @@ describe('the whole loop, Jira to Teams and back', () => {
   test('1. a department lead creates a key result in Department OKRs and links two epics from the epic panel; it shows their progress', async () => {
     const dep = await open(panel('department', { project: 'ENG', accountId: RAJ }), (p) => p.getByTestId('objective-eng-o1').waitFor());
     const objective = 'Make Acme ready for enterprise security reviews';
-    await dep.getByRole('button', { name: `Add a key result to ${objective}` }).click();
+    await dep.getByRole('button', { name: `Add key result to ${objective}` }).click();
     const form = dep.getByTestId('kr-form');
     await form.getByLabel('Kind').fill('Jira');
     await dep.keyboard.press('Enter');
@@ -126,7 +126,10 @@ describe('the whole loop, Jira to Teams and back', () => {
     await dep.close();
 
     for (const epic of LINKED) {
-      const page = await open(panel('epic', { issue: epic, accountId: RAJ }), (p) => p.locator('#link-kr').waitFor());
+      const page = await open(panel('epic', { issue: epic, accountId: RAJ }), async (p) => {
+        await p.getByRole('button', { name: 'Link to a key result…' }).click();
+        await p.locator('#link-kr').waitFor();
+      });
       await page.locator('#link-kr').fill(KR_TITLE);
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Link', exact: true }).click();

@@ -5,9 +5,11 @@
  * one `kvs.transact()` when that fits KVS's limits, else the records it did not load first
  * and the ones it loaded last, together, guarded by their revisions (`kvs-revisions.ts`): a
  * record this repository loaded is written only if no one wrote it since. The KVS object
- * comes in as an argument.
+ * comes in as an argument. A commit that changes what a view shows also rewrites the small
+ * `stamp` record with it (a hash of the revisions it wrote and the time), which open panels
+ * poll (`loadStamp`).
  */
-import type { OkrRepository, RepositoryChange } from '../storage/okr-repository';
+import { touchesViews, type OkrRepository, type RepositoryChange } from '../storage/okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
 import type { KvsLike } from './kvs-port';
 import { encodeRecord, readRecord, revisionOf, type ChunkWrite } from './kvs-records';
@@ -16,6 +18,7 @@ import { commitGuarded, type GuardedRecord } from './kvs-revisions';
 export const KVS_KEYS = {
   site: 'site',
   sync: 'sync',
+  stamp: 'stamp',
   cycle: (cycle: string) => `cycle:${cycle}`,
   department: (cycle: string, department: string) => `dept:${cycle}:${department}`,
 } as const;
@@ -26,8 +29,13 @@ function checkVersion<T extends { version: unknown }>(base: string, value: T | u
   return value;
 }
 
+interface StampRecord {
+  readonly version: 1;
+  readonly stamp: string;
+}
+
 /** Creates the KVS-backed repository. One instance per invocation: it remembers the chunk counts and revisions it read. */
-export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
+export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.now): OkrRepository {
   const counts = new Map<string, number>();
   /** Base key → the revision loaded (null: absent). */
   const seen = new Map<string, string | null>();
@@ -56,6 +64,11 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
     async loadSync(): Promise<SyncState> {
       return (await load<SyncState>(KVS_KEYS.sync)) ?? EMPTY_SYNC;
     },
+    async loadStamp(): Promise<string | null> {
+      const found = await readRecord<StampRecord>(kvs, KVS_KEYS.stamp);
+      if (found) counts.set(KVS_KEYS.stamp, found.count);
+      return checkVersion(KVS_KEYS.stamp, found?.value)?.stamp ?? null;
+    },
     async commit(change: RepositoryChange): Promise<void> {
       others.length = 0;
       guarded.length = 0;
@@ -76,6 +89,14 @@ export function createKvsOkrRepository(kvs: KvsLike): OkrRepository {
       if (change.site) write(KVS_KEYS.site, change.site);
       if (change.sync) write(KVS_KEYS.sync, change.sync);
       if (others.length + guarded.length === 0) return;
+      if (touchesViews(change)) {
+        // Not guarded: the stamp only tells open pages that something moved, whoever wrote last.
+        const wrote = [...others, ...guarded.flatMap((g) => g.writes)].map((w) => (w.value === null ? `-${w.key}` : `${w.key}@${w.value.rev}`));
+        const stamp: StampRecord = { version: 1, stamp: `${revisionOf(wrote)}.${nowMs().toString(36)}` };
+        const writes = encodeRecord(KVS_KEYS.stamp, stamp, counts.get(KVS_KEYS.stamp) ?? 0);
+        counts.set(KVS_KEYS.stamp, writes.filter((w) => w.value !== null).length);
+        others.push(...writes);
+      }
       await commitGuarded(kvs, others, guarded);
       for (const { guard } of guarded) seen.set(guard.base, guard.next);
     },

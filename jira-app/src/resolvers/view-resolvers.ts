@@ -49,6 +49,8 @@ async function departmentInput(s: Session, cycle: string, department: string): P
 
 export function viewResolvers(deps: AppDeps) {
   return {
+    // One small KVS read, no Jira call: open panels ask it every few seconds.
+    getVersion: defineResolver(deps, 'getVersion', async ({ session: s }) => ({ stamp: await s.repo.loadStamp() })),
     getDepartmentView: defineResolver(deps, 'getDepartmentView', async ({ payload, session: s, accountId }) => {
       const site = await s.repo.loadSite();
       if (!site || site.cycles.length === 0) return { kind: 'not-configured', isAdmin: site ? isCachedAdmin(site, accountId, s.nowMs) : false };

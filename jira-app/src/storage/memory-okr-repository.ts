@@ -4,7 +4,7 @@
  * so callers never share objects with the store. Several repositories opened over one store
  * behave like concurrent invocations: each checks the revisions of the records it loaded.
  */
-import { RevisionConflict, type OkrRepository, type RepositoryChange } from './okr-repository';
+import { RevisionConflict, touchesViews, type OkrRepository, type RepositoryChange } from './okr-repository';
 import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from './records';
 
 export interface MemoryOkrStore {
@@ -41,6 +41,8 @@ export function createMemoryOkrRepository(store: MemoryOkrStore = createMemoryOk
     loadCycle: async (cycle) => load<CycleState>(cycleKey(cycle)),
     loadDepartment: async (cycle, department) => load<DepartmentInput>(deptKey(cycle, department)),
     loadSync: async () => load<SyncState>('sync') ?? copy(EMPTY_SYNC),
+    // Not a record a commit is checked against: it only tells open pages that something moved.
+    loadStamp: async () => (store.records.get('stamp')?.value as string | undefined) ?? null,
     async commit(change: RepositoryChange) {
       const writes = new Map<string, unknown>();
       if (change.site) writes.set('site', change.site);
@@ -61,6 +63,7 @@ export function createMemoryOkrRepository(store: MemoryOkrStore = createMemoryOk
         store.records.set(key, { rev: store.rev, value: copy(value) });
         seen.set(key, store.rev);
       }
+      if (touchesViews(change)) store.records.set('stamp', { rev: store.rev, value: `rev-${store.rev}-${store.commits}` });
     },
   };
 }

@@ -51,6 +51,22 @@ export function describeOkrRepositoryContract(name: string, createStore: () => (
       expect(await repo.loadSync()).toEqual(sync);
     });
 
+    it('changes its stamp with every commit a view can see, and not with the sync state alone', async () => {
+      const repo = create();
+      expect(await repo.loadStamp()).toBeNull();
+      const { nextSite, ...change } = acmeChange();
+      await repo.commit({ ...change, site: nextSite });
+      const first = await repo.loadStamp();
+      expect(first).toEqual(expect.any(String));
+      await repo.commit({ sync: { ...EMPTY_SYNC, watermark: AT } });
+      expect(await repo.loadStamp()).toBe(first);
+      await repo.commit({ departments: [{ ...change.departments![0]!, lint: [] }] });
+      const second = await repo.loadStamp();
+      expect(second).not.toBe(first);
+      await repo.commit({ dropDepartments: [{ cycle: '2026-Q4', department: 'fin' }] });
+      expect(await repo.loadStamp()).not.toBe(second);
+    });
+
     it('stores a cycle larger than one KVS value and reads it back whole', async () => {
       const repo = create();
       const big = bigCycle();

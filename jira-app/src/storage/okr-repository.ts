@@ -1,6 +1,6 @@
 /**
  * The OKR repository port: loads the records a function needs and commits a change whole.
- * Five methods; the KVS adapter and the in-memory one both pass `okr-repository.contract.ts`.
+ * Six methods; the KVS adapter and the in-memory one both pass `okr-repository.contract.ts`.
  *
  * A repository is opened per invocation and remembers the revision of every record it loaded:
  * `commit` writes a record it loaded only if no one else has written it since, else it writes
@@ -23,8 +23,19 @@ export interface OkrRepository {
   loadCycle(cycle: string): Promise<CycleState | null>;
   loadDepartment(cycle: string, department: string): Promise<DepartmentInput | null>;
   loadSync(): Promise<SyncState>;
+  /**
+   * An opaque stamp that changes with every commit that changes what a view may show (the
+   * site, a cycle or a department record; not the sync state alone): one small read, so an
+   * open page can ask "anything new?" every few seconds. Null before the first such commit.
+   */
+  loadStamp(): Promise<string | null>;
   /** Applies every part of `change` together: readers see all of it or none of it. */
   commit(change: RepositoryChange): Promise<void>;
+}
+
+/** Whether `change` writes a record a view reads (everything but the sync state): such commits change the stamp. */
+export function touchesViews(change: RepositoryChange): boolean {
+  return Boolean(change.site || change.cycles?.length || change.departments?.length || change.dropDepartments?.length);
 }
 
 /** A commit refused because a record it writes changed since this repository loaded it. */

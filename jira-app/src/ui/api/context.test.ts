@@ -1,16 +1,18 @@
 import { parsePanelContext } from './context';
 
 describe('parsePanelContext', () => {
-  it('reads the issue, the caller and the dark theme of an issue panel', () => {
+  it('reads the issue, the caller, the viewer\'s locale and time zone and the dark theme of an issue panel', () => {
     const outcome = parsePanelContext({
       accountId: 'acc-1',
       siteUrl: 'https://acme.atlassian.net',
+      locale: 'de-DE',
+      timezone: 'Europe/Berlin',
       theme: { colorMode: 'dark' },
       extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'ENG-101', type: 'Epic' }, project: { id: '10000', key: 'ENG' } },
     });
     expect(outcome).toEqual({
       kind: 'ok',
-      context: { accountId: 'acc-1', siteUrl: 'https://acme.atlassian.net', colorMode: 'dark', projectKey: 'ENG', issueKey: 'ENG-101', issueType: 'Epic', gadget: { config: {}, editing: false } },
+      context: { accountId: 'acc-1', siteUrl: 'https://acme.atlassian.net', colorMode: 'dark', projectKey: 'ENG', issueKey: 'ENG-101', issueType: 'Epic', locale: 'de-DE', timeZone: 'Europe/Berlin', gadget: { config: {}, editing: false } },
     });
   });
 

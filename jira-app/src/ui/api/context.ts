@@ -20,7 +20,7 @@ function readContext(raw: unknown): { ok: true; value: RawContext } | { ok: fals
   const fail = (where: string, expected: string, got: unknown) => ({ ok: false as const, message: `${where}: expected ${expected}, received ${kindOf(got)}` });
   const isShape = (v: unknown): v is Shape => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isShape(raw)) return fail('(context)', 'object', raw);
-  for (const key of ['accountId', 'siteUrl', 'localId', 'moduleKey'] as const) if (raw[key] !== undefined && typeof raw[key] !== 'string') return fail(key, 'string', raw[key]);
+  for (const key of ['accountId', 'siteUrl', 'localId', 'moduleKey', 'locale', 'timezone'] as const) if (raw[key] !== undefined && typeof raw[key] !== 'string') return fail(key, 'string', raw[key]);
   const theme = raw.theme;
   if (theme !== undefined && theme !== null && !isShape(theme)) return fail('theme', 'object', theme);
   if (isShape(theme) && theme.colorMode !== undefined && typeof theme.colorMode !== 'string') return fail('theme.colorMode', 'string', theme.colorMode);
@@ -42,6 +42,8 @@ function readContext(raw: unknown): { ok: true; value: RawContext } | { ok: fals
 
 interface RawContext {
   readonly accountId?: string;
+  readonly locale?: string;
+  readonly timezone?: string;
   readonly siteUrl?: string;
   readonly theme?: { readonly colorMode?: string } | null;
   readonly extension: {
@@ -61,6 +63,9 @@ export interface PanelContext {
   readonly projectKey: string | null;
   readonly issueKey: string | null;
   readonly issueType: string | null;
+  /** The viewer's locale and time zone as Jira gives them (`en-US`, `Europe/Berlin`): dates and numbers follow them. */
+  readonly locale: string | null;
+  readonly timeZone: string | null;
   /** The dashboard gadget's saved configuration and whether Jira shows its edit view. */
   readonly gadget: { readonly config: Readonly<Record<string, unknown>>; readonly editing: boolean };
 }
@@ -82,6 +87,8 @@ export function parsePanelContext(raw: unknown): ContextOutcome {
       projectKey: c.extension.project?.key ?? null,
       issueKey: c.extension.issue?.key ?? null,
       issueType: c.extension.issue?.type ?? null,
+      locale: c.locale ?? null,
+      timeZone: c.timezone ?? null,
       gadget: { config: c.extension.gadgetConfiguration ?? {}, editing: c.extension.entryPoint === 'edit' },
     },
   };

@@ -10,7 +10,7 @@ export function IssueLink({ issueKey, url }: { readonly issueKey: string; readon
     openIssue(issueKey);
   };
   return (
-    <a href={url ?? `#issue-${issueKey}`} onClick={onClick} style={{ color: token('color.link') }} data-issue={issueKey}>
+    <a href={url ?? `#issue-${issueKey}`} onClick={onClick} style={{ color: token('color.link'), textDecoration: 'underline' }} data-issue={issueKey}>
       {issueKey}
     </a>
   );

@@ -5,6 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { Status } from '@okr-bridge/core';
 import { ProgressLine } from './progress';
 import { StatusLozenge } from './status';
+import { UpdatedAgo } from './updated-ago';
 
 export interface PageHeaderProps {
   readonly name: string;
@@ -16,9 +17,11 @@ export interface PageHeaderProps {
   readonly detail: string;
   /** Controls on the right: the cycle switcher, buttons. */
   readonly children: ReactNode;
+  /** When the live view was last loaded (ms): shown as a quiet "Updated … ago". */
+  readonly updatedAt?: number;
 }
 
-export function PageHeader({ name, status, statusLabel, progress, progressLabel, detail, children }: PageHeaderProps) {
+export function PageHeader({ name, status, statusLabel, progress, progressLabel, detail, children, updatedAt }: PageHeaderProps) {
   return (
     <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
       <Stack space="space.075">
@@ -31,6 +34,7 @@ export function PageHeader({ name, status, statusLabel, progress, progressLabel,
           <Text size="small" color="color.text.subtle">
             {detail}
           </Text>
+          {updatedAt !== undefined && <UpdatedAgo at={updatedAt} />}
         </Inline>
       </Stack>
       {children}

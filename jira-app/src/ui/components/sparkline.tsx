@@ -10,7 +10,8 @@ import { plotPoint, type Tone, type TrendPoint } from '@okr-bridge/core/present'
 export type { TrendPoint } from '@okr-bridge/core/present';
 
 /** The dot takes the status's tone, the colour the status has everywhere. */
-const DOT: Record<Tone, string> = { good: 'color.chart.success.bold', warning: 'color.chart.warning.bold', attention: 'color.chart.danger', neutral: 'color.chart.neutral' };
+// Literal token() calls: the build turns them into CSS variables (no runtime table of token names).
+const DOT: Readonly<Record<Tone, string>> = { good: token('color.chart.success.bold'), warning: token('color.chart.warning.bold'), attention: token('color.chart.danger'), neutral: token('color.chart.neutral') };
 
 export interface SparklineProps {
   readonly start: string;
@@ -45,7 +46,7 @@ export function Sparkline({ start, end, at, progress, expected, trend = [], name
       {points.length > 1 && (
         <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
       )}
-      <circle cx={now.x} cy={now.y} r={3} fill={token(DOT[dot] as Parameters<typeof token>[0])} />
+      <circle cx={now.x} cy={now.y} r={3} fill={DOT[dot]} />
     </svg>
   );
 }

@@ -2,4 +2,4 @@
 import { CompanyPanelView } from '../panels/company/company-panel';
 import { mountPanel } from './mount';
 
-mountPanel('Company OKRs', () => <CompanyPanelView />);
+mountPanel('Company OKRs', (context) => <CompanyPanelView context={context} />);

@@ -105,7 +105,7 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
           {!current && (
             <>
               <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
-              <Button size="small" onClick={onDiscuss} aria-label={`Discuss item ${index + 1} now`}>
+              <Button size="small" onClick={onDiscuss} aria-label={`Discuss now: item ${index + 1}`}>
                 Discuss now
               </Button>
               <Text role="status">{status}</Text>

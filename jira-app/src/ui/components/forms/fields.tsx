@@ -23,10 +23,28 @@ function Messages({ error, helper }: { readonly error: string | undefined; reado
   );
 }
 
-/** A text (or number) input. */
-export function TextInput({ name, label, isRequired, helper, defaultValue = '', type = 'text' }: Common & { readonly defaultValue?: string; readonly type?: 'text' | 'number' }) {
+/** What a required field says when left empty: shown under it, not in the browser's bubble. */
+export const requiredMessage = (label: string) => `${label} is required.`;
+
+/**
+ * A text (or number) input. `check` sees the value and the whole form's values and answers
+ * the message to show under the field, if any; Atlaskit Form runs it on submit.
+ */
+export function TextInput({
+  name,
+  label,
+  isRequired,
+  helper,
+  defaultValue = '',
+  type = 'text',
+  check,
+}: Common & { readonly defaultValue?: string; readonly type?: 'text' | 'number'; readonly check?: (value: string, values: Readonly<Record<string, unknown>>) => string | undefined }) {
+  const validate = (value: string | undefined, formState: object) => {
+    if (isRequired && !value?.trim()) return requiredMessage(label);
+    return check?.(value ?? '', formState as Readonly<Record<string, unknown>>);
+  };
   return (
-    <Field<string> name={name} label={label} isRequired={isRequired ?? false} defaultValue={defaultValue}>
+    <Field<string> name={name} label={label} isRequired={isRequired ?? false} defaultValue={defaultValue} validate={validate}>
       {({ fieldProps, error }) => (
         <>
           <TextField {...fieldProps} type={type} step={type === 'number' ? 'any' : undefined} />

@@ -27,6 +27,16 @@ const MEASURES: readonly Choice[] = [
 ];
 const FIELDS = ['kind', 'title', 'owner', 'weight', 'start', 'target', 'current', 'unit', 'epics', 'measure', 'jql'];
 
+/**
+ * A metric whose target equals its start can never move: its progress would read 0% all
+ * cycle ("from 2.8 s to 2.8 s"). The org schema does not say so yet, so the form does.
+ */
+export function targetProblem(target: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  const start = String(values.start ?? '').trim();
+  if (target.trim() === '' || start === '' || Number(target) !== Number(start)) return undefined;
+  return 'The target must differ from the start value: progress runs from the start to the target.';
+}
+
 /** What the form was opened for. */
 export type KrFormTarget =
   | { readonly mode: 'create'; readonly objective: string; readonly objectiveTitle: string; readonly epic?: string }
@@ -56,7 +66,7 @@ export function KrForm({ target, cycle, onClose, onSaved }: { readonly target: K
         {kind === 'metric' && (
           <>
             <TextInput name="start" label="Start value" type="number" isRequired defaultValue={value ? String(value.start) : ''} />
-            <TextInput name="target" label="Target value" type="number" isRequired defaultValue={value?.target != null ? String(value.target) : ''} />
+            <TextInput name="target" label="Target value" type="number" isRequired defaultValue={value?.target != null ? String(value.target) : ''} check={targetProblem} />
             <TextInput name="current" label="Current value" type="number" defaultValue={value && value.source === 'file' ? String(value.current) : ''} helper="Check-ins move it later." />
             <TextInput name="unit" label="Unit" defaultValue={value?.unit ?? ''} />
           </>

@@ -40,7 +40,8 @@ export function ModalForm<V extends Record<string, unknown>>({ title, submitLabe
     <ModalDialog onClose={onClose} width="medium" testId={testId} shouldScrollInViewport>
       <Form<V> onSubmit={submit} label={title}>
         {({ formProps, submitting }) => (
-          <form {...formProps}>
+          // The fields say what is wrong under themselves (the org schema's rules, on submit), not in the browser's bubble.
+          <form {...formProps} noValidate>
             <ModalHeader>
               <ModalTitle>{title}</ModalTitle>
             </ModalHeader>

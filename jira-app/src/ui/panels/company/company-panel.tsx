@@ -5,6 +5,10 @@ import EmptyState from '@atlaskit/empty-state';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import type { CompanyPanel } from '../../../contract';
+import type { PanelContext } from '../../api/context';
+import { formatDate } from '@okr-bridge/core/present';
+import { viewerOf } from '../../api/viewer';
+import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
 import { CycleSwitcher } from '../../components/cycle-switcher';
 import { PageHeader } from '../../components/page-header';
@@ -18,13 +22,13 @@ import { DepartmentTable } from './department-table';
 
 type Ready = Extract<CompanyPanel, { kind: 'company' }>;
 
-function CompanyPage({ panel, cycle, onCycle }: { readonly panel: Ready; readonly cycle: string | null; readonly onCycle: (c: string | null) => void }) {
+function CompanyPage({ panel, cycle, onCycle, updatedAt, formatDay }: { readonly panel: Ready; readonly cycle: string | null; readonly onCycle: (c: string | null) => void; readonly updatedAt: number; readonly formatDay: (iso: string) => string }) {
   const { view, agenda } = panel;
   const [explain, setExplain] = useState<string | null>(null);
   const blocked = view.dependencies.filter((d) => d.state === 'blocked').length;
   return (
     <Stack space="space.200">
-      <PageHeader {...view} detail={`${view.expectedLabel} expected by ${view.at.slice(0, 10)}`}>
+      <PageHeader {...view} updatedAt={updatedAt} detail={`${view.expectedLabel} expected by ${formatDay(view.at)}`}>
         <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />
       </PageHeader>
       <Tabs id="company-tabs">
@@ -59,16 +63,17 @@ function CompanyPage({ panel, cycle, onCycle }: { readonly panel: Ready; readonl
 }
 
 /** Loads the company view. */
-export function CompanyPanelView() {
+export function CompanyPanelView({ context }: { readonly context: PanelContext }) {
   const [cycle, setCycle] = useState<string | null>(null);
   const { remote, reload } = useResolver('getCompanyView', cycle ? { cycle } : {});
+  const live = useLive(reload);
   return (
     <RemoteView remote={remote} what="the company's OKRs" onRetry={reload}>
       {(panel) =>
         panel.kind === 'not-configured' ? (
           <EmptyState header="OKRs are not set up yet" description={panel.isAdmin ? 'Open Apps → OKR settings and import your org file to see the company roll-up.' : 'A Jira admin sets OKRs up under Apps → OKR settings.'} testId="empty-not-configured" />
         ) : (
-          <CompanyPage panel={panel} cycle={cycle} onCycle={setCycle} />
+          <CompanyPage panel={panel} cycle={cycle} onCycle={setCycle} updatedAt={live.updatedAt} formatDay={(iso) => formatDate(iso, viewerOf(context))} />
         )
       }
     </RemoteView>

@@ -25,10 +25,14 @@ export interface DepartmentPageProps {
   readonly cycle: string | null;
   readonly onCycle: (cycle: string | null) => void;
   readonly reload: () => void;
+  /** When the view was last loaded (the page polls for changes). */
+  readonly updatedAt: number;
+  /** A day in the viewer's locale and time zone. */
+  readonly formatDay: (iso: string) => string;
 }
 
 /** The page; editing controls appear only when `panel.canEdit`. */
-export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPageProps) {
+export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt, formatDay }: DepartmentPageProps) {
   const { view, canEdit } = panel;
   const [modal, setModal] = useState<Modal>(null);
   const close = () => setModal(null);
@@ -41,7 +45,8 @@ export function DepartmentPage({ panel, cycle, onCycle, reload }: DepartmentPage
     <Stack space="space.200">
       <PageHeader
         {...view}
-        detail={`${view.expectedLabel} expected by ${view.at.slice(0, 10)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
+        updatedAt={updatedAt}
+        detail={`${view.expectedLabel} expected by ${formatDay(view.at)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
       >
         <Inline space="space.150" alignBlock="end">
           <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />

@@ -2,6 +2,9 @@
 import { useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import type { PanelContext } from '../../api/context';
+import { formatDate } from '@okr-bridge/core/present';
+import { viewerOf } from '../../api/viewer';
+import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
 import { RemoteView } from '../../components/load-state';
 import { DepartmentPage } from './department-page';
@@ -13,6 +16,7 @@ export function DepartmentPanelView({ context }: { readonly context: PanelContex
   const [cycle, setCycle] = useState<string | null>(null);
   const projectKey = context.projectKey;
   const { remote, reload } = useResolver('getDepartmentView', projectKey ? { projectKey, ...(cycle ? { cycle } : {}) } : null);
+  const live = useLive(reload);
   if (!projectKey) return <EmptyState header="Open this page from a Jira project" description="Department OKRs belong to the department that owns a project." />;
   return (
     <RemoteView remote={remote} what="the department's OKRs" onRetry={reload}>
@@ -30,7 +34,7 @@ export function DepartmentPanelView({ context }: { readonly context: PanelContex
             />
           );
         }
-        return <DepartmentPage panel={panel} cycle={cycle} onCycle={setCycle} reload={reload} />;
+        return <DepartmentPage panel={panel} cycle={cycle} onCycle={setCycle} reload={reload} updatedAt={live.updatedAt} formatDay={(iso) => formatDate(iso, viewerOf(context))} />;
       }}
     </RemoteView>
   );

@@ -56,7 +56,7 @@ export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onE
         {(onEdit || onAddKr) && (
           <Inline space="space.100">
             {onAddKr && (
-              <Button onClick={onAddKr} aria-label={`Add a key result to ${o.title}`}>
+              <Button onClick={onAddKr} aria-label={`Add key result to ${o.title}`}>
                 Add key result
               </Button>
             )}

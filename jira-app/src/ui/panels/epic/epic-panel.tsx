@@ -6,7 +6,9 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { EpicPanel, ResolverError } from '../../../contract';
 import type { PanelContext } from '../../api/context';
 import { callChecked } from '../../api/checked-call';
+import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
+import { UpdatedAgo } from '../../components/updated-ago';
 import { CompactEmpty } from '../../components/compact-empty';
 import { Deferred, deferred, ExplainModal, KrForm } from '../../components/deferred';
 import { ErrorNotice, Loading, RemoteView } from '../../components/load-state';
@@ -16,7 +18,7 @@ const LinkControls = deferred(() => import('./link-controls.js').then((m) => m.L
 
 type Ready = Extract<EpicPanel, { kind: 'epic' }>;
 
-function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: () => void }) {
+function EpicBody({ panel, reload, updatedAt }: { readonly panel: Ready; readonly reload: () => void; readonly updatedAt: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
   const [explain, setExplain] = useState<string | null>(null);
@@ -58,6 +60,7 @@ function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: (
             </Button>
           </Inline>
         ))}
+      <UpdatedAgo at={updatedAt} />
       <Deferred>
         {explain && <ExplainModal kr={explain} cycle={null} onClose={() => setExplain(null)} />}
         {create && <KrForm target={{ mode: 'create', objective: create.id, objectiveTitle: create.title, epic }} cycle={null} onClose={() => setCreate(null)} onSaved={reload} />}
@@ -70,6 +73,7 @@ function EpicBody({ panel, reload }: { readonly panel: Ready; readonly reload: (
 export function EpicPanelView({ context }: { readonly context: PanelContext }) {
   const issueKey = context.issueKey;
   const { remote, reload } = useResolver('getEpicView', issueKey ? { issueKey } : null);
+  const live = useLive(reload);
   if (!issueKey) return <CompactEmpty header="Open this panel on an epic" description="Key results are driven by epics; this panel shows the ones an epic drives." />;
   if (context.issueType && context.issueType.toLowerCase() !== 'epic') {
     return (
@@ -84,7 +88,7 @@ export function EpicPanelView({ context }: { readonly context: PanelContext }) {
         panel.kind === 'not-configured' ? (
           <CompactEmpty header="OKRs are not set up yet" description={panel.isAdmin ? 'Open Apps → OKR settings to import your org file.' : 'A Jira admin sets OKRs up under Apps → OKR settings.'} testId="empty-not-configured" />
         ) : (
-          <EpicBody panel={panel} reload={reload} />
+          <EpicBody panel={panel} reload={reload} updatedAt={live.updatedAt} />
         )
       }
     </RemoteView>

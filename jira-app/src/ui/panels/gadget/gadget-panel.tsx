@@ -3,7 +3,9 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelContext } from '../../api/context';
+import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
+import { UpdatedAgo } from '../../components/updated-ago';
 import { RemoteView } from '../../components/load-state';
 import { ProgressLine } from '../../components/progress';
 import { StatusLozenge } from '../../components/status';
@@ -41,6 +43,7 @@ function Rows({ rows, label }: { readonly rows: readonly Row[]; readonly label: 
 export function GadgetPanelView({ context }: { readonly context: PanelContext }) {
   const scope = readGadgetScope(context.gadget.config);
   const { remote, reload } = useResolver('getGadgetView', { scope: scope ?? { kind: 'company' } });
+  const live = useLive(reload);
   return (
     <RemoteView remote={remote} what="OKR progress" onRetry={reload}>
       {(panel) => {
@@ -65,6 +68,7 @@ export function GadgetPanelView({ context }: { readonly context: PanelContext })
               {v.expectedLabel} expected by now{scope ? '' : ' · showing the company: edit the gadget to choose a department'}
             </Text>
             <Rows rows={rows} label={panel.kind === 'company' ? 'Departments' : 'Objectives'} />
+            <UpdatedAgo at={live.updatedAt} />
           </Stack>
         );
       }}
