@@ -131,6 +131,28 @@ describe('fuzz: org files', () => {
     );
   });
 
+  it('org text with YAML fragments in place of values (aliases, anchors, tags, flow, edges) gives a located error or a report', () => {
+    const lines = ACME_TEXT.split('\n');
+    const valueLines = lines.flatMap((l, i) => (/^\s*-?\s*[A-Za-z]+: \S/.test(l) ? [i] : []));
+    const fragment = fc.constantFrom(
+      '*nope', '&a eng', '*a', '&a [1, 2]', '[*a, *a]', '&b { x: 1 }', '!!int 3', '!!str 3', '!custom x', '!!binary aGk=',
+      '[1, [2, [3]]]', '{ a: { b: { c: 1 } } }', '|\n  text', '>-\n  folded', '"\\u0000"', "'it''s'", '~', '.nan', '-.inf', '0x1F', '0o17', '1e308', '-1e308',
+      `&bomb [${Array(10).fill('x').join(', ')}]`, `[${Array(10).fill('*bomb').join(', ')}]`, `[${Array(10).fill('[*bomb, *bomb, *bomb, *bomb, *bomb, *bomb, *bomb, *bomb, *bomb, *bomb]').join(', ')}]`,
+      'x'.repeat(2000), '2026-02-30', '"project = ENG AND"', '"labels = okr"',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fragment), { minLength: 1, maxLength: 4 }), (changes) => {
+        const out = [...lines];
+        for (const [n, text] of changes) {
+          const i = valueLines[n % valueLines.length]!;
+          out[i] = out[i]!.replace(/: .*$/, `: ${text}`);
+        }
+        orgText(out.join('\n'));
+      }),
+      { seed: 1106, numRuns: 120 },
+    );
+  });
+
   it('arbitrary text gives a located error', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (text) => orgText(text)), { seed: 1104, numRuns: 300 });
   });
