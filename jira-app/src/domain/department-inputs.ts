@@ -1,159 +1,20 @@
 /**
  * Precomputes what each department's panel reads, so that a panel load is one record and no
- * Jira call: the org cut to the objectives the department view and its review agenda show or
- * compute from (its own and its sub-departments', the objectives aligned to its roll-up key results, the objectives it aligns to and the
+ * Jira call: the org cut to the objectives the department view shows or computes from (its
+ * own, the objectives aligned to its roll-up key results, the objectives it aligns to and the
  * ones above them, the objectives on the other side of its dependencies) and to the
  * departments those name, the metrics of those objectives' epics and JQLs and of its
  * dependencies' deliverables, and the lint of the whole org about it (except stale check-ins,
  * which depend on the day and are recomputed).
  *
- * Every lookup goes through indexes built once per org (`OrgIndex`), so building the inputs of
- * all departments costs the size of the org plus the size of the cuts, not departments × org.
+ * The cuts come from `department-cut.ts`; the whole org is evaluated once and each
+ * department's view reads that evaluation narrowed to its cut, so building the inputs of all
+ * departments costs the size of the org plus the size of the cuts, not departments × org.
  */
 import { buildDepartmentView, normalizeUserJql, type Department, type DepartmentView, type EpicMetrics, type Evaluation, type IssueSetMetrics, type LintFinding, type Objective, type Org } from '@okr-bridge/core';
 import type { DepartmentInput } from '../storage/records';
 import { evaluateStored } from './evaluate-stored';
-import { deliverablesJql } from './org-assembly';
-
-/** The lookups every department's cut reads, built once per org. */
-interface OrgIndex {
-  readonly org: Org;
-  readonly departments: ReadonlyMap<string, Department>;
-  /** Department id → its direct sub-departments. */
-  readonly childrenOf: ReadonlyMap<string, readonly Department[]>;
-  readonly dependencyPosition: ReadonlyMap<Org['dependencies'][number], number>;
-  readonly objectiveOfKr: ReadonlyMap<string, Objective>;
-  readonly objectivesOf: ReadonlyMap<string, readonly Objective[]>;
-  /** Roll-up key result id → the objectives aligned to it. */
-  readonly alignedTo: ReadonlyMap<string, readonly Objective[]>;
-  readonly dependenciesOf: ReadonlyMap<string, readonly Org['dependencies'][number][]>;
-  readonly checkInsOf: ReadonlyMap<string, readonly Org['checkIns'][number][]>;
-  readonly position: ReadonlyMap<string, number>;
-  readonly checkInPosition: ReadonlyMap<Org['checkIns'][number], number>;
-  readonly deliverablesJql: string | null;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function indexOrg(org: Org): OrgIndex {
-  const objectiveOfKr = new Map<string, Objective>();
-  const objectivesOf = new Map<string, Objective[]>();
-  const alignedTo = new Map<string, Objective[]>();
-  const position = new Map<string, number>();
-  org.objectives.forEach((o, i) => {
-    position.set(o.id, i);
-    push(objectivesOf, o.department, o);
-    for (const kr of o.keyResults) objectiveOfKr.set(kr.id, o);
-    for (const a of o.alignedTo) push(alignedTo, a.kr, o);
-  });
-  const dependenciesOf = new Map<string, Org['dependencies'][number][]>();
-  for (const d of org.dependencies) {
-    push(dependenciesOf, d.needs.department, d);
-    if (d.provider !== d.needs.department) push(dependenciesOf, d.provider, d);
-  }
-  const checkInsOf = new Map<string, Org['checkIns'][number][]>();
-  for (const c of org.checkIns) push(checkInsOf, c.kr, c);
-  const childrenOf = new Map<string, Department[]>();
-  for (const d of org.departments) if (d.parent !== undefined) push(childrenOf, d.parent, d);
-  return {
-    org,
-    departments: new Map(org.departments.map((d) => [d.id, d])),
-    childrenOf,
-    dependencyPosition: new Map(org.dependencies.map((d, i) => [d, i])),
-    objectiveOfKr,
-    objectivesOf,
-    alignedTo,
-    dependenciesOf,
-    checkInsOf,
-    position,
-    checkInPosition: new Map(org.checkIns.map((c, i) => [c, i])),
-    deliverablesJql: deliverablesJql(org),
-  };
-}
-
-/**
- * Department `id` and every department below it: a department's review covers its
- * sub-departments, as `scopeDepartments` (core's agenda) does, here through the index.
- */
-function scopeOf(ix: OrgIndex, id: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const stack = [id];
-  while (stack.length > 0) {
-    const cur = stack.pop()!;
-    if (seen.has(cur)) continue;
-    seen.add(cur);
-    out.push(cur);
-    for (const child of ix.childrenOf.get(cur) ?? []) stack.push(child.id);
-  }
-  return out;
-}
-
-/** The dependencies of the departments in `scope` (needing or providing), each once, in file order. */
-function dependenciesIn<D>(scope: readonly string[], dependenciesOf: ReadonlyMap<string, readonly D[]>, position: (d: D) => number): D[] {
-  const out = new Set<D>();
-  for (const id of scope) for (const d of dependenciesOf.get(id) ?? []) out.add(d);
-  return [...out].sort((a, b) => position(a) - position(b));
-}
-
-/** The objectives department `id`'s view needs, in file order. */
-function objectivesFor(ix: OrgIndex, id: string): Objective[] {
-  const keep = new Set<string>();
-  const scope = scopeOf(ix, id);
-  const down: Objective[] = scope.flatMap((d) => ix.objectivesOf.get(d) ?? []);
-  const up: Objective[] = [];
-  for (const d of dependenciesIn(scope, ix.dependenciesOf, (x) => ix.dependencyPosition.get(x)!)) {
-    const needing = ix.objectiveOfKr.get(d.needs.kr);
-    if (needing) up.push(needing);
-  }
-  // Downwards: objectives aligned to roll-up key results of kept objectives.
-  while (down.length > 0) {
-    const o = down.pop()!;
-    if (keep.has(o.id)) continue;
-    keep.add(o.id);
-    up.push(o);
-    for (const k of o.keyResults) if (k.kind === 'rollup') down.push(...(ix.alignedTo.get(k.id) ?? []));
-  }
-  // Upwards: what kept objectives align to, to the top (titles, company objectives at risk).
-  const kept: Objective[] = [];
-  const seen = new Set<string>();
-  while (up.length > 0) {
-    const o = up.pop()!;
-    if (seen.has(o.id)) continue;
-    seen.add(o.id);
-    kept.push(o);
-    for (const a of o.alignedTo) {
-      const parent = ix.objectiveOfKr.get(a.kr);
-      if (parent && !seen.has(parent.id)) up.push(parent);
-    }
-  }
-  return kept.sort((a, b) => ix.position.get(a.id)! - ix.position.get(b.id)!);
-}
-
-/**
- * The departments a cut names: its own, those of its objectives and dependencies, and the
- * parents between them and it (so a review agenda finds the departments below it), in file order.
- */
-function departmentsFor(ix: OrgIndex, id: string, objectives: readonly Objective[], dependencies: readonly Org['dependencies'][number][]): Department[] {
-  const keep = new Set<string>([id]);
-  const add = (start: string) => {
-    let cur: string | undefined = start;
-    while (cur !== undefined && !keep.has(cur) && ix.departments.has(cur)) {
-      keep.add(cur);
-      cur = ix.departments.get(cur)!.parent;
-    }
-  };
-  for (const o of objectives) add(o.department);
-  for (const d of dependencies) {
-    add(d.needs.department);
-    add(d.provider);
-  }
-  return ix.org.departments.filter((d) => keep.has(d.id));
-}
+import { indexOrg, orgFor, push, type OrgIndex } from './department-cut';
 
 function totalsOf(issues: IssueSetMetrics['issues']): IssueSetMetrics['totals'] {
   const byCategory = { new: 0, indeterminate: 0, done: 0 };
@@ -189,21 +50,6 @@ function metricsFor(metrics: EpicMetrics, ix: OrgIndex, objectives: readonly Obj
     queries[dq] = { issues, totals: totalsOf(issues) };
   }
   return { version: 1, epics, queries, statusCategories: metrics.statusCategories };
-}
-
-/**
- * The org cut for department `id`: the objectives and departments it needs, the dependencies
- * of it and of its sub-departments (the department's review covers them, as
- * `buildReviewAgenda` does over the whole org), their check-ins, every review.
- */
-function orgFor(ix: OrgIndex, id: string): { org: Org; deliverables: Set<string> } {
-  const objectives = objectivesFor(ix, id);
-  const dependencies = dependenciesIn(scopeOf(ix, id), ix.dependenciesOf, (x) => ix.dependencyPosition.get(x)!);
-  const deliverables = new Set(dependencies.flatMap((d) => d.deliverables));
-  const checkIns = objectives.flatMap((o) => o.keyResults.flatMap((k) => ix.checkInsOf.get(k.id) ?? []));
-  checkIns.sort((a, b) => ix.checkInPosition.get(a)! - ix.checkInPosition.get(b)!);
-  const departments = departmentsFor(ix, id, objectives, dependencies);
-  return { org: { ...ix.org, departments, objectives, dependencies: [...dependencies], checkIns }, deliverables };
 }
 
 /**

@@ -1,0 +1,70 @@
+/**
+ * npm run bench:org — huge and deep org files through every surface that reads them. Writes
+ * the shapes of `core/testing/org-shapes.ts` (20,000 objectives; a chain of 5,000 aligned
+ * objectives; a chain of 3,000 departments; 2,000 flat departments), then runs, each in a
+ * fresh process (`org-run.ts`): `okr lint`, `okr report` (text and --json) over an empty
+ * snapshot, and the import of the flat departments through the local Forge host. Prints wall
+ * and CPU time (the machine may be shared: CPU time is what the run itself cost), peak memory
+ * against the file's size, and the goals.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { departmentChain, flatDepartments, manyObjectives, objectiveChain } from '@okr-bridge/core/testing';
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  baseRssMiB: number;
+  maxRssMiB: number;
+  code?: number;
+  invokeMs?: number;
+  settledMs?: number;
+  longestCallMs?: number;
+  failed?: string[];
+  stderr?: string;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'okr-bench-org-'));
+const AT = '2026-11-15';
+try {
+  const shapes = [
+    { name: '20,000 objectives', file: 'objectives.yaml', text: manyObjectives(20_000), goalMs: 3000 },
+    { name: 'chain of 5,000 objectives', file: 'objective-chain.yaml', text: objectiveChain(5_000), goalMs: 1000 },
+    { name: 'chain of 3,000 departments', file: 'department-chain.yaml', text: departmentChain(3_000), goalMs: 1000 },
+    { name: '2,000 flat departments', file: 'flat.yaml', text: flatDepartments(2_000), goalMs: 3000 },
+  ];
+  const empty = join(dir, 'issues.json');
+  writeFileSync(empty, '{ "issues": [] }\n');
+  for (const s of shapes) writeFileSync(join(dir, s.file), s.text);
+
+  const run = (...args: string[]): Run =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'org-run.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
+  const mib = (bytes: number) => bytes / 1024 / 1024;
+  const line = (label: string, r: Run, fileBytes: number, goalMs: number) => {
+    const heap = r.maxRssMiB - r.baseRssMiB;
+    const memoryGoal = heap <= 10 * mib(fileBytes) ? 'ok' : 'over';
+    const time = r.cpuMs <= goalMs ? 'ok' : 'over';
+    const exit = r.code === undefined ? '' : ` exit ${r.code}`;
+    console.log(
+      `  ${label.padEnd(14)} ${String(r.ms).padStart(6)} ms wall ${String(r.cpuMs).padStart(6)} ms cpu (goal ${goalMs}: ${time})  peak ${r.maxRssMiB} MiB, ${heap} MiB above the runtime's ${r.baseRssMiB} (goal ${Math.round(10 * mib(fileBytes))}: ${memoryGoal})${exit}${r.stderr ? `  ${r.stderr.split('\n')[0]}` : ''}`,
+    );
+  };
+  for (const s of shapes) {
+    const path = join(dir, s.file);
+    const bytes = statSync(path).size;
+    console.log(`${s.name} (${(bytes / 1024).toFixed(0)} KB)`);
+    line('lint', run('cli', 'lint', path, '--at', AT), bytes, s.goalMs);
+    line('report', run('cli', 'report', path, '--issues', empty, '--at', AT), bytes, s.goalMs);
+    line('report --json', run('cli', 'report', path, '--issues', empty, '--at', AT, '--json'), bytes, s.goalMs);
+  }
+  const flat = shapes[3]!;
+  const importRun = run('import', join(dir, flat.file));
+  console.log(`import of ${flat.name} through the local Forge host`);
+  console.log(
+    `  importOrg invocation ${importRun.invokeMs} ms (goal 5000: ${importRun.invokeMs! <= 5000 ? 'ok' : 'over'}; Forge's resolver limit 25,000); with the queued work it started ${importRun.settledMs} ms, longest call ${importRun.longestCallMs} ms; process cpu ${importRun.cpuMs} ms, peak ${importRun.maxRssMiB} MiB${importRun.failed?.length ? `; failed: ${importRun.failed.join(', ')}` : ''}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
