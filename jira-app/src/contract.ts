@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import {
   alignmentSchema,
-  boundedWeightSchema,
+  weightSchema,
   confidenceSchema,
   cycleSchema,
   departmentSchema,
@@ -31,7 +31,7 @@ const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: 'expected a Ji
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A key result as the panels send it: the org file's shape, the id optional (the server picks one), the weight bounded. */
-const optionalId = { id: idSchema.optional(), weight: boundedWeightSchema };
+const optionalId = { id: idSchema.optional(), weight: weightSchema };
 export const keyResultInputSchema = z.discriminatedUnion(
   'kind',
   [metricKrSchema.extend(optionalId), milestoneKrSchema.extend(optionalId), jiraKrSchema.extend(optionalId), rollupKrSchema.extend(optionalId)],
@@ -40,7 +40,7 @@ export const keyResultInputSchema = z.discriminatedUnion(
 export type KeyResultInput = z.input<typeof keyResultInputSchema>;
 
 /** An alignment as the panels ask for it: its weight bounded (it counts in someone else's roll-up). */
-export const alignmentInputSchema = alignmentSchema.extend({ weight: boundedWeightSchema });
+export const alignmentInputSchema = alignmentSchema.extend({ weight: weightSchema });
 
 export const objectiveInputSchema = z.strictObject({
   id: idSchema.optional(),

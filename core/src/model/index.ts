@@ -4,4 +4,3 @@ export * from './issue';
 export * from './issue-index';
 export * from './parse-org';
 export * from './limits';
-export * from './weight-bounds';

@@ -15,6 +15,10 @@ export const ORG_LIMITS = {
   longTextLength: 10_000,
   /** A key result's JQL. */
   jqlLength: 10_000,
-  /** An alignment's or key result's weight: sums of thousands of them stay exact enough and finite. */
-  maxWeight: 1_000_000,
+  /**
+   * An alignment's or key result's weight: it says how much one part counts beside its
+   * siblings, so a hundredfold spread is plenty; the bound keeps one part from drowning every
+   * other in a roll-up it shares, and sums of thousands of weights exact and finite.
+   */
+  maxWeight: 100,
 } as const;

@@ -28,8 +28,9 @@ export const issueKeySchema = z
   .max(idLength, { error: `expected a Jira issue key of at most ${idLength} characters` })
   .regex(/^[A-Z][A-Z0-9_]+-\d+$/, { error: (iss) => `expected a Jira issue key like ENG-42, got "${String(iss.input)}"` });
 
-const weightSchema = z
-  .number()
+/** A weight from 0 to `ORG_LIMITS.maxWeight` (default 1): the one rule for the org file and every edit. */
+export const weightSchema = z
+  .number({ error: 'expected a weight (a number)' })
   .finite()
   .nonnegative({ error: 'expected a weight of 0 or more' })
   .max(maxWeight, { error: (iss) => `expected a weight of at most ${maxWeight}, got ${String(iss.input)}` })

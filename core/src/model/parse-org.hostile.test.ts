@@ -99,7 +99,7 @@ describe('limits of the hosts downstream', () => {
 
   it('refuses weights above the limit', () => {
     const e = errorOf(() => parseOrg(base.replace('kind: jira,', 'kind: jira, weight: 1e308,'), 'org.yaml'));
-    expect(e.issues).toEqual([{ where: 'org.yaml:11:57 objectives[0].keyResults[0].weight', message: 'expected a weight of at most 1000000, got 1e+308' }]);
+    expect(e.issues).toEqual([{ where: 'org.yaml:11:57 objectives[0].keyResults[0].weight', message: 'expected a weight of at most 100, got 1e+308' }]);
   });
 
   it('lists at most 100 problems and says how many more there are', () => {
