@@ -2,8 +2,10 @@ import { verifyBridgeRequest, type BridgeEvent } from '@okr-bridge/core';
 import { loadSnapshotFile, startJiraEmulator, type JiraEmulator } from '../../../dev/jira-emulator';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import { createKvsOkrRepository } from '../adapters/kvs-okr-repository';
+import { KvsDouble } from '../adapters/kvs-double';
+import { createResolverHandlers } from '../resolvers';
 import { departmentViewOf } from '../domain/read-views';
-import { createHttpRequestJira } from '../testing/http-request-jira';
+import { createHttpRequestJira, permissionsOnlyJira } from '../testing/http-request-jira';
 import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
 import { handleQueueEvent } from './consumer';
 import { handleIssueEvent } from './issue-trigger';
@@ -158,5 +160,46 @@ describe('issue trigger timing', () => {
     } finally {
       await late.stop();
     }
+  });
+});
+
+describe('issue events while people edit', () => {
+  /** A small deterministic generator (mulberry32), so each seed interleaves the same way every run. */
+  function random(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it.each([1, 2, 3])('apply every transition and keep every check-in made at the same moment (seed %i)', async (seed) => {
+    const next = random(seed);
+    let interleave = false;
+    const kvs = new KvsDouble({ clock: () => Date.parse(AT), pause: () => (interleave ? new Promise((r) => setTimeout(r, Math.floor(next() * 4))) : Promise.resolve()) });
+    const deps = createTestDeps({ kvs, asApp: createHttpRequestJira(emulator.url), asUser: permissionsOnlyJira(true), now: AT });
+    await seedAcme(deps);
+    const before = await krProgress(deps, 'eng', 'eng-o1-kr1');
+    const checkInsBefore = (await createKvsOkrRepository(kvs).loadCycle('2026-Q4'))!.parts.checkIns.length;
+    const events = ['ENG-112', 'ENG-121'].flatMap((key) => {
+      const outcome = emulator.apply({ kind: 'transition', key, status: 'Done' });
+      if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+      return outcome.events;
+    });
+    const panels = createResolverHandlers(deps) as unknown as Record<string, (r: unknown) => Promise<{ ok: boolean }>>;
+    interleave = true;
+    const [reports, answers] = await Promise.all([
+      Promise.all(events.map((e) => handleIssueEvent(deps, e))),
+      Promise.all([1.1, 1.2, 1.3].map((value) => panels.checkIn!({ payload: { kr: 'eng-o2-kr2', value }, context: { accountId: 'admin-1' } }))),
+    ]);
+    interleave = false;
+    expect(reports.map((r) => r.kind)).toEqual(['applied', 'applied']);
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
+    const cycle = (await createKvsOkrRepository(kvs).loadCycle('2026-Q4'))!;
+    expect(cycle.parts.checkIns.slice(checkInsBefore).map((c) => c.value).sort()).toEqual([1.1, 1.2, 1.3]);
+    // Both transitions count: ENG-112 and ENG-121 carry 8 story points each of the 82 under ENG-101 and ENG-102.
+    expect((await krProgress(deps, 'eng', 'eng-o1-kr1')) - before).toBeCloseTo(16 / 82, 10);
   });
 });

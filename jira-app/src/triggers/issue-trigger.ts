@@ -16,7 +16,7 @@ import type { AppDeps } from '../app/deps';
 
 /** Triggers get 25 s; the one fetch an event may need stops well before. */
 const EVENT_BUDGET_MS = 20_000;
-import { loadCycleOrg, openSession, storeOrg } from '../app/session';
+import { loadCycleOrg, openSession, retryOnConflict, storeOrg } from '../app/session';
 
 export type IssueEventReport =
   | { readonly kind: 'ignored'; readonly reason: string }
@@ -45,19 +45,35 @@ export async function handleIssueEvent(deps: AppDeps, raw: unknown): Promise<Iss
   let fetched = false;
   let queued = 0;
   let current = site;
+  // A created issue is fetched once, however often a commit below is retried.
+  const fetchedIssues = new Map<string, Awaited<ReturnType<ReturnType<typeof issueSourceOf>['fetchIssues']>>[number] | undefined>();
   for (const cycle of cycles) {
-    const loaded = await loadCycleOrg(s, current, cycle);
-    let outcome = applyIssueEvent(loaded.metrics, event, context);
-    if (outcome.kind === 'fetch') {
-      fetched = true;
-      const [issue] = await issueSourceOf(deps, 'asApp', s.nowMs + EVENT_BUDGET_MS).fetchIssues([outcome.key], reconcileFields(context.storyPointsField, context.flaggedField));
-      outcome = applyFetchedIssue(loaded.metrics, outcome.key, issue ? normalizeIssue(issue, context) : null);
-    }
-    if (outcome.kind !== 'applied') continue;
-    current = await storeOrg(s, current, loaded, loaded.org, { metrics: outcome.metrics });
+    // Another writer (a check-in, the reconcile, another event) may commit between this load
+    // and this commit: the commit is then refused, and the event is applied again to what
+    // that writer stored, so neither change is lost.
+    let attempt = 0;
+    const done = await retryOnConflict(async () => {
+      if (attempt++ > 0) current = (await s.repo.loadSite()) ?? current;
+      const loaded = await loadCycleOrg(s, current, cycle);
+      let outcome = applyIssueEvent(loaded.metrics, event, context);
+      if (outcome.kind === 'fetch') {
+        fetched = true;
+        const key = outcome.key;
+        if (!fetchedIssues.has(key)) {
+          const [issue] = await issueSourceOf(deps, 'asApp', s.nowMs + EVENT_BUDGET_MS).fetchIssues([key], reconcileFields(context.storyPointsField, context.flaggedField));
+          fetchedIssues.set(key, issue);
+        }
+        const issue = fetchedIssues.get(key);
+        outcome = applyFetchedIssue(loaded.metrics, key, issue ? normalizeIssue(issue, context) : null);
+      }
+      if (outcome.kind !== 'applied') return null;
+      current = await storeOrg(s, current, loaded, loaded.org, { metrics: outcome.metrics });
+      return { loaded, metrics: outcome.metrics };
+    });
+    if (done === null) continue;
     // Alerts say when Jira made the change (the changelog's time), not when this trigger ran.
     const occurredAt = changeTimeOf(event.issue.fields?.updated, s.at);
-    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(loaded, { org: loaded.org, metrics: outcome.metrics }, s.at, deps.ids.id, occurredAt));
+    queued += await queueBridgeEvents(deps, current, diffBridgeEvents(done.loaded, { org: done.loaded.org, metrics: done.metrics }, s.at, deps.ids.id, occurredAt));
     applied.push(cycle);
   }
   if (applied.length === 0) return { kind: 'ignored', reason: `no change core reads in ${event.issue.key}` };

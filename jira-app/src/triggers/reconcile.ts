@@ -13,7 +13,8 @@ import { issueSourceOf } from '../adapters/forge-issue-source';
 import { diffBridgeEvents, queueBridgeEvents } from '../app/bridge-events';
 import type { AppDeps } from '../app/deps';
 import { foldQuery, planFor, pruneToPlan, readQuery } from '../app/read-issues';
-import { loadCycleOrg, openSession, storeOrg } from '../app/session';
+import { loadCycleOrg, openSession, retryOnConflict, storeOrg, type LoadedCycle, type Session } from '../app/session';
+import type { SiteRecord } from '../storage/records';
 
 export const reconcileJobSchema = z.strictObject({
   kind: z.literal('reconcile'),
@@ -53,6 +54,12 @@ export async function startReconcile(deps: AppDeps): Promise<ReconcileReport> {
 }
 
 /** Runs (or resumes) a reconcile job within `budgetMs`; pushes the rest to the queue when time runs out. */
+/** The site and the cycle as stored now (after another writer's commit). */
+async function reloaded(s: Session, site: SiteRecord, cycle: string): Promise<{ site: SiteRecord; cycle: LoadedCycle }> {
+  const fresh = (await s.repo.loadSite()) ?? site;
+  return { site: fresh, cycle: await loadCycleOrg(s, fresh, cycle) };
+}
+
 export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: number): Promise<ReconcileReport> {
   const s = openSession(deps);
   const deadline = s.nowMs + budgetMs;
@@ -69,7 +76,6 @@ export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: n
     // Planned again before each query: the incremental window is a period before the read.
     const planNow = () => planFor(loaded.org, job.mode, job.mode === 'incremental' ? sync.watermark : null, undefined, new Date(deps.clock()).toISOString());
     const plan = planNow();
-    let metrics = loaded.metrics;
     let stored = loaded;
     for (let q = c === job.cycleIndex ? job.queryIndex : 0; q < plan.queries.length; q++) {
       const query = planNow().queries[q]!;
@@ -96,24 +102,34 @@ export async function runReconcile(deps: AppDeps, job: ReconcileJob, budgetMs: n
         return { kind: 'continued', job: next, queries };
       }
       queries += 1;
-      const folded = foldQuery(metrics, query, issues, job.mode);
-      partial ||= folded.partial;
-      metrics = job.mode === 'full' && q === plan.queries.length - 1 ? pruneToPlan(folded.metrics, plan) : folded.metrics;
-      site = await storeOrg(s, site, stored, loaded.org, { metrics });
-      await queueBridgeEvents(deps, site, diffBridgeEvents(stored, { org: loaded.org, metrics }, s.at, deps.ids.id));
+      // Another writer (a check-in, an issue event) may commit between the load and this
+      // commit: the commit is then refused, and this query's issues are folded again into
+      // what that writer stored, so neither change is lost.
+      let attempt = 0;
+      const written = await retryOnConflict(async () => {
+        const base = attempt++ === 0 ? { site: site!, cycle: stored } : await reloaded(s, site!, cycle);
+        const folded = foldQuery(base.cycle.metrics, query, issues, job.mode);
+        const next = job.mode === 'full' && q === plan.queries.length - 1 ? pruneToPlan(folded.metrics, plan) : folded.metrics;
+        return { base: base.cycle, partial: folded.partial, metrics: next, site: await storeOrg(s, base.site, base.cycle, base.cycle.org, { metrics: next }) };
+      });
+      partial ||= written.partial;
+      site = written.site;
+      await queueBridgeEvents(deps, site, diffBridgeEvents(written.base, { org: written.base.org, metrics: written.metrics }, s.at, deps.ids.id));
       // Later queries compare against what was just stored (its department hashes too).
       stored = await loadCycleOrg(s, site, cycle);
     }
   }
-  const after = await s.repo.loadSync();
-  await s.repo.commit({
-    sync: {
-      ...after,
-      watermark: job.startedAt,
-      lastReconcile: s.at,
-      // Epics seen for the first time by an incremental read need a full one: ask for it next hour.
-      lastFullSweep: job.mode === 'full' ? job.startedAt : partial ? null : after.lastFullSweep,
-    },
+  await retryOnConflict(async () => {
+    const after = await s.repo.loadSync();
+    await s.repo.commit({
+      sync: {
+        ...after,
+        watermark: job.startedAt,
+        lastReconcile: s.at,
+        // Epics seen for the first time by an incremental read need a full one: ask for it next hour.
+        lastFullSweep: job.mode === 'full' ? job.startedAt : partial ? null : after.lastFullSweep,
+      },
+    });
   });
   return { kind: 'done', mode: job.mode, queries };
 }
