@@ -137,7 +137,8 @@ function changeFor(op: Op, issues: readonly RawIssue[]): SiteChange | null {
     }
     case 'create': {
       const epic = op.epic === null ? undefined : at(epics, op.epic);
-      return { kind: 'create', project: epic ? projectOf(epic) : 'SUP', parent: epic ?? null, status: STATUSES[op.status]!.name, points: op.points };
+      // An issue under no epic goes to a project the generated site has (its epics' projects always exist).
+      return { kind: 'create', project: projectOf(epic ?? epics[0]!), parent: epic ?? null, status: STATUSES[op.status]!.name, points: op.points };
     }
     case 'move': {
       const issue = at(work, op.pick);

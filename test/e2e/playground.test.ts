@@ -126,7 +126,13 @@ describe('the bot, driven by the Microsoft 365 Agents Playground', () => {
     expect(opened.status).toBe(200);
     const formCard = (opened.body as { value: Record<string, unknown> }).value;
     expect(JSON.stringify(formCard)).toContain('Check in: Engineering');
-    const submit = collectActions(formCard).find((a) => a.verb === 'check-in')!;
+    // Engineering has several key results that take check-ins: each opens its own form.
+    const own = collectActions(formCard).find((a) => a.verb === 'check-in-form' && (a.data as { kr?: string } | undefined)?.kr === 'eng-o2-kr2')!;
+    const krForm = await pg.execute(thread, status.messageId, '29:tom', own.verb!, own.data ?? {});
+    expect(krForm.status).toBe(200);
+    const krCard = (krForm.body as { value: Record<string, unknown> }).value;
+    expect(JSON.stringify(krCard)).toContain('Check in: Cut p95 dashboard load time');
+    const submit = collectActions(krCard).find((a) => a.verb === 'check-in')!;
     const from = pg.messages.length;
     const saved = await pg.execute(thread, status.messageId, '29:tom', submit.verb!, { ...submit.data, kr: 'eng-o2-kr2', value: '2', done: 'false', confidence: 'high', note: 'CDN cache on' });
     expect(saved.status).toBe(200);
@@ -136,8 +142,8 @@ describe('the bot, driven by the Microsoft 365 Agents Playground', () => {
     expect(cardText(updated)).toContain('Checked in');
     const after = await krOf('eng-o2-kr2');
     // From the example's check-in (1.9 s, 56%) to Tom's: (2 − 2.8) / (1.2 − 2.8) = 50%, dated today.
-    expect([before.valueLabel, before.progressLabel]).toEqual(['1.9s (from 2.8s to 1.2s)', '56%']);
-    expect([after.valueLabel, after.progressLabel]).toEqual(['2s (from 2.8s to 1.2s)', '50%']);
+    expect([before.valueLabel, before.progressLabel]).toEqual(['1.9 s (from 2.8 to 1.2 s)', '56%']);
+    expect([after.valueLabel, after.progressLabel]).toEqual(['2 s (from 2.8 to 1.2 s)', '50%']);
     expect(after.rule).toContain(`check-in of ${new Date().toISOString().slice(0, 10)}`);
   });
 
