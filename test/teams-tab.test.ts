@@ -1,7 +1,7 @@
 /**
  * The Teams tab in headless Chromium: the built tab (esbuild, as shipped) and the tab API on
- * one node:http server on 127.0.0.1, with the Forge web trigger double answering from the Acme
- * example, and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
+ * one node:http server on 127.0.0.1, with the Jira app's own web trigger answering from the Acme
+ * example (dev/forge-webtrigger), and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
  * requests carry the dev token the API accepts in local dev mode. Screenshots go to
  * test/artifacts/.
  */
