@@ -60,7 +60,8 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
   function write(base: string, value: unknown): void {
     const writes = encodeRecord(base, value, counts.get(base) ?? 0);
     counts.set(base, writes.filter((w) => w.value !== null).length);
-    guarded.push({ guard: { base, expected: seen.get(base), next: revisionOf(value) }, writes });
+    // Chunk 0 (written last) carries the revision encodeRecord computed.
+    guarded.push({ guard: { base, expected: seen.get(base), next: writes[writes.length - 1]!.value!.rev }, writes });
   }
 
   return {
