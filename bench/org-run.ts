@@ -46,11 +46,17 @@ async function main(): Promise<void> {
     try {
       await measure(async () => {
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        const cpuSince = () => {
+          const used = process.cpuUsage(cpu0);
+          return Math.round((used.user + used.system) / 1000);
+        };
         const answer = (await host.invoke('importOrg', { text })) as Record<string, unknown>;
         const invokeMs = Math.round(performance.now() - t0);
         if (process.env.BENCH_VERBOSE) process.stderr.write(`invoke done in ${invokeMs} ms\n`);
         // A queued import: ask for its progress until it ends (each ask waits for the call before it, as the host runs one at a time).
         let importedMs = invokeMs;
+        let importedCpuMs = cpuSince();
         let progress: { status?: string; message?: string } = {};
         if ((answer.data as { queued?: boolean } | undefined)?.queued) {
           const settling = host.settled();
@@ -60,13 +66,14 @@ async function main(): Promise<void> {
             await new Promise((r) => setTimeout(r, 20));
           }
           importedMs = Math.round(performance.now() - t0);
+          importedCpuMs = cpuSince();
           await settling;
         }
         await host.settled();
         const calls = host.stats().calls;
         const longest = calls.reduce((m, c) => Math.max(m, c.ms), 0);
         const failed = calls.filter((c) => !c.ok).map((c) => `${c.kind} ${c.name}`);
-        return { invokeMs, importedMs, importStatus: progress.status ?? 'inline', settledMs: Math.round(performance.now() - t0), calls: calls.length, longestCallMs: longest, failed, answer: JSON.stringify(answer).slice(0, 200) };
+        return { invokeMs, importedMs, importedCpuMs, importStatus: progress.status ?? 'inline', settledMs: Math.round(performance.now() - t0), calls: calls.length, longestCallMs: longest, failed, answer: JSON.stringify(answer).slice(0, 200) };
       });
     } finally {
       await host.stop();
