@@ -26,7 +26,8 @@ export function ImportProgress({ watch, onFinished }: { readonly watch: number; 
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let sawRunning = false;
+    // Just started here: it may have ended before the first answer, and the page must still load the new org.
+    let sawRunning = watch > 0;
     const ask = async () => {
       const res = await invokeResolver('getImportProgress', {});
       if (stopped) return;
