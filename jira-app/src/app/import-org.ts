@@ -31,10 +31,11 @@ import { openSession, retryOnConflict, type Session } from './session';
 
 /**
  * The most departments an import stores within the resolver's invocation (Forge stops a
- * resolver at 25 s). Measured on the local Forge host (bench/org.ts): 2,000 flat departments
- * took 1.1 s in-process and 3.7 s through the host idle, and the same import took 2.7× longer
- * on a loaded machine; 1,000 departments keep the invocation near 2 s idle, so even a
- * several-fold slowdown stays far inside 25 s. Past it, the import continues in the queue.
+ * resolver at 25 s). Measured with bench/org.ts on the local Forge host: storing 2,000 flat
+ * departments in the resolver's call took 3.7 s (1,000: under 2 s), and a loaded machine made
+ * imports 2.7× slower; with the parse and validation in the same call, 1,000 departments keep
+ * it several times inside 25 s. The cost grows with departments (one record each, written 25
+ * to a KVS transaction), so larger files go on in the queue, where a consumer has 900 s.
  */
 export const INLINE_IMPORT_MAX_DEPARTMENTS = 1000;
 /** Department records per commit of a queued import (about 8 KVS transactions), progress recorded after each. */
