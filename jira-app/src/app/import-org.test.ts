@@ -102,6 +102,28 @@ describe('importing an org file larger than one invocation', () => {
     expect(await repo.loadDepartment(CYCLE, 'd5')).toBeNull();
   });
 
+  it('lets only one of two imports started at the same moment run', async () => {
+    const deps = createTestDeps({ asUser: permissionsOnlyJira(true) });
+    const answers = await Promise.all([call(deps, 'importOrg', { text: flatDepartments(LARGE) }), call(deps, 'importOrg', { text: flatDepartments(LARGE) })]);
+    expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+    const refused = answers.find((a) => !a.ok);
+    expect(refused && !refused.ok && refused.error.code).toBe('conflict');
+    expect(refused && !refused.ok && refused.error.message).toMatch(/; wait for it to finish, then import again\.$/);
+    expect(takeImportJobs(deps)).toHaveLength(1);
+  });
+
+  it('shows an import whose progress stopped moving for 20 minutes as failed, and takes a new one', async () => {
+    const deps = createTestDeps({ asUser: permissionsOnlyJira(true) });
+    await call(deps, 'importOrg', { text: flatDepartments(LARGE) });
+    await runImportJob(deps, takeImportJobs(deps)[0]!, 0);
+    deps.now += 20 * 60_000 + 1;
+    expect(await call(deps, 'getImportProgress', {})).toEqual({
+      ok: true,
+      data: { status: 'failed', cycle: CYCLE, done: IMPORT_BATCH_DEPARTMENTS, total: LARGE, startedAt: '2026-11-15T09:00:00.000Z', message: `The import stopped after ${IMPORT_BATCH_DEPARTMENTS} of ${LARGE} departments without finishing; the previous OKRs of cycle ${CYCLE} are still the current ones. Import the file again.` },
+    });
+    expect((await call(deps, 'importOrg', { text: flatDepartments(3) })).ok).toBe(true);
+  });
+
   it('leaves the previous org current when a write fails mid-way, and says so in the progress', async () => {
     const deps = createTestDeps({ asUser: permissionsOnlyJira(true) });
     const before = flatDepartments(5).replaceAll('Department ', 'Old department ');

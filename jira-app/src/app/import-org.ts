@@ -8,7 +8,8 @@
  * reader sees, recording progress after each batch and pushing itself again from its
  * checkpoint when its budget runs out, then switches the cycle to the new generation in the one
  * commit that stores the cycle and the site (so readers see the previous org whole until then,
- * and the new one whole after), and drops the previous generation's records.
+ * and the new one whole after), and drops the previous generation's records. One import runs
+ * at a time: each claims a lock first (atomically), which a queued import holds to its end.
  *
  * What it does not do: stop a concurrent edit of the cycle during the import (the switch
  * replaces the cycle's org, as an inline import does; metrics that moved meanwhile come back
@@ -46,6 +47,12 @@ export const IMPORT_STALE_MS = 20 * 60_000;
 export const IMPORT_BUDGET_MS = 600_000;
 
 export const IMPORT_PROGRESS_KEY = 'import-progress';
+/**
+ * Held while an import is stored (claimed atomically, so two imports started at the same moment
+ * cannot both run), refreshed after each batch; its TTL frees it when a consumer was cut off.
+ */
+export const IMPORT_LOCK_KEY = 'import-lock';
+const LOCK_TTL = { value: IMPORT_STALE_MS / 60_000, unit: 'MINUTES' } as const;
 const stagedKey = (id: string) => `import-org:${id}`;
 
 export const importJobSchema = z.strictObject({
@@ -82,39 +89,64 @@ export async function loadImportRecord(kvs: KvsLike): Promise<ImportRecord | nul
   return (await kvs.get<ImportRecord>(IMPORT_PROGRESS_KEY)) ?? null;
 }
 
-/** What the settings page shows of the last import through the queue. */
-export function importProgressView(record: ImportRecord | null): ImportProgressView {
+/** What the settings page shows of the last import through the queue (at `nowMs`: one that stopped moving long ago was cut off). */
+export function importProgressView(record: ImportRecord | null, nowMs: number): ImportProgressView {
   if (!record) return { status: 'none' };
-  const { cycle, status, done, total, startedAt } = record;
+  const { cycle, done, total, startedAt } = record;
+  if (record.status === 'running' && nowMs - Date.parse(record.updatedAt) > IMPORT_STALE_MS) {
+    const message = `The import stopped after ${done} of ${total} departments without finishing; the previous OKRs of cycle ${cycle} are still the current ones. Import the file again.`;
+    return { cycle, status: 'failed', done, total, startedAt, message };
+  }
+  const { status } = record;
   return { cycle, status, done, total, startedAt, ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}), ...(record.message ? { message: record.message } : {}) };
 }
 
-function refuseWhileRunning(record: ImportRecord | null, nowMs: number): void {
-  if (!record || record.status !== 'running' || nowMs - Date.parse(record.updatedAt) > IMPORT_STALE_MS) return;
-  throw new AppFailure('conflict', `An import of cycle ${record.cycle} is running (${record.done} of ${record.total} departments written, started ${record.startedAt}); wait for it to finish, then import again.`);
+/** Claims the import lock for `id`, or refuses with what is running. */
+async function claimImport(kvs: KvsLike, id: string): Promise<void> {
+  try {
+    await kvs.set(IMPORT_LOCK_KEY, { id }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: LOCK_TTL });
+    return;
+  } catch (e) {
+    // KVS refuses an existing key with an error; any other failure is passed on.
+    if ((await kvs.get(IMPORT_LOCK_KEY)) === undefined) throw e;
+  }
+  const record = await loadImportRecord(kvs);
+  if (record?.status === 'running') throw new AppFailure('conflict', `An import of cycle ${record.cycle} is running (${record.done} of ${record.total} departments written, started ${record.startedAt}); wait for it to finish, then import again.`);
+  throw new AppFailure('conflict', 'Another import is being stored at this moment; wait for it to finish, then import again.');
+}
+
+async function releaseImport(kvs: KvsLike, id: string): Promise<void> {
+  if ((await kvs.get<{ id: string }>(IMPORT_LOCK_KEY))?.id === id) await kvs.delete(IMPORT_LOCK_KEY);
 }
 
 const fullReconcile = (s: Session, cycle: string) => ({ body: { kind: 'reconcile', mode: 'full', startedAt: s.at, cycles: [cycle], cycleIndex: 0, queryIndex: 0 } });
 
 /** Stores the validated `org` for `admin`: in this invocation when small, else through the queue. */
 export async function importOrg(deps: AppDeps, s: Session, admin: string, org: Org, counts: Imported['counts']): Promise<Imported> {
-  refuseWhileRunning(await loadImportRecord(deps.kvs), s.nowMs);
-  const site = (await s.repo.loadSite()) ?? emptySite();
-  const state = await s.repo.loadCycle(org.cycle.id);
-  const metrics = state?.metrics ?? emptyMetrics();
-  if (org.departments.length <= INLINE_IMPORT_MAX_DEPARTMENTS) {
-    const { nextSite: _next, ...change } = planCycleWrite(site, state, org, metrics, s.at, { site: (x) => rememberAdmin(x, admin, true, s.nowMs) });
-    await s.repo.commit(change);
-    // The epics' issues come with a full reconcile, queued: an import may link thousands.
-    await deps.queue.push([fullReconcile(s, org.cycle.id)]);
-    return { cycle: org.cycle.id, dryRun: false, counts };
-  }
   const id = deps.ids.id().replace(/[^A-Za-z0-9_-]/g, '');
-  await writeChunks(deps.kvs, encodeRecord(stagedKey(id), { org, metrics } satisfies Staged));
-  const record: ImportRecord = { version: 1, id, cycle: org.cycle.id, generation: `g${id}`, admin, status: 'running', done: 0, total: org.departments.length, startedAt: s.at, updatedAt: s.at };
-  await deps.kvs.set(IMPORT_PROGRESS_KEY, record);
-  await deps.queue.push([{ body: { kind: 'import', id, offset: 0 } satisfies ImportJob }]);
-  return { cycle: org.cycle.id, dryRun: false, counts, queued: true };
+  await claimImport(deps.kvs, id);
+  let queued = false;
+  try {
+    const site = (await s.repo.loadSite()) ?? emptySite();
+    const state = await s.repo.loadCycle(org.cycle.id);
+    const metrics = state?.metrics ?? emptyMetrics();
+    if (org.departments.length <= INLINE_IMPORT_MAX_DEPARTMENTS) {
+      const { nextSite: _next, ...change } = planCycleWrite(site, state, org, metrics, s.at, { site: (x) => rememberAdmin(x, admin, true, s.nowMs) });
+      await s.repo.commit(change);
+      // The epics' issues come with a full reconcile, queued: an import may link thousands.
+      await deps.queue.push([fullReconcile(s, org.cycle.id)]);
+      return { cycle: org.cycle.id, dryRun: false, counts };
+    }
+    await writeChunks(deps.kvs, encodeRecord(stagedKey(id), { org, metrics } satisfies Staged));
+    const record: ImportRecord = { version: 1, id, cycle: org.cycle.id, generation: `g${id}`, admin, status: 'running', done: 0, total: org.departments.length, startedAt: s.at, updatedAt: s.at };
+    await deps.kvs.set(IMPORT_PROGRESS_KEY, record);
+    await deps.queue.push([{ body: { kind: 'import', id, offset: 0 } satisfies ImportJob }]);
+    queued = true;
+    return { cycle: org.cycle.id, dryRun: false, counts, queued: true };
+  } finally {
+    // A queued import keeps the lock until its consumer ends it.
+    if (!queued) await releaseImport(deps.kvs, id);
+  }
 }
 
 export type ImportReport = { readonly kind: 'continued'; readonly offset: number } | { readonly kind: 'finished' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'skipped'; readonly reason: string };
@@ -134,6 +166,8 @@ export async function runImportJob(deps: AppDeps, job: ImportJob, budgetMs: numb
   const save = async (next: ImportRecord) => {
     record = next;
     await deps.kvs.set(IMPORT_PROGRESS_KEY, next);
+    if (next.status === 'running') await deps.kvs.set(IMPORT_LOCK_KEY, { id: job.id }, { ttl: LOCK_TTL });
+    else await releaseImport(deps.kvs, job.id);
   };
   try {
     const staged = await readRecord<Staged>(deps.kvs, stagedKey(job.id));

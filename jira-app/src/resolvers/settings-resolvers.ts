@@ -110,7 +110,7 @@ export function settingsResolvers(deps: AppDeps) {
     }),
 
     // One small KVS read and no Jira call: the settings page asks it every few seconds while an import runs.
-    getImportProgress: defineResolver(deps, 'getImportProgress', async () => importProgressView(await loadImportRecord(deps.kvs))),
+    getImportProgress: defineResolver(deps, 'getImportProgress', async ({ session: s }) => importProgressView(await loadImportRecord(deps.kvs), s.nowMs)),
 
     exportOrg: defineResolver(deps, 'exportOrg', async ({ payload, session: s }) => {
       const site = await requireSite(s);
