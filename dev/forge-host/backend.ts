@@ -131,7 +131,7 @@ export function createHostBackend(options: BackendOptions): HostBackend {
       const started = performance.now();
       let success = false;
       try {
-        const value = await fn();
+        const value = await kvs.persistOnceAfter(fn);
         success = ok ? ok(value) : true;
         return value;
       } finally {

@@ -122,7 +122,23 @@ export interface Imported {
   readonly cycle: string;
   readonly dryRun: boolean;
   readonly counts: { readonly departments: number; readonly objectives: number; readonly keyResults: number; readonly dependencies: number; readonly epics: number };
+  /** The file is too large for one call: it is being written through the queue (`getImportProgress` follows it). */
+  readonly queued?: boolean;
 }
+
+/** The last import that went through the queue: departments written of the total, and how it ended. */
+export type ImportProgressView =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'running' | 'finished' | 'failed';
+      readonly cycle: string;
+      readonly done: number;
+      readonly total: number;
+      readonly startedAt: string;
+      readonly finishedAt?: string;
+      /** Why it failed (and that the previous OKRs are still current). */
+      readonly message?: string;
+    };
 
 export interface Exported {
   readonly fileName: string;

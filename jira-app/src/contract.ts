@@ -114,6 +114,8 @@ export const payloadSchemas = {
     .refine((c) => c.value !== undefined || c.done !== undefined, { error: 'expected a value (metric key result) or done (milestone key result)' }),
   /** YAML (or JSON) text of one cycle's org file; `dryRun` checks without storing. */
   importOrg: z.strictObject({ text: z.string().min(1, { error: 'expected the org file text' }).max(2_000_000), dryRun: z.boolean().default(false) }),
+  /** The progress of the import running through the queue (one small read): the settings page polls it. */
+  getImportProgress: z.strictObject({}),
   exportOrg: z.strictObject({ cycle }),
   createConnectionCode: z.strictObject({}),
   disconnectTeams: z.strictObject({}),
@@ -146,6 +148,7 @@ export interface ResolverResults {
   unlinkEpic: R.Changed;
   checkIn: R.CheckedIn;
   importOrg: R.Imported;
+  getImportProgress: R.ImportProgressView;
   exportOrg: R.Exported;
   createConnectionCode: R.ConnectionCode;
   disconnectTeams: R.TeamsConnection;

@@ -52,6 +52,22 @@ describe('values', () => {
     expect(new KvsService(join(dir, 'kvs.json')).keys()).toContain('kept');
   });
 
+  it('keeps the writes of one function call in the data file once, when the call ends, while the call reads them at once', async () => {
+    const fileHas = (key: string) => Object.hasOwn(JSON.parse(readFileSync(join(dir, 'kvs.json'), 'utf8')).values, key);
+    await service.persistOnceAfter(async () => {
+      await kvs.set('batch-1', 1);
+      await kvs.set('batch-2', 2);
+      expect(await kvs.get('batch-2')).toBe(2);
+      expect([fileHas('batch-1'), fileHas('batch-2')]).toEqual([false, false]);
+    });
+    expect([fileHas('batch-1'), fileHas('batch-2')]).toEqual([true, true]);
+    await expect(service.persistOnceAfter(async () => {
+      await kvs.set('batch-3', 3);
+      throw new Error('the function failed');
+    })).rejects.toThrow('the function failed');
+    expect(fileHas('batch-3')).toBe(true);
+  });
+
   it('refuses keys and values past the documented limits, with KVS error codes, and stores nothing', async () => {
     const before = service.counts.writes;
     expect(await codeOf(kvs.set('x'.repeat(KVS_LIMITS.maxKeyLength + 1), 1))).toBe('KEY_TOO_LONG');

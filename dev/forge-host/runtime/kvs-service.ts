@@ -205,8 +205,35 @@ export class KvsService {
     }
   }
 
+  /** Calls under way in `persistOnceAfter`; their writes reach the file when the last ends. */
+  private deferring = 0;
+  private dirty = false;
+
+  /**
+   * Runs one function call, keeping its writes to the file once, when it ends, instead of at
+   * each write: the host runs one call at a time, and a call that writes thousands of records
+   * would otherwise rewrite the whole file thousands of times (Forge's KVS has no such cost).
+   * What the functions read and write is the same either way; only the file lags until the call ends.
+   */
+  async persistOnceAfter<T>(call: () => Promise<T>): Promise<T> {
+    this.deferring += 1;
+    try {
+      return await call();
+    } finally {
+      this.deferring -= 1;
+      if (this.deferring === 0 && this.dirty) {
+        this.dirty = false;
+        this.persist();
+      }
+    }
+  }
+
   private persist(): void {
     if (!this.path) return;
+    if (this.deferring > 0) {
+      this.dirty = true;
+      return;
+    }
     const data = { version: 1, values: Object.fromEntries(this.values), secrets: Object.fromEntries(this.secrets), entities: Object.fromEntries(this.entityItems) };
     writeFileSync(`${this.path}.tmp`, JSON.stringify(data));
     renameSync(`${this.path}.tmp`, this.path);

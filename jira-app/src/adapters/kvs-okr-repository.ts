@@ -1,6 +1,7 @@
 /**
  * The OKR repository over Forge's Key-Value Store. Keys (see jira-app/README.md):
- * `site#…`, `cycle:<cycle>#…`, `dept:<cycle>:<department>#…`, `sync#…`, each a chunked
+ * `site#…`, `cycle:<cycle>#…`, `dept:<cycle>:<department>#…` (`dept:<cycle>:<generation>:<department>#…`
+ * once an import through the queue gave the cycle a new generation), `sync#…`, each a chunked
  * record (`kvs-records.ts`) read with one query. A commit writes every record it changes in
  * one `kvs.transact()` when that fits KVS's limits, else the records it did not load first
  * and the ones it loaded last, together, guarded by their revisions (`kvs-revisions.ts`): a
@@ -10,7 +11,7 @@
  * poll (`loadStamp`).
  */
 import { touchesViews, type OkrRepository, type RepositoryChange } from '../storage/okr-repository';
-import { EMPTY_SYNC, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
+import { EMPTY_SYNC, generationOf, type CycleState, type DepartmentInput, type SiteRecord, type SyncState } from '../storage/records';
 import type { KvsLike } from './kvs-port';
 import { encodeRecord, readRecord, revisionOf, type ChunkWrite } from './kvs-records';
 import { commitGuarded, type GuardedRecord } from './kvs-revisions';
@@ -20,7 +21,8 @@ export const KVS_KEYS = {
   sync: 'sync',
   stamp: 'stamp',
   cycle: (cycle: string) => `cycle:${cycle}`,
-  department: (cycle: string, department: string) => `dept:${cycle}:${department}`,
+  /** Ids never hold ":", so a generation's keys never meet another department's. */
+  department: (cycle: string, department: string, generation?: string) => (generation === undefined ? `dept:${cycle}:${department}` : `dept:${cycle}:${generation}:${department}`),
 } as const;
 
 function checkVersion<T extends { version: unknown }>(base: string, value: T | undefined): T | null {
@@ -47,6 +49,10 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
     return checkVersion(base, found?.value);
   }
 
+  /** The site as this repository last loaded or committed it (undefined: not yet loaded). */
+  let site: SiteRecord | null | undefined;
+  const currentSite = async () => (site === undefined ? (site = await load<SiteRecord>(KVS_KEYS.site)) : site);
+
   const others: ChunkWrite[] = [];
   const guarded: GuardedRecord[] = [];
 
@@ -54,13 +60,14 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
   function write(base: string, value: unknown): void {
     const writes = encodeRecord(base, value, counts.get(base) ?? 0);
     counts.set(base, writes.filter((w) => w.value !== null).length);
-    guarded.push({ guard: { base, expected: seen.get(base), next: revisionOf(value) }, writes });
+    // Chunk 0 (written last) carries the revision encodeRecord computed.
+    guarded.push({ guard: { base, expected: seen.get(base), next: writes[writes.length - 1]!.value!.rev }, writes });
   }
 
   return {
-    loadSite: () => load<SiteRecord>(KVS_KEYS.site),
+    loadSite: async () => (site = await load<SiteRecord>(KVS_KEYS.site)),
     loadCycle: (cycle) => load<CycleState>(KVS_KEYS.cycle(cycle)),
-    loadDepartment: (cycle, department) => load<DepartmentInput>(KVS_KEYS.department(cycle, department)),
+    loadDepartment: async (cycle, department) => load<DepartmentInput>(KVS_KEYS.department(cycle, department, generationOf(await currentSite(), cycle))),
     async loadSync(): Promise<SyncState> {
       return (await load<SyncState>(KVS_KEYS.sync)) ?? EMPTY_SYNC;
     },
@@ -72,15 +79,17 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
     async commit(change: RepositoryChange): Promise<void> {
       others.length = 0;
       guarded.length = 0;
+      const target = change.site ?? (change.departments?.length || change.dropDepartments?.length ? await currentSite() : null);
       // Department records are derived from their cycle (written in the same commit): written as given.
-      for (const d of change.departments ?? []) {
-        const base = KVS_KEYS.department(d.cycle, d.department);
+      const plain = (base: string, d: DepartmentInput) => {
         const writes = encodeRecord(base, d, counts.get(base) ?? 0);
         counts.set(base, writes.filter((w) => w.value !== null).length);
         others.push(...writes);
-      }
+      };
+      for (const d of change.departments ?? []) plain(KVS_KEYS.department(d.cycle, d.department, generationOf(target, d.cycle)), d);
+      for (const d of change.stage?.departments ?? []) plain(KVS_KEYS.department(d.cycle, d.department, change.stage!.generation), d);
       for (const d of change.dropDepartments ?? []) {
-        const base = KVS_KEYS.department(d.cycle, d.department);
+        const base = KVS_KEYS.department(d.cycle, d.department, d.generation === undefined ? generationOf(target, d.cycle) : (d.generation ?? undefined));
         const known = counts.get(base) ?? 1;
         for (let i = known - 1; i >= 0; i--) others.push({ key: `${base}#${String(i).padStart(3, '0')}`, value: null });
         counts.delete(base);
@@ -99,6 +108,7 @@ export function createKvsOkrRepository(kvs: KvsLike, nowMs: () => number = Date.
       }
       await commitGuarded(kvs, others, guarded);
       for (const { guard } of guarded) seen.set(guard.base, guard.next);
+      if (change.site) site = change.site;
     },
   };
 }

@@ -33,29 +33,48 @@ export function chunkKey(base: string, i: number): string {
   return `${base}#${String(i).padStart(3, '0')}`;
 }
 
+const chunkSizes = new WeakMap<Chunk, number>();
+
+/** The size of `value` as KVS stores it (JSON, UTF-8); known without serializing again for chunks `encodeRecord` made. */
 export function bytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+  const known = typeof value === 'object' && value !== null ? chunkSizes.get(value as Chunk) : undefined;
+  return known ?? Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+function revisionOfJson(json: string): string {
+  return createHash('sha256').update(json).digest('base64url').slice(0, 16);
 }
 
 /** The revision of a record: a hash of its JSON, carried by each of its chunks. */
 export function revisionOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+  return revisionOfJson(JSON.stringify(value));
 }
 
-/** The chunks of `value` (chunk 0 last) and deletions of chunks a longer previous revision left. */
+/** `chunk` with its serialized size remembered (its JSON is `head` and `body`, `body` already measured). */
+function sized(chunk: Chunk, size: number): Chunk {
+  chunkSizes.set(chunk, size);
+  return chunk;
+}
+
+/**
+ * The chunks of `value` (chunk 0 last) and deletions of chunks a longer previous revision left.
+ * The value is serialized once: its revision and every size come from that one JSON text.
+ */
 export function encodeRecord(base: string, value: unknown, previousCount = 0): ChunkWrite[] {
   const json = JSON.stringify(value);
-  const rev = revisionOf(value);
-  const single: Chunk = { rev, i: 0, n: 1, data: value };
+  const rev = revisionOfJson(json);
+  const jsonBytes = Buffer.byteLength(json, 'utf8');
+  // {"rev":"…","i":0,"n":1,"data":<json>}: the envelope's size plus the value's.
+  const singleBytes = Buffer.byteLength(JSON.stringify({ rev, i: 0, n: 1, data: 0 }), 'utf8') - 1 + jsonBytes;
   let chunks: Chunk[];
-  if (bytes(single) <= RECORD_CHUNK_BYTES) {
-    chunks = [single];
+  if (singleBytes <= RECORD_CHUNK_BYTES) {
+    chunks = [sized({ rev, i: 0, n: 1, data: value }, singleBytes)];
   } else {
     const pieces: string[] = [];
     let at = 0;
     while (at < json.length) {
       let size = Math.min(json.length - at, 100_000);
-      while (bytes(json.slice(at, at + size)) > RECORD_CHUNK_BYTES) size = Math.floor(size / 2);
+      while (Buffer.byteLength(JSON.stringify(json.slice(at, at + size)), 'utf8') > RECORD_CHUNK_BYTES) size = Math.floor(size / 2);
       pieces.push(json.slice(at, at + size));
       at += size;
     }

@@ -19,6 +19,8 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface OrgIndex {
   readonly org: Org;
   readonly departments: ReadonlyMap<string, Department>;
+  /** Department id → its place in the file, to list a cut's departments in file order without a pass over them all. */
+  readonly departmentPosition: ReadonlyMap<string, number>;
   /** Department id → its direct sub-departments. */
   readonly childrenOf: ReadonlyMap<string, readonly Department[]>;
   readonly dependencyPosition: ReadonlyMap<Org['dependencies'][number], number>;
@@ -57,6 +59,7 @@ export function indexOrg(org: Org): OrgIndex {
   return {
     org,
     departments: new Map(org.departments.map((d) => [d.id, d])),
+    departmentPosition: new Map(org.departments.map((d, i) => [d.id, i])),
     childrenOf,
     dependencyPosition: new Map(org.dependencies.map((d, i) => [d, i])),
     objectiveOfKr,
@@ -146,7 +149,11 @@ function departmentsFor(ix: OrgIndex, id: string, objectives: readonly Objective
     add(d.needs.department);
     add(d.provider);
   }
-  return ix.org.departments.filter((d) => keep.has(d.id));
+  // Sorted by place in the file: a cut names a few departments, the org may have thousands.
+  return [...keep]
+    .filter((d) => ix.departmentPosition.has(d))
+    .sort((a, b) => ix.departmentPosition.get(a)! - ix.departmentPosition.get(b)!)
+    .map((d) => ix.departments.get(d)!);
 }
 
 /**

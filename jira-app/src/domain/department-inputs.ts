@@ -28,6 +28,19 @@ function totalsOf(issues: IssueSetMetrics['issues']): IssueSetMetrics['totals'] 
   return { issues: issues.length, byCategory, points, unestimated };
 }
 
+const positionsOf = new WeakMap<IssueSetMetrics, Map<string, number[]>>();
+
+/** Issue key → its places in `set` (built once per set). */
+function deliverablePositions(set: IssueSetMetrics): Map<string, number[]> {
+  let at = positionsOf.get(set);
+  if (!at) {
+    at = new Map();
+    set.issues.forEach((issue, i) => push(at!, issue.key, i));
+    positionsOf.set(set, at);
+  }
+  return at;
+}
+
 /** The metrics of the epics and JQLs of `objectives` and of `deliverables`. */
 function metricsFor(metrics: EpicMetrics, ix: OrgIndex, objectives: readonly Objective[], deliverables: ReadonlySet<string>): EpicMetrics {
   const epics: Record<string, IssueSetMetrics> = {};
@@ -46,7 +59,11 @@ function metricsFor(metrics: EpicMetrics, ix: OrgIndex, objectives: readonly Obj
   const dq = ix.deliverablesJql;
   const all = dq === null ? undefined : metrics.queries[dq];
   if (dq !== null && all) {
-    const issues = deliverables.size === 0 ? [] : all.issues.filter((i) => deliverables.has(i.key));
+    // In the order the whole set holds them, found through the key index: not a pass over every deliverable per department.
+    const at = deliverablePositions(all);
+    const positions: number[] = [];
+    for (const key of deliverables) for (const i of at.get(key) ?? []) positions.push(i);
+    const issues = positions.sort((a, b) => a - b).map((i) => all.issues[i]!);
     queries[dq] = { issues, totals: totalsOf(issues) };
   }
   return { version: 1, epics, queries, statusCategories: metrics.statusCategories };

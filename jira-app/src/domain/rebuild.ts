@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { EpicMetrics, Org } from '@okr-bridge/core';
 import type { RepositoryChange } from '../storage/okr-repository';
-import type { CycleState, PendingAlignment, SiteRecord } from '../storage/records';
+import { generationOf, type CycleState, type DepartmentInput, type PendingAlignment, type SiteRecord } from '../storage/records';
 import { livePending } from './alignments';
 import { buildCycleIndex } from './cycle-index';
 import { buildDepartmentInputs } from './department-inputs';
@@ -22,6 +22,8 @@ function hashOf(value: unknown): string {
  * `org.cycle.id`, given the site and the previous cycle state (null the first time). `at` is
  * the instant the day-independent lint is computed at. Pending alignments are kept from the
  * previous state unless `extra.pending` replaces them, less those whose parts are gone.
+ * `extra.inputs`: the department inputs of `org` and `metrics` at `at`, when the caller built
+ * them already. The cycle keeps the generation of its department records.
  */
 export function planCycleWrite(
   site: SiteRecord,
@@ -29,9 +31,9 @@ export function planCycleWrite(
   org: Org,
   metrics: EpicMetrics,
   at: string,
-  extra: { site?: (s: SiteRecord) => SiteRecord; pending?: readonly PendingAlignment[] } = {},
+  extra: { site?: (s: SiteRecord) => SiteRecord; pending?: readonly PendingAlignment[]; inputs?: readonly DepartmentInput[] } = {},
 ): RepositoryChange & { nextSite: SiteRecord; cycles: CycleState[] } {
-  const inputs = buildDepartmentInputs(org, metrics, at);
+  const inputs = extra.inputs ?? buildDepartmentInputs(org, metrics, at);
   const views: Record<string, string> = {};
   const changed = [];
   for (const input of inputs) {
@@ -46,7 +48,9 @@ export function planCycleWrite(
   const parts = pending.length > 0 ? { ...cyclePartsOf(org), pendingAlignments: pending } : cyclePartsOf(org);
   const state: CycleState = { version: 1, cycle: org.cycle.id, parts, metrics, views };
   const withOrg = siteWithOrg(site, org);
-  let nextSite: SiteRecord = { ...withOrg, index: { ...withOrg.index, [org.cycle.id]: buildCycleIndex(org, inputs) } };
+  const generation = generationOf(site, org.cycle.id);
+  const index = buildCycleIndex(org, inputs);
+  let nextSite: SiteRecord = { ...withOrg, index: { ...withOrg.index, [org.cycle.id]: generation === undefined ? index : { ...index, generation } } };
   if (extra.site) nextSite = extra.site(nextSite);
   // The site record is rewritten only when it changed: most issue events leave the index alone.
   const siteChanged = JSON.stringify(nextSite) !== JSON.stringify(site);

@@ -1,7 +1,8 @@
 /**
  * The OKR settings page: settings, the org file in and out, the Teams connection. Jira admins
  * only (asked of Jira as the user on every call). Saving settings or importing an org file
- * rebuilds every derived record of the cycles concerned in one commit.
+ * rebuilds every derived record of the cycles concerned in one commit; an org file too large
+ * for one call goes on through the queue (`app/import-org.ts`).
  */
 import { emptyMetrics, encodeConnectionCode, parseOrg, validateOrg } from '@okr-bridge/core';
 import { stringify } from 'yaml';
@@ -14,6 +15,7 @@ import { AppFailure } from '../app/failure';
 import { adminMemoryStale, askJiraAdmin, rememberAdmin, requireAdmin } from '../app/permissions';
 import { cycleOf, requireSite, retryOnConflict } from '../app/session';
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from '../storage/records';
+import { importOrg, importProgressView, loadImportRecord } from '../app/import-org';
 import { defineResolver } from './define';
 
 export const CONNECTION_CODE_TTL_SECONDS = 15 * 60;
@@ -104,14 +106,11 @@ export function settingsResolvers(deps: AppDeps) {
         epics: epics.size,
       };
       if (payload.dryRun) return { cycle: org.cycle.id, dryRun: true, counts };
-      const site = (await s.repo.loadSite()) ?? emptySite();
-      const state = await s.repo.loadCycle(org.cycle.id);
-      const { nextSite: _next, ...change } = planCycleWrite(site, state, org, state?.metrics ?? emptyMetrics(), s.at, { site: (x) => rememberAdmin(x, admin, true, s.nowMs) });
-      await s.repo.commit(change);
-      // The epics' issues come with a full reconcile, queued: an import may link thousands.
-      await deps.queue.push([{ body: { kind: 'reconcile', mode: 'full', startedAt: s.at, cycles: [org.cycle.id], cycleIndex: 0, queryIndex: 0 } }]);
-      return { cycle: org.cycle.id, dryRun: false, counts };
+      return importOrg(deps, s, admin, org, counts);
     }),
+
+    // One small KVS read and no Jira call: the settings page asks it every few seconds while an import runs.
+    getImportProgress: defineResolver(deps, 'getImportProgress', async ({ session: s }) => importProgressView(await loadImportRecord(deps.kvs), s.nowMs)),
 
     exportOrg: defineResolver(deps, 'exportOrg', async ({ payload, session: s }) => {
       const site = await requireSite(s);

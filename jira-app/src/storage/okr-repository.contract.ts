@@ -92,6 +92,34 @@ export function describeOkrRepositoryContract(name: string, createStore: () => (
       expect((await repo.loadDepartment('2026-Q4', 'eng'))?.department).toBe('eng');
     });
 
+    it('keeps staged department records out of sight until the site switches the cycle to their generation', async () => {
+      const open = createStore();
+      const { nextSite, ...change } = acmeChange();
+      await open().commit({ ...change, site: nextSite });
+      const stamp = await open().loadStamp();
+      const eng = change.departments!.find((d) => d.department === 'eng')!;
+      const staged = { ...eng, lint: [] };
+      await open().commit({ stage: { generation: 'g2', departments: [staged] } });
+      expect(await open().loadStamp()).toBe(stamp);
+      expect(await open().loadDepartment('2026-Q4', 'eng')).toEqual(eng);
+
+      const switched = { ...nextSite, index: { ...nextSite.index, '2026-Q4': { ...nextSite.index['2026-Q4']!, generation: 'g2' } } };
+      const writer = open();
+      await writer.loadSite();
+      await writer.commit({ site: switched });
+      expect(await open().loadDepartment('2026-Q4', 'eng')).toEqual(staged);
+      expect(await open().loadDepartment('2026-Q4', 'plat')).toBeNull();
+
+      // Writers that loaded the switched site write its generation; the first one is dropped by name.
+      await open().commit({ departments: [{ ...staged, lint: eng.lint }], dropDepartments: [{ cycle: '2026-Q4', department: 'eng', generation: null }] });
+      expect(await open().loadDepartment('2026-Q4', 'eng')).toEqual(eng);
+      const back = open();
+      await back.loadSite();
+      await back.commit({ site: nextSite });
+      expect(await open().loadDepartment('2026-Q4', 'eng')).toBeNull();
+      expect((await open().loadDepartment('2026-Q4', 'plat'))?.department).toBe('plat');
+    });
+
     it('keeps departments whose ids share a prefix apart', async () => {
       const repo = create();
       const { departments = [] } = acmeChange();

@@ -6,6 +6,10 @@
  * `commit` writes a record it loaded only if no one else has written it since, else it writes
  * nothing and throws `RevisionConflict` (the caller re-reads, re-applies its edit and commits
  * again; see `app/session.ts`). A record written without being loaded is written as given.
+ *
+ * Department records live under their cycle's generation (`SiteRecord.index[cycle].generation`):
+ * `loadDepartment` and `commit` read and write the generation of the site this repository
+ * loaded (or is committing), loading the site first when it has not.
  */
 import type { CycleState, DepartmentInput, SiteRecord, SyncState } from './records';
 
@@ -13,8 +17,17 @@ export interface RepositoryChange {
   readonly site?: SiteRecord;
   readonly cycles?: readonly CycleState[];
   readonly departments?: readonly DepartmentInput[];
-  /** Department records to drop (a department removed from a cycle). */
-  readonly dropDepartments?: readonly { readonly cycle: string; readonly department: string }[];
+  /**
+   * Department records to drop (a department removed from a cycle), of the cycle's current
+   * generation, or of `generation` when given (the records a switch of generation left behind;
+   * null: the first generation).
+   */
+  readonly dropDepartments?: readonly { readonly cycle: string; readonly department: string; readonly generation?: string | null }[];
+  /**
+   * Department records of a generation no reader sees yet (an import under way), written as
+   * given: they change no view, so no stamp.
+   */
+  readonly stage?: { readonly generation: string; readonly departments: readonly DepartmentInput[] };
   readonly sync?: SyncState;
 }
 

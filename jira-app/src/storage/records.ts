@@ -53,6 +53,13 @@ export interface CycleIndex {
   readonly queryIssues?: Readonly<Record<string, readonly string[]>>;
   readonly objectives: readonly CatalogObjective[];
   readonly krs: readonly CatalogKr[];
+  /**
+   * The generation the cycle's department records are stored under: an import through the
+   * queue writes a new generation beside the current one and switches to it in the commit
+   * that stores the cycle, so readers never see half of an import. Absent: the records of the
+   * first generation (and of records written before generations existed).
+   */
+  readonly generation?: string;
 }
 
 export interface SiteRecord {
@@ -124,4 +131,9 @@ export interface PendingAlignment {
   /** Who asked (a name, email or account id, as the edit knew them). */
   readonly requestedBy: string;
   readonly requestedAt: string;
+}
+
+/** The generation of cycle `cycle`'s department records in `site` (undefined: the first). */
+export function generationOf(site: SiteRecord | null, cycle: string): string | undefined {
+  return site && Object.hasOwn(site.index, cycle) ? site.index[cycle]!.generation : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The queue consumer: delivers signed events to the connected Teams service, and continues
- * reconciles that did not fit one invocation. A delivery that fails for a reason that may pass
+ * reconciles and org imports that did not fit one invocation. A delivery that fails for a reason that may pass
  * (network, 408, 429, 5xx) asks Forge to retry it later; after `MAX_DELIVERY_ATTEMPTS`, or on a
  * refusal that will not pass (other 4xx), it gives up and records why in the sync state, which
  * the settings page shows.
@@ -9,13 +9,14 @@ import { bridgeEventSchema, signBridgeRequest } from '@okr-bridge/core';
 import { z } from 'zod';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import type { AppDeps } from '../app/deps';
+import { IMPORT_BUDGET_MS, importJobSchema, runImportJob } from '../app/import-org';
 import { openSession } from '../app/session';
 import { BUDGET_MS, reconcileJobSchema, runReconcile } from './reconcile';
 
 export const MAX_DELIVERY_ATTEMPTS = 6;
 
 const deliverSchema = z.strictObject({ kind: z.literal('deliver'), event: bridgeEventSchema });
-const bodySchema = z.discriminatedUnion('kind', [deliverSchema, reconcileJobSchema]);
+const bodySchema = z.discriminatedUnion('kind', [deliverSchema, reconcileJobSchema, importJobSchema]);
 
 export type ConsumerOutcome =
   | { readonly kind: 'done'; readonly detail: string }
@@ -56,6 +57,10 @@ export async function handleQueueEvent(deps: AppDeps, body: unknown, retryCount 
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return { kind: 'done', detail: `dropped an event the app does not know: ${parsed.error.issues[0]?.message ?? ''}` };
   if (parsed.data.kind === 'deliver') return deliver(deps, parsed.data.event, retryCount);
+  if (parsed.data.kind === 'import') {
+    const report = await runImportJob(deps, parsed.data, IMPORT_BUDGET_MS);
+    return { kind: 'done', detail: `import ${report.kind}${report.kind === 'failed' ? `: ${report.message}` : ''}` };
+  }
   const report = await runReconcile(deps, parsed.data, BUDGET_MS.consumer);
   return { kind: 'done', detail: `reconcile ${report.kind}` };
 }

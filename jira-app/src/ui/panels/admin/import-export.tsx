@@ -11,6 +11,7 @@ import { token } from '@atlaskit/tokens';
 import type { Imported, ResolverError } from '../../../contract';
 import { callChecked } from '../../api/checked-call';
 import { ErrorNotice } from '../../components/load-state';
+import { ImportProgress } from './import-progress';
 
 const areaStyle = { width: '100%', boxSizing: 'border-box' as const, fontFamily: 'monospace', fontSize: 12, color: token('color.text'), background: token('color.background.input'), border: `1px solid ${token('color.border.input')}`, borderRadius: 3, padding: 6 };
 
@@ -42,6 +43,8 @@ export function ImportExport({ onImported }: { readonly onImported: () => void }
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  /** Bumped when an import went to the queue: the progress below follows it. */
+  const [watch, setWatch] = useState(0);
   const [exported, setExported] = useState<{ fileName: string; text: string; url: string } | null>(null);
   const [exportError, setExportError] = useState<ResolverError | null>(null);
   const send = async (dryRun: boolean) => {
@@ -49,7 +52,8 @@ export function ImportExport({ onImported }: { readonly onImported: () => void }
     const res = await callChecked('importOrg', { text, dryRun });
     setBusy(false);
     setOutcome(res.ok ? { kind: 'imported', result: res.data } : { kind: 'error', error: res.error });
-    if (res.ok && !dryRun) onImported();
+    if (res.ok && res.data.queued) setWatch((w) => w + 1);
+    else if (res.ok && !dryRun) onImported();
   };
   const doExport = async () => {
     const res = await callChecked('exportOrg', {});
@@ -76,13 +80,14 @@ export function ImportExport({ onImported }: { readonly onImported: () => void }
       </Inline>
       {outcome?.kind === 'error' && (outcome.error.code === 'invalid-org' || outcome.error.issues?.some((i) => i.line !== undefined) ? <LineErrors error={outcome.error} text={text} /> : <ErrorNotice title="Not imported" error={outcome.error} />)}
       {outcome?.kind === 'imported' && (
-        <Notice appearance="success" title={outcome.result.dryRun ? 'The org file is valid' : `Imported cycle ${outcome.result.cycle}`} testId="import-success">
+        <Notice appearance="success" title={outcome.result.dryRun ? 'The org file is valid' : outcome.result.queued ? `Importing cycle ${outcome.result.cycle}` : `Imported cycle ${outcome.result.cycle}`} testId="import-success">
           <p>
             {outcome.result.counts.departments} departments, {outcome.result.counts.objectives} objectives, {outcome.result.counts.keyResults} key results, {outcome.result.counts.dependencies} dependencies, {outcome.result.counts.epics} epics
-            {outcome.result.dryRun ? '. Nothing was stored: press Import to store it.' : '. Progress fills in as the next sync reads the epics.'}
+            {outcome.result.dryRun ? '. Nothing was stored: press Import to store it.' : outcome.result.queued ? '. The file is valid and too large for one step: its departments are being written in the background (below).' : '. Progress fills in as the next sync reads the epics.'}
           </p>
         </Notice>
       )}
+      <ImportProgress watch={watch} onFinished={onImported} />
       <Heading size="xsmall" as="h3">
         Export
       </Heading>
