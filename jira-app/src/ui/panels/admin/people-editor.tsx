@@ -3,7 +3,8 @@ import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { replaceAt, type SettingsDraft } from './settings-draft';
-import { listFormat, ParsedCell, TextCell } from './text-cell';
+import { PickerCell } from './picker-cells';
+import { TextCell } from './text-cell';
 
 /** Company fields, then one row per person. */
 export function PeopleEditor({ draft, onChange }: { readonly draft: SettingsDraft; readonly onChange: (d: SettingsDraft) => void }) {
@@ -18,7 +19,7 @@ export function PeopleEditor({ draft, onChange }: { readonly draft: SettingsDraf
       <Inline space="space.150" shouldWrap>
         <TextCell id="company-id" label="Company id" value={c.id} onChange={(v) => onChange({ ...draft, company: { ...c, id: v } })} width={120} />
         <TextCell id="company-name" label="Company name" value={c.name} onChange={(v) => onChange({ ...draft, company: { ...c, name: v } })} width={220} />
-        <ParsedCell id="company-owners" label="Company owners (comma separated)" value={c.owners ?? []} {...listFormat} onChange={(v) => onChange({ ...draft, company: { ...c, owners: v } })} width={320} />
+        <PickerCell kind="people" id="company-owners" label="Company owners" showLabel value={c.owners ?? []} onChange={(v) => onChange({ ...draft, company: { ...c, owners: v } })} />
       </Inline>
       <Heading size="xsmall" as="h3">
         People
