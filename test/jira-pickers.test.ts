@@ -60,11 +60,17 @@ describe('people and project pickers', () => {
     await pick(admin, admin.locator('#dep-7-projects'), 'operat', 'OPS · IT Operations');
     await admin.getByRole('button', { name: 'Department 8 owners: none' }).click();
     await pick(admin, admin.locator('#dep-7-owners'), 'ana', 'Ana Costa');
+    // Who an org-file name stands for, picked too.
+    await admin.getByRole('button', { name: 'Add person' }).click();
+    await admin.getByLabel('Person 1 name').fill('ana@acme.example');
+    await admin.getByRole('button', { name: 'Person 1 Jira account: none' }).click();
+    await pick(admin, admin.locator('#person-0-account'), 'costa', 'Ana Costa');
     await admin.getByRole('button', { name: 'Save settings' }).click();
     await admin.getByTestId('settings-saved').waitFor();
     await admin.close();
 
-    const settings = (await stack.host.invoke('getSettings', {})) as { ok: true; data: Settings };
+    const settings = (await stack.host.invoke('getSettings', {})) as { ok: true; data: Settings & { people: { name: string; accountId: string }[] } };
+    expect(settings.data.people).toEqual([{ name: 'ana@acme.example', accountId: ANA }]);
     const byId = Object.fromEntries(settings.data.departments.map((d) => [d.id, d]));
     expect(byId.ops).toMatchObject({ jiraProjects: ['OPS'], owners: [ANA] });
     expect(byId.eng).toMatchObject({ jiraProjects: ['ENG'], owners: [RAJ] });

@@ -121,6 +121,37 @@ export function PeopleCell({ id, label, value, onChange, autoFocus }: CellProps)
   );
 }
 
+/** One person (settings: the Jira account an org-file name stands for), stored by account id; `value` holds at most one. */
+export function PersonCell({ id, label, value, onChange, autoFocus }: CellProps) {
+  const people = usePeopleMap();
+  const search = useSearches();
+  const [picked, setPicked] = useState<PersonOption | null>(null);
+  const current = value[0];
+  const option = current === undefined ? null : picked?.value === current ? picked : personOption(current, people);
+  return (
+    <div style={{ minWidth: 200 }}>
+      <AsyncSelect<PersonOption, false>
+        inputId={id}
+        aria-label={label}
+        autoFocus={autoFocus ?? false}
+        spacing="compact"
+        value={option}
+        onChange={(chosen) => {
+          setPicked(chosen);
+          onChange(chosen ? [chosen.value] : []);
+        }}
+        loadOptions={search.people}
+        defaultOptions
+        cacheOptions
+        isClearable
+        placeholder="Search people"
+        formatOptionLabel={formatPerson}
+      />
+      {search.error && <ErrorMessage>{search.error}</ErrorMessage>}
+    </div>
+  );
+}
+
 /** Several Jira projects (settings: a department's), stored by key. */
 export function ProjectsCell({ id, label, value, onChange, autoFocus }: CellProps) {
   const search = useSearches();

@@ -43,7 +43,7 @@ function SettingsPage({ settings, reload }: { readonly settings: SettingsView; r
     {
       label: 'Departments',
       body: (
-        <PeopleProvider owners={[...settings.company.owners, ...settings.departments.flatMap((d) => d.owners)]}>
+        <PeopleProvider owners={[...settings.company.owners, ...settings.departments.flatMap((d) => d.owners), ...settings.people.map((p) => p.accountId)]}>
           <Stack space="space.300">
             <DepartmentsEditor draft={draft} onChange={edit} />
             <PeopleEditor draft={draft} onChange={edit} />

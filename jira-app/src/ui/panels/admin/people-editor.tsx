@@ -24,12 +24,12 @@ export function PeopleEditor({ draft, onChange }: { readonly draft: SettingsDraf
       <Heading size="xsmall" as="h3">
         People
       </Heading>
-      <Text size="small">Owners are written by name or email in the org file; map each to the Jira account that may edit for them.</Text>
+      <Text size="small">Owners written by name or email in the org file (or typed before the pickers): pick the Jira account that may edit for each.</Text>
       <Stack as="ul" space="space.075">
         {people.map((p, i) => (
           <Inline as="li" key={`p${i}`} space="space.100" alignBlock="center">
             <TextCell id={`person-${i}-name`} label={`Person ${i + 1} name`} hideLabel value={p.name} onChange={(v) => setPerson(i, { ...p, name: v })} width={240} />
-            <TextCell id={`person-${i}-account`} label={`Person ${i + 1} Jira account id`} hideLabel value={p.accountId} onChange={(v) => setPerson(i, { ...p, accountId: v })} width={280} />
+            <PickerCell kind="person" id={`person-${i}-account`} label={`Person ${i + 1} Jira account`} value={p.accountId ? [p.accountId] : []} onChange={(v) => setPerson(i, { ...p, accountId: v[0] ?? '' })} />
             <Button spacing="compact" appearance="subtle" onClick={() => onChange({ ...draft, people: people.filter((_, j) => j !== i) })} aria-label={`Remove ${p.name || `person ${i + 1}`}`}>
               Remove
             </Button>

@@ -10,10 +10,12 @@ import { deferred, Deferred } from '../../components/deferred';
 import { ownerText, usePeopleMap } from '../../components/people/people-context';
 
 const PeopleCell = deferred(() => import('../../components/people/pickers.js').then((m) => m.PeopleCell));
+const PersonCell = deferred(() => import('../../components/people/pickers.js').then((m) => m.PersonCell));
 const ProjectsCell = deferred(() => import('../../components/people/pickers.js').then((m) => m.ProjectsCell));
 
 export interface PickerCellProps {
-  readonly kind: 'people' | 'projects';
+  /** `person`: one account (`value` holds at most one). */
+  readonly kind: 'people' | 'person' | 'projects';
   readonly id: string;
   readonly label: string;
   readonly showLabel?: boolean;
@@ -24,8 +26,8 @@ export interface PickerCellProps {
 export function PickerCell({ kind, showLabel, ...props }: PickerCellProps) {
   const people = usePeopleMap();
   const [editing, setEditing] = useState(false);
-  const text = props.value.map((v) => (kind === 'people' ? ownerText(v, people) : v)).join(', ') || 'none';
-  const Cell = kind === 'people' ? PeopleCell : ProjectsCell;
+  const text = props.value.map((v) => (kind === 'projects' ? v : ownerText(v, people))).join(', ') || 'none';
+  const Cell = kind === 'people' ? PeopleCell : kind === 'person' ? PersonCell : ProjectsCell;
   const shown = (
     <Button spacing="compact" appearance="subtle" onClick={() => setEditing(true)} aria-label={`${props.label}: ${text}`} testId={`${props.id}-edit`}>
       {text}
