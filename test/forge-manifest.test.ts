@@ -95,7 +95,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the least scopes and egress only to the configured Teams service', () => {
-    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'storage:app']);
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'read:jira-user', 'storage:app']);
     expect(manifest.permissions.external.fetch.backend).toEqual([{ address: '${TEAMS_SERVICE_URL}' }]);
   });
 });

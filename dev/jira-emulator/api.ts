@@ -1,11 +1,13 @@
 /**
  * The Jira Cloud REST v3 endpoints okr-bridge uses, answered from a site:
  * `GET|POST /rest/api/3/search/jql`, `POST /rest/api/3/search/approximate-count`,
- * `POST /rest/api/3/issue/bulkfetch` and `GET /rest/api/3/field`. Paging follows Jira: 50
+ * `POST /rest/api/3/issue/bulkfetch`, `GET /rest/api/3/field`, and the user and project
+ * lookups of `directory.ts`. Paging follows Jira: 50
  * issues by default, at most 5,000 a page when only `id`/`key` are asked for and 100
  * otherwise, `nextPageToken` absent and `isLast: true` on the last page, no `total`.
  */
 import { z } from 'zod';
+import { bulkUsers, getUser, searchProjects, searchUsers } from './directory';
 import { listFieldDetails, readFieldSelection, renderIssue } from './fields';
 import { INVALID_PAYLOAD, jiraError, ok, type Reply } from './http';
 import { SearchPager, runQuery, type SearchClock } from './search';
@@ -114,6 +116,12 @@ export class JiraApi {
   fields(): Reply {
     return ok(listFieldDetails(this.site.fieldIds));
   }
+
+  /** The user and project endpoints (`directory.ts`). */
+  userSearch = (query: URLSearchParams, baseUrl: string): Reply => searchUsers(this.site, query, baseUrl);
+  user = (query: URLSearchParams, baseUrl: string): Reply => getUser(this.site, query, baseUrl);
+  userBulk = (query: URLSearchParams, baseUrl: string): Reply => bulkUsers(this.site, query, baseUrl);
+  projectSearch = (query: URLSearchParams, baseUrl: string): Reply => searchProjects(this.site, query, baseUrl);
 
   private search(input: SearchInput, baseUrl: string): Reply {
     if (input.maxResults !== undefined && input.maxResults < 1) return jiraError(400, ['The maxResults parameter must be a positive number.']);

@@ -28,6 +28,10 @@ const SEARCH = '/rest/api/3/search/jql';
 const COUNT = '/rest/api/3/search/approximate-count';
 const BULK = '/rest/api/3/issue/bulkfetch';
 const FIELD = '/rest/api/3/field';
+const USERS = '/rest/api/3/user/search';
+const USER = '/rest/api/3/user';
+const BULK_USERS = '/rest/api/3/user/bulk';
+const PROJECTS = '/rest/api/3/project/search';
 
 const cases: Case[] = [
   { name: 'search GET, ids only', method: 'get', path: SEARCH, query: `jql=${encodeURIComponent('project = ENG')}`, status: 200 },
@@ -46,7 +50,23 @@ const cases: Case[] = [
   { name: 'bulk fetch, no credentials', method: 'post', path: BULK, body: { issueIdsOrKeys: ['ENG-1'] }, status: 401, auth: null },
   { name: 'fields', method: 'get', path: FIELD, status: 200 },
   { name: 'fields, no credentials', method: 'get', path: FIELD, status: 401, auth: null },
+  { name: 'user search', method: 'get', path: USERS, query: 'query=user%201&maxResults=5', status: 200 },
+  { name: 'user search, second page', method: 'get', path: USERS, query: 'query=user&startAt=5&maxResults=5', status: 200 },
+  { name: 'user search, no query', method: 'get', path: USERS, status: 400 },
+  { name: 'user search, query and accountId', method: 'get', path: USERS, query: 'query=a&accountId=5b10a2844c20165700ede001', status: 400 },
+  { name: 'user search, no credentials', method: 'get', path: USERS, query: 'query=a', status: 401, auth: null },
+  { name: 'user', method: 'get', path: USER, query: 'accountId=5b10a2844c20165700ede001', status: 200 },
+  { name: 'user, unknown', method: 'get', path: USER, query: 'accountId=nobody', status: 404 },
+  { name: 'user, no accountId', method: 'get', path: USER, status: 400 },
+  { name: 'user bulk', method: 'get', path: BULK_USERS, query: 'accountId=5b10a2844c20165700ede001&accountId=5b10a2844c20165700ede002&accountId=nobody&maxResults=1', status: 200 },
+  { name: 'user bulk, no accountId', method: 'get', path: BULK_USERS, status: 400 },
+  { name: 'project search, first page', method: 'get', path: PROJECTS, query: 'maxResults=2', status: 200 },
+  { name: 'project search, query', method: 'get', path: PROJECTS, query: 'query=eng', status: 200 },
+  { name: 'project search, bad orderBy', method: 'get', path: PROJECTS, query: 'orderBy=colour', status: 400 },
+  { name: 'project search, no credentials', method: 'get', path: PROJECTS, status: 401, auth: null },
 ];
+
+const LISTS_NOTHING = new Set([FIELD, COUNT, USER]);
 
 describe('OpenAPI contract', () => {
   let emulator: JiraEmulator;
@@ -70,7 +90,10 @@ describe('OpenAPI contract', () => {
     const schema = c.status < 300 ? responseSchemaOf(doc, c.path, c.method, String(c.status)) : ERROR;
     expect(schema).not.toBeNull();
     expect(validateOpenApi(res.body, schema as OpenApiSchema, doc)).toEqual([]);
-    if (c.status === 200 && c.path !== FIELD && c.path !== COUNT) expect((res.body as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
+    if (c.status === 200 && !LISTS_NOTHING.has(c.path)) {
+      const body = res.body as { issues?: unknown[]; values?: unknown[] } | unknown[];
+      expect((Array.isArray(body) ? body : (body.issues ?? body.values ?? [])).length).toBeGreaterThan(0);
+    }
   });
 
   it('checks 429 and 500 bodies too', async () => {
@@ -103,6 +126,29 @@ describe('OpenAPI contract', () => {
       pages++;
     } while (token);
     expect(pages).toBeGreaterThan(1);
+  });
+
+  it('pages through every project with nextPage links, each page valid against PageBeanProject', async () => {
+    let next: string | undefined = `${emulator.url}${PROJECTS}?maxResults=3`;
+    const keys: string[] = [];
+    while (next) {
+      const res = await call(emulator.url, 'GET', next.slice(emulator.url.length), { authorization: AUTH });
+      expect(validateOpenApi(res.body, responseSchemaOf(doc, PROJECTS, 'get', '200') as OpenApiSchema, doc)).toEqual([]);
+      const page = res.body as { values: { key: string }[]; nextPage?: string; isLast: boolean };
+      keys.push(...page.values.map((v) => v.key));
+      expect(page.isLast).toBe(page.nextPage === undefined);
+      next = page.nextPage;
+    }
+    expect(keys).toEqual([...emulator.site.projects.keys()].sort());
+    expect(keys.length).toBeGreaterThan(3);
+  });
+
+  it('would catch a user with an unknown property or a wrong account type', () => {
+    const schema = responseSchemaOf(doc, USER, 'get', '200') as OpenApiSchema;
+    expect(validateOpenApi({ accountId: 'x', accountType: 'robot', displayName: 'X', email: 'x@y' }, schema, doc)).toEqual([
+      '$.accountType: expected one of "atlassian", "app", "customer", "unknown", got "robot"',
+      '$.email: property not allowed by the schema',
+    ]);
   });
 
   it('would catch a response with a wrong type or without a required property', () => {

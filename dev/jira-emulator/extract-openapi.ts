@@ -22,6 +22,10 @@ export const servedOperations: Readonly<Record<string, readonly string[]>> = {
   '/rest/api/3/search/approximate-count': ['post'],
   '/rest/api/3/issue/bulkfetch': ['post'],
   '/rest/api/3/field': ['get'],
+  '/rest/api/3/user/search': ['get'],
+  '/rest/api/3/user': ['get'],
+  '/rest/api/3/user/bulk': ['get'],
+  '/rest/api/3/project/search': ['get'],
 };
 
 const EXTRA_SCHEMAS = ['ErrorCollection'];

@@ -56,6 +56,10 @@ const JIRA_ROUTES: Readonly<Record<string, Readonly<Record<string, JiraRoute>>>>
   '/rest/api/3/search/approximate-count': { POST: (api, _q, body) => api.approximateCount(body) },
   '/rest/api/3/issue/bulkfetch': { POST: (api, _q, body, base, faults) => api.bulkFetch(body, base, faults.nextBulkFetchFails()) },
   '/rest/api/3/field': { GET: (api) => api.fields() },
+  '/rest/api/3/user/search': { GET: (api, query, _b, base) => api.userSearch(query, base) },
+  '/rest/api/3/user': { GET: (api, query, _b, base) => api.user(query, base) },
+  '/rest/api/3/user/bulk': { GET: (api, query, _b, base) => api.userBulk(query, base) },
+  '/rest/api/3/project/search': { GET: (api, query, _b, base) => api.projectSearch(query, base) },
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -19,6 +19,21 @@ export interface SiteFieldIds {
 
 export type SiteOptions = Partial<SiteFieldIds>;
 
+/** A person of the site as issues name them: Jira never shares more (no email, see the user endpoints). */
+export interface SitePerson {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly active: boolean;
+  readonly accountType: 'atlassian' | 'app' | 'customer';
+}
+
+function personOf(value: unknown): SitePerson | null {
+  const v = value as { accountId?: unknown; displayName?: unknown; active?: unknown; accountType?: unknown } | null | undefined;
+  if (!v || typeof v.accountId !== 'string' || typeof v.displayName !== 'string') return null;
+  const accountType = v.accountType === 'app' || v.accountType === 'customer' ? v.accountType : 'atlassian';
+  return { accountId: v.accountId, displayName: v.displayName, active: v.active !== false, accountType };
+}
+
 interface Entry {
   readonly raw: RawIssue;
   facts: IssueFacts | null;
@@ -41,6 +56,8 @@ export class Site {
   readonly statuses = new Map<string, StatusObject>();
   readonly issueTypes = new Map<string, IssueTypeObject>();
   readonly projects = new Map<string, ProjectObject>();
+  /** The people met in the data (assignees, reporters, creators), by account id. */
+  readonly people = new Map<string, SitePerson>();
   private readonly byId = new Map<string, Entry>();
   private readonly byKey = new Map<string, Entry>();
   private readonly byParent = new Map<string, Set<Entry>>();
@@ -172,6 +189,10 @@ export class Site {
     if (!this.projects.has(project)) {
       const p = f.project as Partial<ProjectObject> | undefined;
       this.projects.set(project, { id: p?.id ?? String(10000 + this.projects.size), key: project, name: p?.name ?? project, projectTypeKey: 'software', simplified: false });
+    }
+    for (const field of ['assignee', 'reporter', 'creator'] as const) {
+      const person = personOf((f as Record<string, unknown>)[field]);
+      if (person && !this.people.has(person.accountId)) this.people.set(person.accountId, person);
     }
     const n = Number(raw.key.slice(dash + 1));
     if (Number.isInteger(n) && n >= (this.nextNumber.get(project) ?? 1)) this.nextNumber.set(project, n + 1);

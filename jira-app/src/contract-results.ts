@@ -180,3 +180,18 @@ export interface PendingAlignments {
     readonly canDecide: boolean;
   }[];
 }
+
+/** A person as the panels show them: Jira's display name and 48 px avatar. */
+export interface PersonCard {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly avatarUrl: string | null;
+}
+
+export interface PeopleFound {
+  readonly people: readonly PersonCard[];
+}
+
+export interface ProjectsFound {
+  readonly projects: readonly { readonly key: string; readonly name: string }[];
+}

@@ -82,6 +82,19 @@ export const gadgetScopeSchema = z.discriminatedUnion('kind', [z.strictObject({ 
   error: 'expected scope { kind: "company" } or { kind: "department", department }',
 });
 
+/** What a picker is asked for: what the person typed (empty: the first few). */
+const pickerQuery = z.strictObject({ query: z.string().trim().max(100, { error: 'expected a search of at most 100 characters' }) });
+const accountIdSchema = z.string().trim().min(1).max(128, { error: 'expected an Atlassian account id (at most 128 characters)' });
+
+/** A person as the panels show them; `avatarUrl` is Jira's 48 px avatar. */
+export const personCardSchema = z.strictObject({ accountId: accountIdSchema, displayName: z.string().max(256), avatarUrl: z.url().nullable() });
+/** A Jira project as a picker offers it. */
+export const projectOptionSchema = z.strictObject({ key: projectKey, name: z.string().max(256) });
+/** How many options a picker shows at most. */
+export const PICKER_LIMIT = 20;
+export const peopleFoundSchema = z.strictObject({ people: z.array(personCardSchema).max(200) });
+export const projectsFoundSchema = z.strictObject({ projects: z.array(projectOptionSchema).max(PICKER_LIMIT) });
+
 /** Payload schemas, one per resolver call. */
 export const payloadSchemas = {
   getDepartmentView: z.strictObject({ projectKey, cycle }),
@@ -124,6 +137,12 @@ export const payloadSchemas = {
   getPendingAlignments: z.strictObject({ cycle }),
   /** Accepts (it counts in the roll-up from now on) or declines an alignment to a key result the caller owns. */
   decideAlignment: z.strictObject({ cycle, objective: idSchema, kr: idSchema, accept: z.boolean() }),
+  /** People whose name starts with `query`, from Jira's user search as the caller. */
+  searchPeople: pickerQuery,
+  /** Projects whose key or name contains `query`, from Jira's project search as the caller. */
+  searchProjects: pickerQuery,
+  /** Names and avatars of stored owners (account ids), from a cache refreshed by one bulk Jira call. */
+  getPeople: z.strictObject({ accountIds: z.array(accountIdSchema).max(200) }),
 } as const;
 
 export type ResolverName = keyof typeof payloadSchemas;
@@ -155,6 +174,9 @@ export interface ResolverResults {
   explainKr: R.KrExplained;
   getPendingAlignments: R.PendingAlignments;
   decideAlignment: R.Changed;
+  searchPeople: R.PeopleFound;
+  searchProjects: R.ProjectsFound;
+  getPeople: R.PeopleFound;
 }
 
 /** The payload a call takes (before defaults are applied). */

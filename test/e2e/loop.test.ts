@@ -30,6 +30,7 @@ import { ARTIFACTS, expectedViews, poll, shot, startE2eStack, textOf, type E2eSt
 jest.setTimeout(60_000);
 
 const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
+const ANA_ACCOUNT = '712020:2e7d1ecb-3b92-551e-574a-5d200c67dab9'; // Ana Costa in the Acme snapshot
 const LIAM = 'liam@acme.example'; // owns Marketing
 const NORA: TeamsUser = { id: '29:nora', name: 'nora@acme.example', email: 'nora@acme.example' }; // owns mkt-o1-kr1
 const KR_TITLE = 'Ship the admin console and audit log';
@@ -119,7 +120,9 @@ describe('the whole loop, Jira to Teams and back', () => {
     await form.getByLabel('Kind').fill('Jira');
     await dep.keyboard.press('Enter');
     await form.getByLabel('Title').fill(KR_TITLE);
-    await form.getByLabel('Owner').fill(RAJ);
+    // The owner is picked from Jira's people (stored as the account id).
+    await form.getByLabel('Owner').fill('ana');
+    await dep.getByRole('option', { name: 'Ana Costa' }).first().click();
     // A Jira key result names at least one epic (or a JQL) when it is created.
     await form.getByLabel('Epics', { exact: true }).fill('ENG-227');
     await shot(dep, 'department-new-key-result');
@@ -145,7 +148,7 @@ describe('the whole loop, Jira to Teams and back', () => {
       if (epic === LINKED[0]) await shot(page, 'epic-linked');
       await page.close();
     }
-    scenario.addedKrs['eng-o1'] = [{ id: krId, title: KR_TITLE, owner: RAJ, kind: 'jira', epics: ['ENG-227', ...LINKED], measure: 'issues' }];
+    scenario.addedKrs['eng-o1'] = [{ id: krId, title: KR_TITLE, owner: ANA_ACCOUNT, kind: 'jira', epics: ['ENG-227', ...LINKED], measure: 'issues' }];
     const kr = expectedViews(scenario, now()).department('eng').objectives[0]!.keyResults.find((k) => k.id === krId)!;
     // ENG-227 1 of 6 done, ENG-103 4 of 6, ENG-102 1 of 5.
     expect([kr.progressLabel, kr.valueLabel]).toEqual(['35%', '6 of 17 issues done']);

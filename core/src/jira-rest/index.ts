@@ -5,3 +5,4 @@ export { JiraRequestError, excerptOf, isJiraRequestError, redact, type JiraFailu
 export { computeBackoffMs, decideRetry, defaultRetryPolicy, formatSeconds, isRetryableStatus, jitterRetryAfterMs, readRetryAfterMs, type RetryDecision, type RetryPolicy } from './retry';
 export type { JiraClientStats } from './stats';
 export { pickStoryPointsField, storyPointsFieldNames, type StoryPointsLookup } from './story-points';
+export { directoryLimits, directoryPaths, type JiraDirectory, type JiraPerson, type JiraProject } from './directory';

@@ -8,6 +8,7 @@
  */
 import type { IssuePage, IssueSearch, IssueSource, JiraFieldInfo } from '../ports/issue-source';
 import type { RawIssue } from '../model/issue';
+import { createJiraDirectory, type JiraDirectory } from './directory';
 import { JiraRequestError } from './errors';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import * as s from './schemas';
@@ -51,7 +52,8 @@ export interface IssueRefSearch {
   readonly maxResults?: number;
 }
 
-export interface JiraRestSource extends IssueSource {
+/** Issues (the `IssueSource` port) and, for pickers, people and projects (`directory.ts`). */
+export interface JiraRestSource extends IssueSource, JiraDirectory {
   /** Every page of a search, following `nextPageToken` to the last page. */
   searchAll(query: Omit<IssueSearch, 'pageToken'>): Promise<RawIssue[]>;
   /** One page of ids and keys only: Jira's large pages (up to 5,000). */
@@ -133,6 +135,7 @@ export function createJiraRestSource(options: JiraRestOptions): JiraRestSource {
   }
 
   return {
+    ...createJiraDirectory(sender),
     search,
     searchAll: (query) => collectPages((pageToken) => search({ ...query, ...(pageToken ? { pageToken } : {}) }), method, sender.fail),
     searchRefs,

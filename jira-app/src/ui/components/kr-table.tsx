@@ -6,6 +6,7 @@ import type { KrView } from '@okr-bridge/core';
 import { IssueLinks } from './issue-link';
 import { ProgressLine } from './progress';
 import { DependencyLozenge, StatusLozenge } from './status';
+import { OwnerName } from './people/owner-name';
 
 const KIND_LABELS: Readonly<Record<KrView['kind'], string>> = { metric: 'Metric', milestone: 'Milestone', jira: 'Jira', rollup: 'Roll-up' };
 
@@ -31,7 +32,7 @@ function Title({ kr }: { readonly kr: KrView }) {
       <Text weight="semibold">{kr.title}</Text>
       <Text size="small" color="color.text.subtle">
         {KIND_LABELS[kr.kind]}
-        {kr.weight !== 1 ? ` · weight ${kr.weight}` : ''} · {kr.owner ?? 'no owner'}
+        {kr.weight !== 1 ? ` · weight ${kr.weight}` : ''} · <OwnerName owner={kr.owner} />
       </Text>
       {kr.epics.length > 0 && (
         <Text size="small">

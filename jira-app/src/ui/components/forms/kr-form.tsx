@@ -13,6 +13,7 @@ import { ChoiceInput, TextInput, type Choice } from './fields';
 import { toKeyResultInput } from './kr-input';
 import { chosen } from './values';
 import { ModalForm } from './modal-form';
+import { PersonField } from '../people/pickers';
 
 const KINDS: readonly Choice[] = [
   { label: 'Metric: from a start value to a target', value: 'metric' },
@@ -61,7 +62,7 @@ export function KrForm({ target, cycle, onClose, onSaved }: { readonly target: K
         <ChoiceInput name="kind" label="Kind" isRequired choices={KINDS} defaultValue={KINDS.find((k) => k.value === kind) ?? null} />
         <KindSpy onKind={setKind} />
         <TextInput name="title" label="Title" isRequired defaultValue={kr?.title ?? ''} helper="What will be true at the end of the cycle, measurably." />
-        <TextInput name="owner" label="Owner" defaultValue={kr?.owner ?? ''} helper="A name or email as written in the org file." />
+        <PersonField name="owner" label="Owner" owner={kr?.owner} helper="The person who answers for it; empty: the objective's owner." />
         <TextInput name="weight" label="Weight" type="number" defaultValue={String(kr?.weight ?? 1)} />
         {kind === 'metric' && (
           <>

@@ -1,10 +1,10 @@
 /** The key result a `createKr`/`updateKr` payload carries, from the form's values and the chosen kind. */
 import type { KeyResultInput } from '../../../contract';
-import { chosen, toNumber, toText } from './values';
+import { chosen, chosenOwner, toNumber, toText } from './values';
 
 /** The payload's key result from the form's values. */
 export function toKeyResultInput(kind: string, v: Record<string, unknown>, id?: string): KeyResultInput {
-  const base = { ...(id ? { id } : {}), title: toText(v.title) ?? '', owner: toText(v.owner), weight: toNumber(v.weight) ?? 1 };
+  const base = { ...(id ? { id } : {}), title: toText(v.title) ?? '', owner: chosenOwner(v.owner), weight: toNumber(v.weight) ?? 1 };
   if (kind === 'metric') return { ...base, kind, start: toNumber(v.start) ?? Number.NaN, target: toNumber(v.target), current: toNumber(v.current), unit: toText(v.unit) };
   if (kind === 'milestone') return { ...base, kind };
   if (kind === 'jira') {

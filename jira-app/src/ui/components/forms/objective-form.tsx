@@ -4,7 +4,8 @@ import type { ObjectiveView } from '@okr-bridge/core';
 import type { AlignableKr, ResolverError } from '../../../contract';
 import { callResolver } from '../../api/resolvers';
 import { ChoiceInput, TextArea, TextInput, type Choice } from './fields';
-import { chosenAll, toText } from './values';
+import { chosenAll, chosenOwner, toText } from './values';
+import { PersonField } from '../people/pickers';
 import { ModalForm } from './modal-form';
 
 const FIELDS = ['title', 'owner', 'description', 'alignedTo'];
@@ -36,10 +37,10 @@ export function ObjectiveForm({
     const alignedTo = chosenAll(v.alignedTo).map((kr) => ({ kr, weight: weights.get(kr) ?? 1 }));
     const title = toText(v.title) ?? '';
     const res = existing
-      ? await callResolver('updateObjective', { ...cyclePart, id: existing.id, patch: { title, owner: toText(v.owner) ?? null, description: toText(v.description) ?? null, alignedTo } })
+      ? await callResolver('updateObjective', { ...cyclePart, id: existing.id, patch: { title, owner: chosenOwner(v.owner) ?? null, description: toText(v.description) ?? null, alignedTo } })
       : await callResolver('createObjective', {
           ...cyclePart,
-          objective: { title, department: target.mode === 'create' ? target.department : '', owner: toText(v.owner), description: toText(v.description), alignedTo },
+          objective: { title, department: target.mode === 'create' ? target.department : '', owner: chosenOwner(v.owner), description: toText(v.description), alignedTo },
         });
     if (res.ok) onSaved();
     return res.ok ? null : res.error;
@@ -48,7 +49,7 @@ export function ObjectiveForm({
     <ModalForm title={existing ? 'Edit objective' : 'New objective'} submitLabel={existing ? 'Save' : 'Create'} fields={FIELDS} onClose={onClose} onSubmit={submit} testId="objective-form">
       <Stack space="space.100">
         <TextInput name="title" label="Title" isRequired defaultValue={existing?.title ?? ''} helper="Qualitative and ambitious: what the department wants to achieve." />
-        <TextInput name="owner" label="Owner" defaultValue={existing?.owner ?? ''} />
+        <PersonField name="owner" label="Owner" owner={existing?.owner} />
         <TextArea name="description" label="Description" />
         <ChoiceInput name="alignedTo" label="Aligned to" isMulti choices={choices} defaultValue={aligned} helper="The company or parent key results this objective moves." />
       </Stack>

@@ -20,6 +20,11 @@ export function chosen(value: unknown): string | undefined {
   return value && typeof value === 'object' && 'value' in value ? String((value as Choice).value) : undefined;
 }
 
+/** An owner from a person picker (the chosen account id, or the text kept as typed), or typed text. */
+export function chosenOwner(value: unknown): string | undefined {
+  return chosen(value) ?? toText(value);
+}
+
 /** The chosen values of a multi select. */
 export function chosenAll(value: unknown): string[] {
   return Array.isArray(value) ? value.map((v) => String((v as Choice).value)) : [];

@@ -13,6 +13,7 @@ import { CyclesEditor } from './cycles-editor';
 import { DepartmentsEditor } from './departments-editor';
 import { ImportExport } from './import-export';
 import { PeopleEditor } from './people-editor';
+import { PeopleProvider } from '../../components/people/people-context';
 import { RulesEditor } from './rules-editor';
 import { draftOf, type SettingsDraft } from './settings-draft';
 import { TeamsConnection } from './teams-connection';
@@ -39,7 +40,17 @@ function SettingsPage({ settings, reload }: { readonly settings: SettingsView; r
     if (res.ok) reload();
   };
   const editors = [
-    { label: 'Departments', body: <Stack space="space.300"><DepartmentsEditor draft={draft} onChange={edit} /><PeopleEditor draft={draft} onChange={edit} /></Stack> },
+    {
+      label: 'Departments',
+      body: (
+        <PeopleProvider owners={[...settings.company.owners, ...settings.departments.flatMap((d) => d.owners), ...settings.people.map((p) => p.accountId)]}>
+          <Stack space="space.300">
+            <DepartmentsEditor draft={draft} onChange={edit} />
+            <PeopleEditor draft={draft} onChange={edit} />
+          </Stack>
+        </PeopleProvider>
+      ),
+    },
     { label: 'Cycles', body: <CyclesEditor draft={draft} onChange={edit} /> },
     { label: 'Rules', body: <RulesEditor draft={draft} onChange={edit} /> },
     { label: 'Import / export', body: <ImportExport onImported={reload} /> },

@@ -3,7 +3,8 @@ import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { replaceAt, type DepartmentDraft, type SettingsDraft } from './settings-draft';
-import { listFormat, ParsedCell, TextCell } from './text-cell';
+import { PickerCell } from './picker-cells';
+import { TextCell } from './text-cell';
 
 const HEAD = { cells: ['Id', 'Name', 'Parent', 'Jira projects', 'Owners', ''].map((c, i) => ({ key: `h${i}`, content: c })) };
 
@@ -21,9 +22,9 @@ export function DepartmentsEditor({ draft, onChange }: { readonly draft: Setting
       { key: 'parent', content: <TextCell id={`dep-${i}-parent`} label={`Department ${i + 1} parent id`} hideLabel value={d.parent ?? ''} onChange={(v) => set(i, { ...d, parent: v || undefined })} width={90} /> },
       {
         key: 'projects',
-        content: <ParsedCell id={`dep-${i}-projects`} label={`Department ${i + 1} Jira projects`} hideLabel value={d.jiraProjects ?? []} {...listFormat} onChange={(v) => set(i, { ...d, jiraProjects: v.map((k) => k.toUpperCase()) })} />,
+        content: <PickerCell kind="projects" id={`dep-${i}-projects`} label={`Department ${i + 1} Jira projects`} value={d.jiraProjects ?? []} onChange={(v) => set(i, { ...d, jiraProjects: v })} />,
       },
-      { key: 'owners', content: <ParsedCell id={`dep-${i}-owners`} label={`Department ${i + 1} owners`} hideLabel value={d.owners ?? []} {...listFormat} onChange={(v) => set(i, { ...d, owners: v })} /> },
+      { key: 'owners', content: <PickerCell kind="people" id={`dep-${i}-owners`} label={`Department ${i + 1} owners`} value={d.owners ?? []} onChange={(v) => set(i, { ...d, owners: v })} /> },
       {
         key: 'remove',
         content: (
@@ -36,7 +37,7 @@ export function DepartmentsEditor({ draft, onChange }: { readonly draft: Setting
   }));
   return (
     <Stack space="space.150">
-      <Text>Each Jira project belongs to one department; its owners (and Jira admins) may edit the department's OKRs. Separate projects and owners with commas.</Text>
+      <Text>Each Jira project belongs to one department; its owners (and Jira admins) may edit the department's OKRs. Pick its Jira projects and its owners from Jira; owners typed before stay as typed until replaced.</Text>
       <DynamicTable head={HEAD} rows={rows} label="Departments" emptyView={<Text>No departments yet: add one, or import an org file.</Text>} />
       <Inline>
         <Button onClick={add}>Add department</Button>

@@ -4,6 +4,8 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
 import { openUrl } from '../../api/navigation';
+import { OwnerName } from '../../components/people/owner-name';
+import { PeopleProvider } from '../../components/people/people-context';
 
 const KIND: Readonly<Record<AgendaItem['kind'], { label: string; appearance: ThemeAppearance }>> = {
   'blocked-dependency': { label: 'Blocked', appearance: 'removed' },
@@ -22,7 +24,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
         <Lozenge appearance={KIND[item.kind].appearance}>{KIND[item.kind].label}</Lozenge>
         <Text weight="semibold">{item.title}</Text>
         <Text size="small" color="color.text.subtle">
-          {item.presenter ?? 'no presenter'}
+          <OwnerName owner={item.presenter} empty="no presenter" />
         </Text>
       </Inline>
       <Text size="small">{item.detail}</Text>
@@ -49,27 +51,29 @@ function Item({ item }: { readonly item: AgendaItem }) {
 /** The agenda with its timing. */
 export function AgendaList({ agenda }: { readonly agenda: ReviewAgenda }) {
   return (
-    <Stack space="space.200" testId="agenda">
-      <Text>
-        {agenda.title}: changes since {agenda.since}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
-      </Text>
-      {agenda.items.length === 0 ? <Text>Nothing needs the review's time: no blocked dependencies, nothing at risk.</Text> : (
-        <Stack as="ol" space="space.150">
-          {agenda.items.map((i) => (
-            <Item key={i.id} item={i} />
-          ))}
-        </Stack>
-      )}
-      {agenda.overflow.length > 0 && (
-        <Stack space="space.100">
-          <Text weight="semibold">Did not fit; carry to the next review</Text>
-          <Stack as="ol" space="space.100">
-            {agenda.overflow.map((i) => (
+    <PeopleProvider owners={agenda.items.map((i) => i.presenter)}>
+      <Stack space="space.200" testId="agenda">
+        <Text>
+          {agenda.title}: changes since {agenda.since}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
+        </Text>
+        {agenda.items.length === 0 ? <Text>Nothing needs the review's time: no blocked dependencies, nothing at risk.</Text> : (
+          <Stack as="ol" space="space.150">
+            {agenda.items.map((i) => (
               <Item key={i.id} item={i} />
             ))}
           </Stack>
-        </Stack>
-      )}
-    </Stack>
+        )}
+        {agenda.overflow.length > 0 && (
+          <Stack space="space.100">
+            <Text weight="semibold">Did not fit; carry to the next review</Text>
+            <Stack as="ol" space="space.100">
+              {agenda.overflow.map((i) => (
+                <Item key={i.id} item={i} />
+              ))}
+            </Stack>
+          </Stack>
+        )}
+      </Stack>
+    </PeopleProvider>
   );
 }

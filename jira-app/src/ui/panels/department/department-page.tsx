@@ -15,6 +15,7 @@ import { CheckInForm, Deferred, ExplainModal, KrForm, ObjectiveForm } from '../.
 import type { KrFormTarget } from '../../components/forms/kr-form';
 import type { ObjectiveFormTarget } from '../../components/forms/objective-form';
 import { LintList } from '../../components/lint-list';
+import { ownerText, PeopleProvider, usePeopleMap } from '../../components/people/people-context';
 import { ObjectiveCard } from './objective-card';
 import { krTrend, objectiveTrend } from './trend';
 
@@ -31,9 +32,22 @@ export interface DepartmentPageProps {
   readonly formatDay: (iso: string) => string;
 }
 
+/** The page with its owners' names and avatars (one `getPeople` call after it shows). */
+export function DepartmentPage(props: DepartmentPageProps) {
+  const { view } = props.panel;
+  const owners = [...view.owners, ...view.objectives.flatMap((o) => [o.owner, ...o.keyResults.map((k) => k.owner)])];
+  return (
+    <PeopleProvider owners={owners}>
+      <DepartmentContent {...props} />
+    </PeopleProvider>
+  );
+}
+
 /** The page; editing controls appear only when `panel.canEdit`. */
-export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt, formatDay }: DepartmentPageProps) {
+function DepartmentContent({ panel, cycle, onCycle, reload, updatedAt, formatDay }: DepartmentPageProps) {
   const { view, canEdit } = panel;
+  const people = usePeopleMap();
+  const ownerNames = view.owners.map((o) => ownerText(o, people));
   const [modal, setModal] = useState<Modal>(null);
   const close = () => setModal(null);
   const actions = {
@@ -46,7 +60,7 @@ export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt, forma
       <PageHeader
         {...view}
         updatedAt={updatedAt}
-        detail={`${view.expectedLabel} expected by ${formatDay(view.at)} · owners ${view.owners.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
+        detail={`${view.expectedLabel} expected by ${formatDay(view.at)} · owners ${ownerNames.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
       >
         <Inline space="space.150" alignBlock="end">
           <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />
@@ -72,7 +86,7 @@ export function DepartmentPage({ panel, cycle, onCycle, reload, updatedAt, forma
             {view.objectives.length === 0 ? (
               <EmptyState
                 header="No objectives in this cycle yet"
-                description={canEdit ? 'Write 3 to 5 objectives, each with measurable key results; link Jira epics so they move on their own.' : `Ask ${view.owners.join(' or ') || 'a department owner'} to add this cycle's objectives.`}
+                description={canEdit ? 'Write 3 to 5 objectives, each with measurable key results; link Jira epics so they move on their own.' : `Ask ${ownerNames.join(' or ') || 'a department owner'} to add this cycle's objectives.`}
                 primaryAction={canEdit ? <Button appearance="primary" onClick={() => setModal({ kind: 'objective', target: { mode: 'create', department: view.id } })}>Add the first objective</Button> : undefined}
               />
             ) : (

@@ -8,6 +8,7 @@ import { KrTable, type KrActions } from '../../components/kr-table';
 import { ProgressLine } from '../../components/progress';
 import { Sparkline, type TrendPoint } from '../../components/sparkline';
 import { StatusLozenge } from '../../components/status';
+import { OwnerName } from '../../components/people/owner-name';
 
 export interface ObjectiveCardProps {
   readonly objective: ObjectiveView;
@@ -42,7 +43,7 @@ export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onE
               {o.title}
             </Heading>
             <Text size="small" color="color.text.subtle">
-              {o.owner ?? 'No owner'} · score {o.score.toFixed(1)}
+              <OwnerName owner={o.owner} empty="No owner" /> · score {o.score.toFixed(1)}
               {o.alignedTo.length > 0 ? ` · aligned to ${o.alignedTo.map((a) => a.title).join('; ')}` : ' · not aligned to a company key result'}
             </Text>
           </Stack>
