@@ -6,5 +6,5 @@
  */
 export { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
 export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
-export { formatDate, formatInstant, type Viewer } from './views/dates';
+export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';

@@ -4,7 +4,8 @@
  * (Acme's site) and tenant B (a second site) are connected; tenant C is not. Dev tokens are
  * accepted for tenant A when `devTokens` is set, as in the service's local dev mode. The
  * review records and agenda requests live in one in-memory SQLite database, migrated like the
- * service's.
+ * service's. `/api/events` takes the Jira sites' signed events as the service does, so a test
+ * can push a change (`pushEvent`) and watch open views follow it.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -19,6 +20,9 @@ import type { TeamsStore } from '../store/port';
 import type { TabConnection } from './deps';
 import type { ReviewStore } from '../store/review-store';
 import { createTabRoutes } from '../http/tab-routes';
+import { handleEventsRequest } from '../http/events-route';
+import type { BridgeEvent, WebTriggerRequest } from '@okr-bridge/core';
+import type { ForgeOutcome } from '../forge/forge-client';
 
 export const TENANTS = {
   a: '11111111-aaaa-4aaa-8aaa-000000000001',
@@ -35,6 +39,10 @@ export interface TabApiStack {
   readonly store: ReviewStore;
   /** The main store (agenda requests added from Teams land here). */
   readonly teamsStore: TeamsStore;
+  /** Calls a tenant's Jira app double as the service does (a check-in changes its data). */
+  callSite<R extends WebTriggerRequest>(tenant: 'a' | 'b', request: R): Promise<ForgeOutcome<R['action']>>;
+  /** Signs and posts an event of a tenant's site to `/api/events`, as the Forge app does. */
+  pushEvent(tenant: 'a' | 'b', event: BridgeEvent): Promise<{ status: number; body: unknown }>;
   /** A valid SSO token of a tenant, with overrides for the failure cases. */
   token(tenant: keyof typeof TENANTS, overrides?: Partial<LocalTokenOptions>): Promise<string>;
   close(): Promise<void>;
@@ -55,17 +63,22 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
   const sso = createEntraTokenVerifier({ ...SSO, jwksUrl: entra.jwksUrl, nowMs });
   const storage = await openStorage({ sqlitePath: ':memory:' }, nowMs());
   const store = options.store ?? storage.reviewStore;
+  for (const [tenantId, c] of connections) {
+    await storage.store.saveConnection({ id: c.id, tenantId, url: c.url, secret: c.secret, siteUrl: c.siteUrl ?? '', siteName: c.siteName ?? '', createdAt: nowMs() });
+  }
   const routes = createTabRoutes({
     verifyToken: withDevTokens(sso, options.devTokens ? { kind: 'on', tenantId: TENANTS.a } : { kind: 'off' }),
     connectionFor: async (tenantId) => connections.get(tenantId) ?? null,
     forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
     reviewStore: store,
     agendaRequests: (tenantId, scope) => storage.store.agendaRequests(tenantId, scope),
+    eventsVersion: (connectionId) => storage.store.eventsVersion(connectionId),
     nowMs,
   });
   const server = createServer((req, res) => {
     const answer = async () => {
       if (await routes(req, res)) return;
+      if (req.url === '/api/events') return handleEventsRequest({ store: storage.store, nowMs }, req, res);
       if (options.extra && (await options.extra(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     };
@@ -81,6 +94,11 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     doubles: { a, b },
     store,
     teamsStore: storage.store,
+    callSite: (tenant, request) => createForgeClient(connections.get(TENANTS[tenant])!, { nowMs: Date.now, newId: randomUUID }).call(request),
+    pushEvent: (tenant, event) => {
+      const c = connections.get(TENANTS[tenant])!;
+      return (tenant === 'a' ? a : b).sendEvent(`http://127.0.0.1:${port}/api/events`, { id: c.id, secret: c.secret }, event, nowMs());
+    },
     token: (tenant, overrides = {}) => entra.sign({ tenantId: TENANTS[tenant], audience: SSO_AUDIENCE, ...overrides }),
     close: async () => {
       server.closeAllConnections();
