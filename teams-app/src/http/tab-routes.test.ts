@@ -73,6 +73,9 @@ describe('tab API version', () => {
     expect(await stack.pushEvent('b', changed('ev-b1'))).toMatchObject({ status: 200 });
     expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).toBe(after);
     expect([stack.doubles.a.calls.length, stack.doubles.b.calls.length]).toEqual(calls);
+    // A number that moved with no status changing comes as views.changed: stored with no card to send, it moves the version too.
+    expect(await stack.pushEvent('a', { type: 'views.changed', id: 'ev-a2', occurredAt: '2026-11-15T09:05:00Z' })).toEqual({ status: 200, body: { outcome: 'stored', entries: 0 } });
+    expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).not.toBe(after);
   });
 
   test('is refused without a token and takes no query parameters', async () => {
