@@ -1,7 +1,7 @@
 /**
  * The Teams tab in headless Chromium: the built tab (esbuild, as shipped) and the tab API on
- * one node:http server on 127.0.0.1, with the Forge web trigger double answering from the Acme
- * example, and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
+ * one node:http server on 127.0.0.1, with the Jira app's own web trigger answering from the Acme
+ * example (dev/forge-webtrigger), and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
  * requests carry the dev token the API accepts in local dev mode. Screenshots go to
  * test/artifacts/.
  */
@@ -13,7 +13,6 @@ import { buildTab, type TabBuild } from '../teams-app/scripts/build-tab';
 import { devTokenFor } from '../teams-app/src/auth/dev-token';
 import { createStaticFiles } from '../teams-app/src/http/static-files';
 import { startTabApiStack, TENANTS, type TabApiStack } from '../teams-app/src/tab-api/testing';
-import { krStatusChangedEventSchema } from '@okr-bridge/core';
 import { axeViolations } from './axe';
 
 jest.setTimeout(60_000);
@@ -25,7 +24,8 @@ const THEMES = [
   { name: 'contrast', background: 'rgb(0, 0, 0)' },
 ] as const;
 const USER = 'raj@acme.example';
-const SPACE = `${TENANTS.a}/conn-a`;
+/** Where tenant A's review records live (its connection is made when the stack starts). */
+const space = () => stack.spaces.a;
 
 let clock = Date.parse('2026-11-12T09:00:00Z');
 let outdir: string;
@@ -41,8 +41,8 @@ beforeAll(async () => {
   // History the tab shows: dependencies first seen on 12 Nov, progress samples on earlier days.
   const seen = await fetch(`${stack.url}/api/tab/dependencies`, { headers: { authorization: `Bearer ${devTokenFor(USER)}` } });
   expect(seen.status).toBe(200);
-  await stack.store.recordProgress(SPACE, '2026-10-20', [{ subject: 'eng', progress: 0.15 }, { subject: 'eng-o1', progress: 0.1 }, { subject: 'eng-o1-kr1', progress: 0.12 }]);
-  await stack.store.recordProgress(SPACE, '2026-11-01', [{ subject: 'eng', progress: 0.31 }, { subject: 'eng-o1', progress: 0.22 }, { subject: 'eng-o1-kr1', progress: 0.3 }]);
+  await stack.store.recordProgress(space(), '2026-10-20', [{ subject: 'eng', progress: 0.15 }, { subject: 'eng-o1', progress: 0.1 }, { subject: 'eng-o1-kr1', progress: 0.12 }]);
+  await stack.store.recordProgress(space(), '2026-11-01', [{ subject: 'eng', progress: 0.31 }, { subject: 'eng-o1', progress: 0.22 }, { subject: 'eng-o1-kr1', progress: 0.3 }]);
   clock = Date.parse('2026-11-15T09:00:00Z');
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
@@ -130,7 +130,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).toMatch(/^2\. /);
     await again.getByRole('button', { name: 'Discuss now: item 1', exact: true }).click();
     expect(await again.getByRole('textbox', { name: 'Decision' }).inputValue()).toBe('Raj moves two engineers to ENG-142 this sprint');
-    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
+    expect(await stack.store.itemsOf(space(), 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
     await shot('review-discussed');
   });
 
@@ -160,7 +160,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
     expect(await again.textContent()).toContain('Notes: Sales asked for a date');
     expect(await page.locator('[data-requested]').count()).toBe(1);
-    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual(
+    expect(await stack.store.itemsOf(space(), 'eng@2026-11-15')).toEqual(
       expect.arrayContaining([expect.objectContaining({ itemId: 'requested:note:sso-deals', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
     );
   });
@@ -280,29 +280,19 @@ describe('the Teams tab in Chromium', () => {
     }
   });
 
-  /** Checks a key result in at the Jira app double and pushes the event the Forge app sends for it; returns when the push started (ms). */
-  async function changeInJira(kr: string, change: { done: boolean } | { value: number }): Promise<number> {
-    const before = await stack.callSite('a', { action: 'department', department: 'eng' });
-    if (before.kind !== 'ok') throw new Error(`expected the department, got ${before.kind}`);
-    const previous = before.data.objectives.flatMap((o) => o.keyResults).find((k) => k.id === kr)!;
-    const checkIn = await stack.callSite('a', { action: 'check-in', kr, ...change, author: 'Priya', authorEmail: previous.owner ?? 'priya@acme.example' });
-    expect(checkIn.kind).toBe('ok');
-    const after = await stack.callSite('a', { action: 'department', department: 'eng' });
-    if (after.kind !== 'ok') throw new Error(`expected the department, got ${after.kind}`);
-    const now = after.data.objectives.flatMap((o) => o.keyResults).find((k) => k.id === kr)!;
-    // The Forge app sends this event only when the status moved.
-    expect(now.status).not.toBe(previous.status);
-    const event = krStatusChangedEventSchema.parse({
-      type: 'kr.status-changed',
-      id: `ev-${kr}-${Date.now()}`,
-      occurredAt: new Date(clock).toISOString(),
-      previousStatus: previous.status,
-      department: { id: 'eng', name: 'Engineering' },
-      kr: now,
-    });
-    const pushedAt = Date.now();
-    expect(await stack.pushEvent('a', event)).toMatchObject({ status: 200, body: { outcome: 'stored' } });
-    return pushedAt;
+  /**
+   * Checks a key result in through the Jira app's web trigger (as its owner), then delivers the
+   * events the app queued for it to the Teams service, as its queue consumer does; returns when
+   * the delivery started (ms) and which events the app sent.
+   */
+  async function changeInJira(kr: string, owner: string, change: { done: boolean } | { value: number }): Promise<{ at: number; events: string }> {
+    stack.doubles.a.deps.queued.length = 0;
+    const checkIn = await stack.callSite('a', { action: 'check-in', kr, ...change, author: owner, authorEmail: owner });
+    expect(checkIn).toMatchObject({ kind: 'ok' });
+    const deliveredAt = Date.now();
+    const events = await stack.deliverQueued('a');
+    expect(events.length).toBeGreaterThan(0);
+    return { at: deliveredAt, events: events.map((e) => e.type).join(', ') };
   }
 
   test('a change in Jira shows in the open Department view within 3 s, without a reload, and the page says when it was updated', async () => {
@@ -313,14 +303,25 @@ describe('the Teams tab in Chromium', () => {
     await page.evaluate(() => ((window as unknown as { stillOpen: boolean }).stillOpen = true));
     // Let the page take its first stamp.
     await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
-    const started = await changeInJira('eng-o1-kr3', { done: true });
+    const change = await changeInJira('eng-o1-kr3', 'priya@acme.example', { done: true });
     await kr.filter({ hasText: '100%' }).waitFor({ timeout: 3000 });
-    const delay = Date.now() - started;
-    console.log(`live refresh: the Department view showed the Jira change ${delay} ms after the event was pushed`);
+    const delay = Date.now() - change.at;
+    console.log(`live refresh: the Department view showed the Jira change ${delay} ms after the app's events (${change.events}) reached the Teams service`);
     expect(delay).toBeLessThan(3000);
     expect(await page.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
     expect(await page.getByTestId('updated-ago').textContent()).toBe('Updated just now');
     await shot('department-live');
+  });
+
+  test('a number that moves with no status changing shows too: the app sends views.changed', async () => {
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o2-kr2"]');
+    expect(await kr.textContent()).not.toContain('1.7 s');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const change = await changeInJira('eng-o2-kr2', 'tom@acme.example', { value: 1.7 });
+    expect(change.events).toBe('views.changed');
+    await kr.filter({ hasText: '1.7 s' }).waitFor({ timeout: 3000 });
+    console.log(`live refresh: the Department view showed a moved value ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
   });
 
   test('a refresh of the Review view keeps the notes being typed', async () => {
@@ -330,9 +331,9 @@ describe('the Teams tab in Chromium', () => {
     await current.getByRole('textbox', { name: 'Notes' }).fill('Half a thought, not saved yet');
     await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
     const refreshed = page.waitForResponse((r) => r.url().includes('/api/tab/agenda'), { timeout: 3000 });
-    const started = await changeInJira('eng-o4-kr1', { value: 37 });
+    const change = await changeInJira('eng-o4-kr1', 'raj@acme.example', { value: 37 });
     await refreshed;
-    console.log(`live refresh: the Review view reloaded its agenda ${Date.now() - started} ms after the event was pushed`);
+    console.log(`live refresh: the Review view reloaded its agenda ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
     // Rendered again from the new agenda, the item keeps its place in discussion and its typed notes.
     await page.waitForTimeout(200);
     const again = page.locator(`[data-item="${id}"]`);
