@@ -271,8 +271,10 @@ describe('the Teams tab in Chromium', () => {
       // First seen at 09:00 UTC on 12 Nov: 01:00 that day in Los Angeles.
       expect(await us.locator('[data-dependency="dep-sso"]').textContent()).toContain('Blocked since Nov 12, 2026');
       await us.getByRole('tab', { name: 'Department' }).click();
+      await us.getByRole('heading', { name: 'Engineering OKRs' }).waitFor();
       expect(await us.getByText('47% done, 49% expected by Nov 15, 2026').count()).toBe(1);
       await us.getByRole('tab', { name: 'Review' }).click();
+      await us.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
       // Asked at 16:05 UTC on 14 Nov.
       expect(await us.locator('[data-item="requested:note:sso-deals"]').textContent()).toMatch(/Asked by Ann Lee on Nov 14, 2026, 8:05\sAM/);
     } finally {
