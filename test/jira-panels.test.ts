@@ -298,7 +298,7 @@ describe('forms say what is wrong under the field', () => {
     await form.getByLabel(/^Start value/).fill('2.8');
     await form.getByLabel(/^Target value/).fill('2.8');
     await form.getByRole('button', { name: 'Create' }).click();
-    await form.getByText('The target must differ from the start value: progress runs from the start to the target.').waitFor();
+    await form.getByText('expected a target different from the start (2.8)').waitFor();
     expect(await form.getByText('Title is required.').count()).toBe(0);
     await dep.screenshot({ path: join(ARTIFACTS, 'flow-kr-form-errors.png'), animations: 'disabled' });
     expect(stack.host.stats().calls.filter((c) => c.kind === 'invoke' && c.name !== 'getVersion')).toEqual([]);

@@ -49,7 +49,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
 });
 
 afterAll(async () => {
@@ -145,7 +145,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await item.getAttribute('data-requested')).toBe('true');
     const text = await item.textContent();
     expect(text).toContain('Requested from Teams');
-    expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05 UTC');
+    expect(text).toContain('Asked by Ann Lee on 14 Nov 2026, 16:05');
     await item.getByRole('button', { name: 'Discuss now: item 12' }).click();
     expect(await item.getByRole('timer', { name: 'Time left for item 12', exact: true }).textContent()).toBe('3:00');
     await item.getByRole('checkbox', { name: 'Discussed' }).check();
@@ -260,5 +260,110 @@ describe('the Teams tab in Chromium', () => {
     const href = await page.getByRole('link', { name: 'open the configured tab' }).getAttribute('href');
     expect(href).toBe(`${stack.url}/tab/index.html?view=dependencies&department=prod`);
     await shot('config');
+  });
+
+  test("dates follow the viewer's locale and time zone", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+    try {
+      const us = await context.newPage();
+      await us.goto(`${stack.url}/tab/index.html?view=dependencies&department=eng&theme=default&as=${USER}`);
+      await us.getByRole('heading', { name: 'Dependencies between departments' }).waitFor();
+      // First seen at 09:00 UTC on 12 Nov: 01:00 that day in Los Angeles.
+      expect(await us.locator('[data-dependency="dep-sso"]').textContent()).toContain('Blocked since Nov 12, 2026');
+      await us.getByRole('tab', { name: 'Department' }).click();
+      await us.getByRole('heading', { name: 'Engineering OKRs' }).waitFor();
+      expect(await us.getByText('47% done, 49% expected by Nov 15, 2026').count()).toBe(1);
+      await us.getByRole('tab', { name: 'Review' }).click();
+      await us.getByRole('heading', { name: 'Engineering OKR review' }).waitFor();
+      // Asked at 16:05 UTC on 14 Nov.
+      expect(await us.locator('[data-item="requested:note:sso-deals"]').textContent()).toMatch(/Asked by Ann Lee on Nov 14, 2026, 8:05\sAM/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  /**
+   * Checks a key result in through the Jira app's web trigger (as its owner), then delivers the
+   * events the app queued for it to the Teams service, as its queue consumer does; returns when
+   * the delivery started (ms) and which events the app sent.
+   */
+  async function changeInJira(kr: string, owner: string, change: { done: boolean } | { value: number }): Promise<{ at: number; events: string }> {
+    stack.doubles.a.deps.queued.length = 0;
+    const checkIn = await stack.callSite('a', { action: 'check-in', kr, ...change, author: owner, authorEmail: owner });
+    expect(checkIn).toMatchObject({ kind: 'ok' });
+    const deliveredAt = Date.now();
+    const events = await stack.deliverQueued('a');
+    expect(events.length).toBeGreaterThan(0);
+    return { at: deliveredAt, events: events.map((e) => e.type).join(', ') };
+  }
+
+  test('a change in Jira shows in the open Department view within 3 s, without a reload, and the page says when it was updated', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o1-kr3"]');
+    expect(await kr.textContent()).not.toContain('100%');
+    await page.evaluate(() => ((window as unknown as { stillOpen: boolean }).stillOpen = true));
+    // Let the page take its first stamp.
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const change = await changeInJira('eng-o1-kr3', 'priya@acme.example', { done: true });
+    await kr.filter({ hasText: '100%' }).waitFor({ timeout: 3000 });
+    const delay = Date.now() - change.at;
+    console.log(`live refresh: the Department view showed the Jira change ${delay} ms after the app's events (${change.events}) reached the Teams service`);
+    expect(delay).toBeLessThan(3000);
+    expect(await page.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
+    expect(await page.getByTestId('updated-ago').textContent()).toBe('Updated just now');
+    await shot('department-live');
+  });
+
+  test('a number that moves with no status changing shows too: the app sends views.changed', async () => {
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o2-kr2"]');
+    expect(await kr.textContent()).not.toContain('1.7 s');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const change = await changeInJira('eng-o2-kr2', 'tom@acme.example', { value: 1.7 });
+    expect(change.events).toBe('views.changed');
+    await kr.filter({ hasText: '1.7 s' }).waitFor({ timeout: 3000 });
+    console.log(`live refresh: the Department view showed a moved value ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
+  });
+
+  test('a refresh of the Review view keeps the notes being typed', async () => {
+    await open('review', 'default');
+    const current = page.locator('[data-item][aria-current="step"]');
+    const id = await current.getAttribute('data-item');
+    await current.getByRole('textbox', { name: 'Notes' }).fill('Half a thought, not saved yet');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const refreshed = page.waitForResponse((r) => r.url().includes('/api/tab/agenda'), { timeout: 3000 });
+    const change = await changeInJira('eng-o4-kr1', 'raj@acme.example', { value: 37 });
+    await refreshed;
+    console.log(`live refresh: the Review view reloaded its agenda ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
+    // Rendered again from the new agenda, the item keeps its place in discussion and its typed notes.
+    await page.waitForTimeout(200);
+    const again = page.locator(`[data-item="${id}"]`);
+    expect(await again.getAttribute('aria-current')).toBe('step');
+    expect(await again.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Half a thought, not saved yet');
+    await shot('review-live');
+  });
+
+  test('a hidden tab does not poll; it asks at once when shown again', async () => {
+    await open('department', 'default');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const asked: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/tab/version')) asked.push(Date.now());
+    });
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForTimeout(200);
+    asked.length = 0;
+    await page.waitForTimeout(3500);
+    expect(asked).toEqual([]);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForTimeout(500);
+    expect(asked.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * What a browser surface needs to present the views, without the rest of core (no zod, no
  * YAML, no Node built-ins): labels and tones, the sparkline geometry, dates in the viewer's
- * words, and how requests from Teams meet the agenda. Panels and the tab import this entry
+ * words, how requests from Teams meet the agenda, and the key result rules forms check. Panels and the tab import this entry
  * (`@okr-bridge/core/present`) so their bundles stay small. Only re-exports.
  */
 export { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
 export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
-export { formatDate, formatInstant, type Viewer } from './views/dates';
+export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';
+export { metricTargetProblem } from './model/kr-rules';

@@ -29,7 +29,8 @@ describe('rendering Adaptive Cards for the start page', () => {
     const card = buildAlertCard(dependency, { since: '2026-11-26T02:33:00Z' }) as unknown as Record<string, unknown>;
     const html = renderCard(card, { action: '/conversations/act', hidden: { conversation: '19:c', activity: 'act-1' } });
     expect(html).toContain('<div class="tb bold size-medium color-attention">Blocked: Final &lt;b&gt;spec&lt;/b&gt; &amp; notes</div>');
-    expect(html).toContain('<dt>Blocked since</dt><dd>2026-11-26 02:33 UTC</dd>');
+    // DATE() and TIME() written out as Teams does for its reader (here en-GB, UTC).
+    expect(html).toContain('<dt>Blocked since</dt><dd>Thu, 26 Nov 2026, 2:33</dd>');
     expect(html).toContain('<input type="hidden" name="activity" value="act-1">');
     expect(collectActions(card).map((a) => [a.type, a.title, a.verb ?? a.url])).toEqual([
       ['Action.Execute', 'Acknowledge', 'acknowledge'],

@@ -20,8 +20,26 @@ export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replac
 const asArray = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Json[]) : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
-/** Adaptive Card markdown (bold, [links](https://…), backslash escapes) to safe HTML. */
+/**
+ * The DATE() and TIME() functions of card text written out as Teams does for its reader (the
+ * same patterns the Adaptive Cards renderer takes; the start page's reader reads en-GB, UTC).
+ */
+export function applyDateFunctions(text: string, viewer: { locale: string; timeZone: string } = { locale: 'en-GB', timeZone: 'UTC' }): string {
+  const instant = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2}))';
+  const date = new RegExp(`\\{\\{DATE\\(${instant}(?:, ?(COMPACT|SHORT|LONG))?\\)\\}\\}`, 'g');
+  const time = new RegExp(`\\{\\{TIME\\(${instant}\\)\\}\\}`, 'g');
+  return text
+    .replace(date, (_m, at: string, format?: string) => {
+      const style = format === 'LONG' ? 'long' : 'short';
+      const options: Intl.DateTimeFormatOptions = format && format !== 'COMPACT' ? { weekday: style, day: 'numeric', month: style, year: 'numeric' } : { dateStyle: 'short' };
+      return new Intl.DateTimeFormat(viewer.locale, { ...options, timeZone: viewer.timeZone }).format(Date.parse(at));
+    })
+    .replace(time, (_m, at: string) => new Intl.DateTimeFormat(viewer.locale, { hour: 'numeric', minute: '2-digit', timeZone: viewer.timeZone }).format(Date.parse(at)));
+}
+
+/** Adaptive Card markdown (bold, [links](https://…), backslash escapes) to safe HTML; DATE() and TIME() written out. */
 export function markdownToHtml(text: string): string {
+  text = applyDateFunctions(text);
   const tokens: string[] = [];
   // Placeholders from Unicode's private use area, which card text does not carry.
   const keep = (html: string) => `\uE000${tokens.push(html) - 1}\uE001`;

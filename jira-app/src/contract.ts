@@ -19,6 +19,7 @@ import {
   jiraKrSchema,
   jiraMeasureSchema,
   metricKrSchema,
+  refineKeyResult,
   milestoneKrSchema,
   rollupKrSchema,
 } from '@okr-bridge/core';
@@ -32,11 +33,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A key result as the panels send it: the org file's shape, the id optional (the server picks one), the weight bounded. */
 const optionalId = { id: idSchema.optional(), weight: weightSchema };
-export const keyResultInputSchema = z.discriminatedUnion(
-  'kind',
-  [metricKrSchema.extend(optionalId), milestoneKrSchema.extend(optionalId), jiraKrSchema.extend(optionalId), rollupKrSchema.extend(optionalId)],
-  { error: 'expected kind to be one of metric, milestone, jira, rollup' },
-);
+export const keyResultInputSchema = z
+  .discriminatedUnion(
+    'kind',
+    [metricKrSchema.extend(optionalId), milestoneKrSchema.extend(optionalId), jiraKrSchema.extend(optionalId), rollupKrSchema.extend(optionalId)],
+    { error: 'expected kind to be one of metric, milestone, jira, rollup' },
+  )
+  .superRefine(refineKeyResult);
 export type KeyResultInput = z.input<typeof keyResultInputSchema>;
 
 /** An alignment as the panels ask for it: its weight bounded (it counts in someone else's roll-up). */

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
     reviewStore,
     agendaRequests: (tenantId, scope) => store.agendaRequests(tenantId, scope),
+    eventsVersion: (connectionId) => store.eventsVersion(connectionId),
     nowMs: Date.now,
   });
 

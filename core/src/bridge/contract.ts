@@ -30,12 +30,23 @@ export const krStatusChangedEventSchema = z.object({
   kr: krViewSchema,
 });
 
-export const bridgeEventSchema = z.discriminatedUnion('type', [dependencyChangedEventSchema, krStatusChangedEventSchema], {
-  error: 'expected an event with type dependency.changed or kr.status-changed',
+/**
+ * A number an open view shows moved (a key result's progress, a dependency's details) while no
+ * status or dependency state changed: nothing to announce, but open Teams tabs reload.
+ */
+export const viewsChangedEventSchema = z.object({
+  type: z.literal('views.changed'),
+  id,
+  occurredAt: instant,
+});
+
+export const bridgeEventSchema = z.discriminatedUnion('type', [dependencyChangedEventSchema, krStatusChangedEventSchema, viewsChangedEventSchema], {
+  error: 'expected an event with type dependency.changed, kr.status-changed or views.changed',
 });
 export type BridgeEvent = z.infer<typeof bridgeEventSchema>;
 export type DependencyChangedEvent = z.infer<typeof dependencyChangedEventSchema>;
 export type KrStatusChangedEvent = z.infer<typeof krStatusChangedEventSchema>;
+export type ViewsChangedEvent = z.infer<typeof viewsChangedEventSchema>;
 
 // ── Calls: Teams service → Forge web trigger (POST, signed) ───────────────────────────────
 

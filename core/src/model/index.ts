@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './org';
+export * from './kr-rules';
 export * from './issue';
 export * from './issue-index';
 export * from './parse-org';

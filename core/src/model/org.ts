@@ -4,6 +4,7 @@
  * (department ids, KR ids, alignment cycles) are checked in `parse-org.ts`, after the shape.
  */
 import { z } from 'zod';
+import { metricTargetProblem } from './kr-rules';
 import { isIsoDate } from '../time/dates';
 import { ORG_LIMITS } from './limits';
 
@@ -95,12 +96,21 @@ export const jiraKrSchema = z.strictObject({
 
 export const rollupKrSchema = z.strictObject({ ...krBase, kind: z.literal('rollup') });
 
-export const keyResultSchema = z.discriminatedUnion('kind', [metricKrSchema, milestoneKrSchema, jiraKrSchema, rollupKrSchema], {
-  error: (iss) =>
-    iss.code === 'invalid_union'
-      ? `expected kind to be one of metric, milestone, jira, rollup, got ${JSON.stringify((iss.input as { kind?: unknown })?.kind)}`
-      : undefined,
-});
+/** Adds the key result rules of `kr-rules.ts` to a key result schema's issues, located at the field. */
+export function refineKeyResult(kr: { readonly kind: string; readonly start?: number; readonly target?: number | undefined }, ctx: z.core.$RefinementCtx): void {
+  if (kr.kind !== 'metric' || kr.start === undefined) return;
+  const problem = metricTargetProblem({ start: kr.start, target: kr.target });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['target'], input: kr.target });
+}
+
+export const keyResultSchema = z
+  .discriminatedUnion('kind', [metricKrSchema, milestoneKrSchema, jiraKrSchema, rollupKrSchema], {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? `expected kind to be one of metric, milestone, jira, rollup, got ${JSON.stringify((iss.input as { kind?: unknown })?.kind)}`
+        : undefined,
+  })
+  .superRefine(refineKeyResult);
 
 export const alignmentSchema = z.strictObject({ kr: idSchema, weight: weightSchema });
 

@@ -65,6 +65,17 @@ describe('parseOrg', () => {
     expect(e.message).toBe('acme.yaml:13:5 objectives[1].title: Invalid input: expected string, received undefined');
   });
 
+  it('refuses a metric whose target is its start, at the target, with the start in the message', () => {
+    const e = errorOf(() => parseOrg(base.replace('start: 0, target: 100', 'start: 2.8, target: 2.8'), 'acme.yaml'));
+    expect(e.code).toBe('invalid-org-file');
+    expect(e.message).toBe('acme.yaml:25:71 objectives[2].keyResults[0].target: expected a target different from the start (2.8)');
+    // Objects (the Jira app's stored parts) get the same words.
+    const org = parseOrg(base);
+    const kr = { ...org.objectives[2]!.keyResults[0]!, target: 0 };
+    const same = errorOf(() => validateOrg({ ...org, objectives: [org.objectives[0], org.objectives[1], { ...org.objectives[2]!, keyResults: [kr] }] }));
+    expect(same.issues).toEqual([{ where: 'objectives[2].keyResults[0].target', message: 'expected a target different from the start (0)' }]);
+  });
+
   it('lists the kinds a key result may have', () => {
     const e = errorOf(() => parseOrg(base.replace('kind: milestone', 'kind: okr'), 'acme.yaml'));
     expect(e.issues[0]!.message).toBe('expected kind to be one of metric, milestone, jira, rollup, got "okr"');

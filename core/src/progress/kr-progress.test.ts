@@ -36,6 +36,8 @@ describe('leaf key result properties', () => {
   it('keeps metric progress in [0, 1] for any start, target, current and check-ins', () => {
     fc.assert(
       fc.property(valueArb, fc.option(valueArb, { nil: undefined }), fc.option(valueArb, { nil: undefined }), fc.array(fc.record({ date: dayArb, value: valueArb })), (start, target, current, checkIns) => {
+        // The org schema refuses a target equal to its start.
+        fc.pre(target !== start);
         expect(inUnitInterval(run(buildMetricKr('M', { start, target, current }), [], checkIns).progress)).toBe(true);
       }),
     );

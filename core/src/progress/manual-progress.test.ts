@@ -84,13 +84,16 @@ describe('metric key results', () => {
     });
   });
 
-  it('gives 1 when the target equals start and current has reached it, else 0', () => {
-    const kr = (current: number) => buildMetricKr('M', { start: 5, target: 5, current });
-    expect(progressOf(kr(5)).progress).toBe(1);
-    expect(progressOf(kr(6)).progress).toBe(1);
-    expect(progressOf(kr(5)).explain.rule).toBe('target equals start (5) and current 5 has reached it, so progress is 1, current from the org file');
-    expect(progressOf(kr(4)).progress).toBe(0);
-    expect(progressOf(kr(4)).explain.rule).toBe('target equals start (5) and current 4 has not reached it, so progress is 0, current from the org file');
+  it('gives 1 when the target equals start and current has reached it, else 0 (a key result stored before the schema refused that)', () => {
+    const stored = (current: number) => {
+      const org = buildOrg({ objectives: [buildObjective('O1', 'acme', [buildMetricKr('M', { start: 5, target: 6, current })])] });
+      return computeKrProgress({ ...findLeafKr(org, 'M'), target: 5 } as ReturnType<typeof findLeafKr>, buildKrContext(org, 'M', AT));
+    };
+    expect(stored(5).progress).toBe(1);
+    expect(stored(6).progress).toBe(1);
+    expect(stored(5).explain.rule).toBe('target equals start (5) and current 5 has reached it, so progress is 1, current from the org file');
+    expect(stored(4).progress).toBe(0);
+    expect(stored(4).explain.rule).toBe('target equals start (5) and current 4 has not reached it, so progress is 0, current from the org file');
   });
 
   it('reads only its own check-ins from a whole list', () => {

@@ -1,4 +1,4 @@
-import { formatDate, formatInstant } from './dates';
+import { describeAgo, formatDate, formatInstant } from './dates';
 
 const paris = { locale: 'en-GB', timeZone: 'Europe/Paris' };
 const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
@@ -20,5 +20,17 @@ describe('dates in the viewer’s words', () => {
     expect(formatDate('2026-12-04', { locale: 'xx-!!', timeZone: 'Nowhere/None' })).toBe('4 Dec 2026');
     expect(formatInstant('2026-12-04T03:04:00Z', { locale: 'en-GB', timeZone: 'Nowhere/None' })).toBe('4 Dec 2026, 03:04');
     expect(formatInstant('soon', paris)).toBe('soon');
+  });
+});
+
+describe('describeAgo', () => {
+  it.each([
+    [0, 'Updated just now'],
+    [9_000, 'Updated just now'],
+    [42_000, 'Updated 42 s ago'],
+    [3 * 60_000 + 5_000, 'Updated 3 min ago'],
+    [2 * 3_600_000, 'Updated 2 h ago'],
+  ])('after %i ms says %s', (ms, words) => {
+    expect(describeAgo(1_000_000, 1_000_000 + ms)).toBe(words);
   });
 });

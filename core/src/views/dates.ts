@@ -40,3 +40,16 @@ export function formatInstant(iso: string, viewer: Viewer): string {
   if (!Number.isFinite(ms)) return iso;
   return formatter(viewer, { dateStyle: 'medium', timeStyle: 'short', timeZone: viewer.timeZone }).format(ms);
 }
+
+/**
+ * How long ago an open view last took a change, in the quiet words every live page shows
+ * under it: "Updated just now", "Updated 42 s ago", "Updated 3 min ago", "Updated 2 h ago".
+ */
+export function describeAgo(thenMs: number, nowMs: number): string {
+  const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));
+  if (s < 10) return 'Updated just now';
+  if (s < 60) return `Updated ${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `Updated ${m} min ago`;
+  return `Updated ${Math.floor(m / 60)} h ago`;
+}

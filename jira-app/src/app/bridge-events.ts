@@ -1,10 +1,11 @@
 /**
- * The signed events the Teams service hears about: a dependency whose state changed and a key
- * result whose status changed, found by evaluating the org before and after a change at the
+ * The signed events the Teams service hears about: a dependency whose state changed, a key
+ * result whose status changed, and otherwise, when only a number moved, that views changed
+ * (open Teams tabs reload on it); found by evaluating the org before and after a change at the
  * same moment (so only the data, not the passing day, makes a difference). They are queued,
  * never sent inline: the queue consumer delivers them with retries.
  */
-import { buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import { buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, viewsChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
 import { buildDepartmentViews } from '../domain/department-inputs';
@@ -27,6 +28,14 @@ function viewsOf(snapshot: Snapshot, at: string): { krs: Map<string, { kr: KrVie
   return { krs: out, deps: new Map(buildDependencyViews(snapshot.org, evaluation).map((d) => [d.id, d])) };
 }
 
+/** Whether what the views show differs: a key result's view or a dependency's. */
+function viewsDiffer(a: ReturnType<typeof viewsOf>, b: ReturnType<typeof viewsOf>): boolean {
+  if (a.krs.size !== b.krs.size || a.deps.size !== b.deps.size) return true;
+  for (const [id, { kr }] of b.krs) if (JSON.stringify(a.krs.get(id)?.kr) !== JSON.stringify(kr)) return true;
+  for (const [id, dep] of b.deps) if (JSON.stringify(a.deps.get(id)) !== JSON.stringify(dep)) return true;
+  return false;
+}
+
 /**
  * The events between two states of one cycle, evaluated at `at`; they occurred at
  * `occurredAt` (the Jira change's own time when known, else `at`).
@@ -43,6 +52,7 @@ export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, 
     const previous = a.krs.get(id)?.kr.status ?? null;
     if (previous !== null && previous !== kr.status) events.push(krStatusChangedEventSchema.parse({ type: 'kr.status-changed', id: newId(), occurredAt, previousStatus: previous, department, kr }));
   }
+  if (events.length === 0 && viewsDiffer(a, b)) events.push(viewsChangedEventSchema.parse({ type: 'views.changed', id: newId(), occurredAt }));
   return events;
 }
 

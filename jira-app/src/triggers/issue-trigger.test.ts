@@ -105,6 +105,18 @@ describe('issue trigger', () => {
     expect(deps.jiraCalls()).toBe(0);
   });
 
+  it('queues one views.changed event when an issue moves a key result without changing any status, so open Teams tabs reload', async () => {
+    const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
+    await seedAcme(deps);
+    await connectTeams(deps);
+    const outcome = emulator.apply({ kind: 'transition', key: 'ENG-112', status: 'Done' });
+    if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+    for (const event of outcome.events) await handleIssueEvent(deps, event);
+    const events = deps.queued.map((q) => (q.body as { event: BridgeEvent }).event);
+    expect(events.map((e) => [e.type, e.occurredAt])).toEqual([['views.changed', '2026-11-15T09:00:00.000Z']]);
+    expect(deps.jiraCalls()).toBe(0);
+  });
+
   it('queues a signed dependency.changed event when a deliverable is flagged, and the consumer delivers it signed', async () => {
     const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
     await seedAcme(deps);

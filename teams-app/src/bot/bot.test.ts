@@ -66,8 +66,8 @@ describe('the bot over HTTP at /api/messages', () => {
     const answer = await stack.execute('19:general', 'acknowledge', { dependency: 'dep-sso', since: '2026-11-15T09:00:00Z' }, card.id);
     expect(answer.status).toBe(200);
     const body = JSON.stringify(answer.body);
-    expect(body).toContain('Acknowledged by Ann Lee at ');
-    expect(body).toContain('Blocked since","value":"2026-11-15 09:00 UTC');
+    expect(body).toContain('Acknowledged by Ann Lee on ');
+    expect(body).toContain('Blocked since","value":"{{DATE(2026-11-15T09:00:00Z, SHORT)}}, {{TIME(2026-11-15T09:00:00Z)}}');
     expect(body).not.toContain('"title":"Acknowledge"');
     expect(card.versions).toHaveLength(2);
     expect(JSON.stringify(card.activity)).toContain('Acknowledged by Ann Lee');

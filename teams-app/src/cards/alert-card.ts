@@ -3,14 +3,8 @@
  * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
  */
 import type { DependencyWire as DependencyView } from './wire';
-import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import { createMentioner, type MentionablePerson } from './mentions';
-
-/** A readable UTC time for cards: "2026-11-15 09:00 UTC". */
-export function timeLabel(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
-}
 
 function deliverableLines(dependency: DependencyView): CardElement[] {
   return dependency.deliverables.map((d) => {
@@ -46,8 +40,8 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
       ['Needed for', plain(needs.krTitle)],
       ['Needed by', `${plain(needs.departmentName)}, owner ${needsOwner}`],
       ['Delivered by', `${plain(provider.departmentName)}, owners ${owners}`],
-      ['Blocked since', timeLabel(options.since)],
-      ['Due', dependency.due ?? 'no due date'],
+      ['Blocked since', cardInstant(options.since)],
+      ['Due', dependency.due ? cardDate(dependency.due) : 'no due date'],
       ['Why', plain(dependency.reason)],
     ]),
     ...deliverableLines(dependency),
@@ -55,7 +49,7 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
   if (dependency.companyObjectivesAtRisk.length) {
     body.push(text(`Puts at risk: ${plain(dependency.companyObjectivesAtRisk.map((o) => o.title).join('; '))}`, { weight: 'Bolder' }));
   }
-  if (options.acknowledgedBy) body.push(text(`Acknowledged by ${plain(options.acknowledgedBy.name)} at ${timeLabel(options.acknowledgedBy.at)}`, { subtle: true }));
+  if (options.acknowledgedBy) body.push(text(`Acknowledged by ${plain(options.acknowledgedBy.name)} on ${cardInstant(options.acknowledgedBy.at)}`, { subtle: true }));
   const data = { dependency: dependency.id, since: options.since };
   const actions = [
     ...(options.acknowledgedBy ? [] : [execute('Acknowledge', VERBS.acknowledge, data, 'positive')]),
@@ -99,7 +93,7 @@ export function buildResolvedAlertCard(dependency: DependencyView, options: { re
       container([heading(`Unblocked: ${plain(dependency.title)}`, TONE_COLORS[tone]), text(resolvedLine(dependency))], TONE_STYLES[tone]),
       facts([
         ['Needed for', plain(needs.krTitle)],
-        ['Was blocked', options.since ? `from ${timeLabel(options.since)} to ${timeLabel(options.resolvedAt)}` : `until ${timeLabel(options.resolvedAt)}`],
+        ['Was blocked', options.since ? `from ${cardInstant(options.since)} to ${cardInstant(options.resolvedAt)}` : `until ${cardInstant(options.resolvedAt)}`],
         ['Now', plain(dependency.reason)],
       ]),
       ...deliverableLines(dependency),

@@ -10,9 +10,9 @@ import {
 } from '@okr-bridge/core';
 import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { buildAlertCard, buildResolvedAlertCard } from './alert-card';
-import { execute, VERBS } from './elements';
+import { cardDate, cardInstant, execute, VERBS } from './elements';
 import { buildCheckedInCard, buildCheckInCard, buildFollowingCard, buildFollowPickerCard, buildHelpCard, buildNoticeCard } from './interaction-cards';
-import { validateAdaptiveCards } from './testing/validate-card';
+import { renderCardTexts, validateAdaptiveCards } from './testing/validate-card';
 import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from './view-cards';
 
 const { org, issues } = loadAcmeExample();
@@ -72,11 +72,33 @@ describe('every card the bot sends', () => {
   });
 });
 
+describe('dates on cards', () => {
+  it('are DATE() and TIME() functions over whole-second RFC 3339 instants, which Teams writes in the reader\'s locale; calendar dates at 10:00 UTC of their day', () => {
+    expect(cardInstant('2026-11-15T09:00:00.123Z')).toBe('{{DATE(2026-11-15T09:00:00Z, SHORT)}}, {{TIME(2026-11-15T09:00:00Z)}}');
+    expect(cardInstant('2026-11-15T10:00:00+01:00')).toBe('{{DATE(2026-11-15T09:00:00Z, SHORT)}}, {{TIME(2026-11-15T09:00:00Z)}}');
+    expect(cardDate('2026-11-20')).toBe('{{DATE(2026-11-20T10:00:00Z, SHORT)}}');
+    expect([cardInstant('soon'), cardDate('later')]).toEqual(['soon', 'later']);
+  });
+
+  it('render in the reader\'s locale and time zone: no ISO date is left on the alert, the resolved card or the agenda', () => {
+    const cards = [everyCard['alert, acknowledged'], everyCard.resolved, everyCard.agenda];
+    const [alert, resolved, agenda] = renderCardTexts(cards, { lang: 'en-US', timeZone: 'America/New_York' });
+    expect(alert).toMatch(/Blocked sinceSun, Nov 15, 2026, 4:00\sAM/);
+    expect(alert).toMatch(/Acknowledged by Ann on Sun, Nov 15, 2026, 5:00\sAM/);
+    expect(resolved).toMatch(/from Sun, Nov 15, 2026, 4:00\sAM to Mon, Nov 16, 2026, 4:00\sAM/);
+    expect(agenda).toMatch(/^.*Since [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, 2026, /);
+    for (const t of [alert, resolved, agenda]) expect(t).not.toMatch(/\{\{|\d{4}-\d{2}-\d{2}T/);
+    // Another reader's time zone, another hour.
+    const [berlin] = renderCardTexts([everyCard.alert], { lang: 'en-US', timeZone: 'Europe/Berlin' });
+    expect(berlin).toMatch(/Blocked sinceSun, Nov 15, 2026, 10:00\sAM/);
+  });
+});
+
 describe('the alert card', () => {
   it('names who needs what from whom, since when and the owners, with the three actions', () => {
     const json = JSON.stringify(everyCard.alert);
     expect(json).toContain(`${blocked.needs.departmentName} needs ${blocked.deliverables.map((d) => d.key).join(', ')} from ${blocked.provider.departmentName}.`);
-    expect(json).toContain('2026-11-15 09:00 UTC');
+    expect(json).toContain('{{DATE(2026-11-15T09:00:00Z, SHORT)}}, {{TIME(2026-11-15T09:00:00Z)}}');
     for (const owner of blocked.provider.owners) expect(json).toContain(owner);
     expect(everyCard.alert.actions?.map((a) => a.title)).toEqual(['Acknowledge', 'Open in Jira', 'Add to agenda']);
     expect(everyCard['alert, acknowledged'].actions?.map((a) => a.title)).toEqual(['Open in Jira', 'Add to agenda']);

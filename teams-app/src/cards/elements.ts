@@ -85,6 +85,31 @@ export function openUrl(title: string, url: string): CardElement {
   return { type: 'Action.OpenUrl', title, url };
 }
 
+const RFC3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * An instant as its reader sees it: Teams replaces `{{DATE(…)}}` and `{{TIME(…)}}` in a text
+ * block or fact with the date and time in the viewer's own locale and time zone (Adaptive
+ * Cards text features). The functions take only RFC 3339 instants with whole seconds, so the
+ * milliseconds go; a value that is not an instant is returned as it is.
+ */
+export function cardInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const at = RFC3339(ms);
+  return `{{DATE(${at}, SHORT)}}, {{TIME(${at})}}`;
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`) or the day of an instant, in the viewer's locale. A calendar
+ * date is given as 10:00 UTC of that day, which is that same day from UTC−10 to UTC+13 (every
+ * zone but a few Pacific islands); anything else is returned as it is.
+ */
+export function cardDate(iso: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T10:00:00Z`) : Date.parse(iso);
+  return Number.isFinite(day) ? `{{DATE(${RFC3339(day)}, SHORT)}}` : iso;
+}
+
 /** Escapes characters Adaptive Card markdown would interpret in user-provided text. */
 export function plain(value: string): string {
   return value.replace(/([\\*_[\]`>#])/g, '\\$1');

@@ -4,8 +4,7 @@
  */
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
-import { timeLabel } from './alert-card';
-import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 /** A department's OKRs: progress against expected, each objective and key result, blocked work. */
 export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
@@ -42,7 +41,7 @@ export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
 
 /** The review agenda, time-boxed, with what people added from Teams at the end. */
 export function buildAgendaCard(agenda: ReviewAgenda, added: readonly AgendaRequest[]): AdaptiveCard {
-  const body: CardElement[] = [heading(plain(agenda.title)), text(`Since ${agenda.since}, ${agenda.meetingMinutes} minutes, ${agenda.bufferMinutes} spare.`, { subtle: true })];
+  const body: CardElement[] = [heading(plain(agenda.title)), text(`Since ${cardDate(agenda.since)}, ${agenda.meetingMinutes} minutes, ${agenda.bufferMinutes} spare.`, { subtle: true })];
   agenda.items.forEach((item, i) => {
     const links = item.links.filter((l) => l.url).map((l) => `[${l.label}](${l.url})`);
     body.push(
@@ -72,7 +71,7 @@ export function buildBlockedListCard(dependencies: readonly DependencyView[], si
     body.push(
       container([
         text(`**${plain(d.title)}**`),
-        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners)})${when ? `, blocked since ${timeLabel(when)}` : ''}.`, { spacing: 'None' }),
+        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners)})${when ? `, blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
         text(plain(d.reason), { subtle: true, spacing: 'None' }),
       ], 'attention'),
     );

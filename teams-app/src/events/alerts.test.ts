@@ -217,6 +217,6 @@ describe('/api/events refuses what it cannot trust, storing nothing', () => {
   });
   it('refuses a body that is not a bridge event with 400 naming what was expected', async () => {
     const bad = JSON.stringify({ type: 'dependency.exploded', id: 'ev-x' });
-    expect(await post(signed(bad), bad)).toEqual({ status: 400, body: { error: 'expected a bridge event: type: expected an event with type dependency.changed or kr.status-changed' } });
+    expect(await post(signed(bad), bad)).toEqual({ status: 400, body: { error: 'expected a bridge event: type: expected an event with type dependency.changed, kr.status-changed or views.changed' } });
   });
 });

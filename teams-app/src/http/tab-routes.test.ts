@@ -1,5 +1,7 @@
+import { buildDependencyViews, dependencyChangedEventSchema, evaluateOrg } from '@okr-bridge/core';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { devTokenFor } from '../auth/dev-token';
-import { REVIEW_LIMITS, type AgendaPage, type DepartmentPage, type DependenciesPage, type TabContext, type TabError } from '../tab-api/contract';
+import { REVIEW_LIMITS, type AgendaPage, type DepartmentPage, type DependenciesPage, type TabContext, type TabError, type VersionPage } from '../tab-api/contract';
 import { tabApiPaths } from '../tab-api/paths';
 import { startTabApiStack, TENANTS, type TabApiStack } from '../tab-api/testing';
 
@@ -51,6 +53,35 @@ describe('tab API authentication', () => {
   test('leaves paths outside /api/tab/ to the rest of the server', async () => {
     const res = await fetch(`${stack.url}/healthz`);
     expect([res.status, await res.text()]).toEqual([404, 'not found']);
+  });
+});
+
+describe('tab API version', () => {
+  const { org, issues } = loadAcmeExample();
+  const sso = buildDependencyViews(org, evaluateOrg(org, issues, { at: '2026-11-15' })).find((d) => d.id === 'dep-sso')!;
+  const changed = (id: string) => dependencyChangedEventSchema.parse({ type: 'dependency.changed', id, occurredAt: '2026-11-15T09:00:00Z', previousState: 'open', dependency: sso });
+
+  test('moves when the Jira site pushes an event, for that tenant only, without calling the Jira app', async () => {
+    const [tokenA, tokenB] = [await stack.token('a'), await stack.token('b')];
+    const calls = [stack.doubles.a.calls.length, stack.doubles.b.calls.length];
+    const before = await get<VersionPage>(tabApiPaths.version(), tokenA);
+    expect(before).toMatchObject({ status: 200, body: { version: null } });
+    expect(await stack.pushEvent('a', changed('ev-a1'))).toMatchObject({ status: 200, body: { outcome: 'stored' } });
+    const after = (await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version;
+    expect(after).not.toBeNull();
+    expect((await get<VersionPage>(tabApiPaths.version(), tokenB)).body).toEqual({ version: null });
+    expect(await stack.pushEvent('b', changed('ev-b1'))).toMatchObject({ status: 200 });
+    expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).toBe(after);
+    expect([stack.doubles.a.calls.length, stack.doubles.b.calls.length]).toEqual(calls);
+    // A number that moved with no status changing comes as views.changed: stored with no card to send, it moves the version too.
+    expect(await stack.pushEvent('a', { type: 'views.changed', id: 'ev-a2', occurredAt: '2026-11-15T09:05:00Z' })).toEqual({ status: 200, body: { outcome: 'stored', entries: 0 } });
+    expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).not.toBe(after);
+  });
+
+  test('is refused without a token and takes no query parameters', async () => {
+    expect((await get<TabError>(tabApiPaths.version(), null)).status).toBe(401);
+    const res = await get<TabError>(`${tabApiPaths.version()}?since=1`, await stack.token('a'));
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'bad-request', message: 'query: expected no query parameters' } } });
   });
 });
 

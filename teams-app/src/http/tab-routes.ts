@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { STORE_RETRY_AFTER_SECONDS, StoreUnavailable } from '../store/unavailable';
 import { agendaQuerySchema, departmentParamsSchema, emptyQuerySchema, reviewItemParamsSchema, reviewItemUpdateSchema } from '../tab-api/contract';
 import { authenticate, type TabCaller, type TabRoutesDeps } from '../tab-api/deps';
-import { getAgenda, getCompany, getContext, getDependencies, getDepartment, saveReviewItem, type Reply } from '../tab-api/handlers';
+import { getAgenda, getCompany, getContext, getDependencies, getDepartment, getVersion, saveReviewItem, type Reply } from '../tab-api/handlers';
 import { TAB_API_PREFIX } from '../tab-api/paths';
 import { describeIssues, queryOf, readJsonBody, sendError, sendJson } from './io';
 
@@ -37,6 +37,7 @@ function routesOf(deps: TabRoutesDeps): Route[] {
   const noQuery = (query: Record<string, string>) => parse(emptyQuerySchema, query, 'query');
   return [
     { method: 'GET', pattern: /^context$/, names: [], handle: async (c, { query }) => { const q = noQuery(query); return q.ok ? getContext(c) : q.invalid; } },
+    { method: 'GET', pattern: /^version$/, names: [], handle: async (c, { query }) => { const q = noQuery(query); return q.ok ? getVersion(c) : q.invalid; } },
     { method: 'GET', pattern: /^company$/, names: [], handle: async (c, { query }) => { const q = noQuery(query); return q.ok ? getCompany(c, store) : q.invalid; } },
     { method: 'GET', pattern: /^dependencies$/, names: [], handle: async (c, { query }) => { const q = noQuery(query); return q.ok ? getDependencies(c, store, deps.nowMs()) : q.invalid; } },
     {
@@ -102,7 +103,7 @@ export function createTabRoutes(deps: TabRoutesDeps): (req: IncomingMessage, res
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
       if (matching.length > 0) return sendError(res, 405, 'method-not-allowed', `expected ${matching.map((r) => r.method).join(' or ')}`, { allow: matching.map((r) => r.method).join(', ') });
-      return sendError(res, 404, 'not-found', `expected one of /api/tab/context, department/:id, company, dependencies, agenda, review/:reviewId/items/:itemId`);
+      return sendError(res, 404, 'not-found', `expected one of /api/tab/context, version, department/:id, company, dependencies, agenda, review/:reviewId/items/:itemId`);
     }
     const params = decodeParams(route.pattern.exec(rest)!, route.names);
     if (params === null) return sendError(res, 400, 'bad-request', 'path: expected a well-formed percent-encoded path');

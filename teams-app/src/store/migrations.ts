@@ -89,6 +89,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 6,
+    name: 'events by connection and time, for the version open tabs poll',
+    statements: () => [`CREATE INDEX events_by_connection ON events (connection_id, received_at)`],
+  },
 ];
 
 /** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */

@@ -155,6 +155,11 @@ export interface EventStore {
   conversationsWithCard(tenantId: string, subject: string): Promise<string[]>;
   /** Forgets request ids accepted before `beforeMs` (older requests fail the time window anyway). */
   pruneRequests(beforeMs: number): Promise<number>;
+  /**
+   * A stamp that changes whenever an event of the connection is stored (null before the first):
+   * open tab views poll it, in one read, to learn that the Jira site changed.
+   */
+  eventsVersion(connectionId: string): Promise<string | null>;
 }
 
 /** A weekly check-in reminder of one department in one conversation. */

@@ -64,6 +64,12 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
       const event: ReceivedEvent = { id: String(r.id), connectionId: String(r.connection_id), type: String(r.type), body: JSON.parse(String(r.body)), receivedAt: Number(r.received_at) };
       return event;
     },
+    async eventsVersion(connectionId) {
+      // The count moves with every insert even when two events share a millisecond.
+      const rows = await db.query('SELECT COUNT(*) AS n, MAX(received_at) AS latest FROM events WHERE connection_id = ?', [connectionId]);
+      const n = Number(rows[0]?.n ?? 0);
+      return n === 0 ? null : `${Number(rows[0]?.latest)}.${n}`;
+    },
     async conversationsWithCard(tenantId, subject) {
       const rows = await db.query(`SELECT DISTINCT conversation_id FROM outbox WHERE tenant_id = ? AND subject = ? AND kind = 'send' AND state <> 'dropped' ORDER BY conversation_id`, [
         tenantId,

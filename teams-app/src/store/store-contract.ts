@@ -96,6 +96,22 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.hasRequest('c1', 'r1')).toBe(false);
     });
 
+    it('moves the events version of a connection with each stored event, and only of that connection', async () => {
+      expect(await store.eventsVersion('c1')).toBeNull();
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), []);
+      const first = await store.eventsVersion('c1');
+      expect(first).not.toBeNull();
+      // Same millisecond, another event: the version still moves.
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, event('e2'), []);
+      const second = await store.eventsVersion('c1');
+      expect(second).not.toBe(first);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r3' }, event('e2'), []);
+      expect(await store.eventsVersion('c1')).toBe(second);
+      await store.ingestEvent({ connectionId: 'c2', requestId: 'r1' }, event('e9', 'c2'), []);
+      expect(await store.eventsVersion('c1')).toBe(second);
+      expect(await store.eventsVersion('c3')).toBeNull();
+    });
+
     it('rolls back an ingest that fails half-way: no event, no entries, no request id', async () => {
       const bad = { ...entry('e1', 'a'), activity: undefined as unknown, kind: null as unknown as 'send' };
       const outcome = await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'b'), bad]).then((v) => v, (e: Error) => e.message);

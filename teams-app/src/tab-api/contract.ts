@@ -135,4 +135,12 @@ export interface AgendaPage {
 
 export type CompanyPage = CompanyView;
 
+/**
+ * What open views poll every second or two: a stamp that changes whenever the Jira site told
+ * the service of a change (null before its first event). Views reload only when it moved.
+ */
+export interface VersionPage {
+  readonly version: string | null;
+}
+
 export type { DependencyState };

@@ -21,6 +21,8 @@ export interface TabRoutesDeps {
   readonly reviewStore: ReviewStore;
   /** What people added to a review agenda from Teams (the main store's agenda requests), oldest first. */
   agendaRequests(tenantId: string, scope: string): Promise<readonly AgendaRequest[]>;
+  /** The version of what the Jira site sent this connection (the main store's events version). */
+  eventsVersion(connectionId: string): Promise<string | null>;
   nowMs(): number;
 }
 
@@ -33,6 +35,8 @@ export interface TabCaller {
   readonly call: ForgeClient['call'];
   /** The agenda requests of the caller's own tenant. */
   agendaRequests(scope: string): Promise<readonly AgendaRequest[]>;
+  /** The version of the caller's own connection. */
+  version(): Promise<string | null>;
 }
 
 export type GateResult = { readonly kind: 'ok'; readonly caller: TabCaller } | { readonly kind: 'refused'; readonly status: 401 | 503; readonly message: string };
@@ -62,6 +66,7 @@ export async function authenticate(req: IncomingMessage, deps: TabRoutesDeps): P
       space: `${identity.tenantId}/${connection.id}`,
       call: <R extends WebTriggerRequest>(request: R) => client.call(request),
       agendaRequests: (scope) => deps.agendaRequests(identity.tenantId, scope),
+      version: () => deps.eventsVersion(connection.id),
     },
   };
 }

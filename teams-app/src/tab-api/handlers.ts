@@ -20,6 +20,7 @@ import {
   type ReviewItemUpdate,
   type TabContext,
   type TabError,
+  type VersionPage,
 } from './contract';
 import type { TabCaller } from './deps';
 import { applyItemChange, type ReviewStore } from '../store/review-store';
@@ -75,6 +76,11 @@ export async function getDepartment(caller: TabCaller, store: ReviewStore, id: s
     );
     return { department, trend: Object.fromEntries(trend) };
   });
+}
+
+/** The version open views poll: one store read, no call to the Jira app. */
+export async function getVersion(caller: TabCaller): Promise<Reply<VersionPage>> {
+  return { status: 200, body: { version: await caller.version() } };
 }
 
 export async function getCompany(caller: TabCaller, store: ReviewStore): Promise<Reply<CompanyPage>> {

@@ -5,6 +5,7 @@ export const tabApiPaths = {
   context: () => '/api/tab/context',
   department: (id: string) => `/api/tab/department/${encodeURIComponent(id)}`,
   company: () => '/api/tab/company',
+  version: () => '/api/tab/version',
   dependencies: () => '/api/tab/dependencies',
   agenda: (q: { department?: string; since?: string; minutes?: number }) => {
     const params = new URLSearchParams();

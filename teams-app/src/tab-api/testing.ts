@@ -6,7 +6,8 @@
  * (Acme's site) and tenant B (a second site) are connected; tenant C is not. Dev tokens are
  * accepted for tenant A when `devTokens` is set, as in the service's local dev mode. The
  * review records and agenda requests live in one in-memory SQLite database, migrated like the
- * service's.
+ * service's. `/api/events` takes the Jira sites' signed events as the service does, so a test
+ * can push a change (`pushEvent`) and watch open views follow it.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +22,9 @@ import type { TeamsStore } from '../store/port';
 import type { TabConnection } from './deps';
 import type { ReviewStore } from '../store/review-store';
 import { createTabRoutes } from '../http/tab-routes';
+import { handleEventsRequest } from '../http/events-route';
+import type { BridgeEvent, WebTriggerRequest } from '@okr-bridge/core';
+import type { ForgeOutcome } from '../forge/forge-client';
 
 export const TENANTS = {
   a: '11111111-aaaa-4aaa-8aaa-000000000001',
@@ -41,6 +45,15 @@ export interface TabApiStack {
   readonly spaces: { readonly a: string; readonly b: string };
   /** The main store (agenda requests added from Teams land here). */
   readonly teamsStore: TeamsStore;
+  /** Calls a tenant's Jira app as the service does (a check-in changes its data). */
+  callSite<R extends WebTriggerRequest>(tenant: 'a' | 'b', request: R): Promise<ForgeOutcome<R['action']>>;
+  /**
+   * Delivers the events a tenant's Jira app queued since the last delivery to `/api/events`,
+   * signed, as the app's queue consumer does; answers them in order.
+   */
+  deliverQueued(tenant: 'a' | 'b'): Promise<BridgeEvent[]>;
+  /** Signs and posts an event of a tenant's site to `/api/events`, as the Forge app does. */
+  pushEvent(tenant: 'a' | 'b', event: BridgeEvent): Promise<{ status: number; body: unknown }>;
   /** A valid SSO token of a tenant, with overrides for the failure cases. */
   token(tenant: keyof typeof TENANTS, overrides?: Partial<LocalTokenOptions>): Promise<string>;
   close(): Promise<void>;
@@ -63,17 +76,22 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
   const sso = createEntraTokenVerifier({ ...SSO, jwksUrl: entra.jwksUrl, nowMs });
   const storage = await openStorage({ sqlitePath: ':memory:' }, nowMs());
   const store = options.store ?? storage.reviewStore;
+  for (const [tenantId, c] of connections) {
+    await storage.store.saveConnection({ id: c.id, tenantId, url: c.url, secret: c.secret, siteUrl: c.siteUrl ?? '', siteName: c.siteName ?? '', createdAt: nowMs() });
+  }
   const routes = createTabRoutes({
     verifyToken: withDevTokens(sso, options.devTokens ? { kind: 'on', tenantId: TENANTS.a } : { kind: 'off' }),
     connectionFor: async (tenantId) => connections.get(tenantId) ?? null,
     forge: (connection) => createForgeClient(connection, { nowMs: forgeNowMs, newId: randomUUID }),
     reviewStore: store,
     agendaRequests: (tenantId, scope) => storage.store.agendaRequests(tenantId, scope),
+    eventsVersion: (connectionId) => storage.store.eventsVersion(connectionId),
     nowMs,
   });
   const server = createServer((req, res) => {
     const answer = async () => {
       if (await routes(req, res)) return;
+      if (req.url === '/api/events') return handleEventsRequest({ store: storage.store, nowMs }, req, res);
       if (options.extra && (await options.extra(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     };
@@ -83,6 +101,10 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const pushEvent = (tenant: 'a' | 'b', event: BridgeEvent) => {
+    const c = connections.get(TENANTS[tenant])!;
+    return (tenant === 'a' ? a : b).sendEvent(`http://127.0.0.1:${port}/api/events`, { id: c.id, secret: c.secret }, event, nowMs());
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     entra,
@@ -90,6 +112,17 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     spaces: { a: `${TENANTS.a}/${connA.id}`, b: `${TENANTS.b}/${connB.id}` },
     store,
     teamsStore: storage.store,
+    callSite: (tenant, request) => createForgeClient(connections.get(TENANTS[tenant])!, { nowMs: forgeNowMs, newId: randomUUID }).call(request),
+    pushEvent,
+    deliverQueued: async (tenant) => {
+      const queued = (tenant === 'a' ? a : b).deps.queued;
+      const events = queued.splice(0, queued.length).map((q) => (q.body as { event: BridgeEvent }).event);
+      for (const event of events) {
+        const answer = await pushEvent(tenant, event);
+        if (answer.status !== 200) throw new Error(`expected /api/events to take ${event.type} ${event.id}, got ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      return events;
+    },
     token: (tenant, overrides = {}) => entra.sign({ tenantId: TENANTS[tenant], audience: SSO_AUDIENCE, ...overrides }),
     close: async () => {
       server.closeAllConnections();

@@ -1,5 +1,5 @@
 /** The tab's client of its API: every call carries the token; failures become `ApiError`s with the server's message. */
-import type { AgendaPage, CompanyPage, DepartmentPage, DependenciesPage, ReviewItemState, TabContext, TabError } from '../tab-api/contract';
+import type { AgendaPage, CompanyPage, DepartmentPage, DependenciesPage, ReviewItemState, TabContext, TabError, VersionPage } from '../tab-api/contract';
 import { tabApiPaths } from '../tab-api/paths';
 
 export class ApiError extends Error {
@@ -13,6 +13,8 @@ export class ApiError extends Error {
 
 export interface TabApi {
   context(): Promise<TabContext>;
+  /** The stamp open views poll: it moves when the Jira site told the service of a change. */
+  version(): Promise<VersionPage>;
   department(id: string): Promise<DepartmentPage>;
   company(): Promise<CompanyPage>;
   dependencies(): Promise<DependenciesPage>;
@@ -33,6 +35,7 @@ export function createTabApi(getToken: () => Promise<string>): TabApi {
   };
   return {
     context: () => request(tabApiPaths.context()),
+    version: () => request(tabApiPaths.version()),
     department: (id) => request(tabApiPaths.department(id)),
     company: () => request(tabApiPaths.company()),
     dependencies: () => request(tabApiPaths.dependencies()),

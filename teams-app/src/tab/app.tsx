@@ -8,7 +8,10 @@ import type { TabHost } from './host';
 import { LocalBanner } from './local-banner';
 import { fluentThemeFor } from './theme';
 import { VIEWS, writeUrlState, type UrlState, type ViewName } from './url-state';
+import { UpdatedAgo } from './updated-ago';
+import { useLive } from './use-live';
 import { useLoad } from './use-load';
+import { ViewerContext } from './viewer';
 import { DepartmentView } from './views/department-view';
 import { DependenciesView } from './views/dependencies-view';
 import { ReviewView } from './views/review-view';
@@ -18,6 +21,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, flexGrow: 1 },
   main: { marginTop: tokens.spacingVerticalM },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
 });
 
 /** The department to start with: the address's, else the one the user leads (My OKRs), else the first. */
@@ -32,8 +36,9 @@ function Shell({ api, host, ctx, initial }: { api: TabApi; host: TabHost; ctx: T
   const [department, setDepartment] = useState(() => initialDepartment(initial, ctx, host.userEmail));
   useEffect(() => writeUrlState({ view, department }), [view, department]);
   const departmentName = ctx.departments.find((d) => d.id === department)?.name ?? null;
+  const live = useLive(api);
   return (
-    <>
+    <ViewerContext.Provider value={host.viewer}>
       <header className={styles.header}>
         <h1 className={styles.title}>
           {initial.personal ? 'My OKRs' : 'OKR review'} · {ctx.company.name}
@@ -57,19 +62,22 @@ function Shell({ api, host, ctx, initial }: { api: TabApi; host: TabHost; ctx: T
           </Select>
         </Field>
       </header>
-      <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewName)} aria-label="Views">
-        {VIEWS.map((v) => (
-          <Tab key={v.value} value={v.value}>
-            {v.label}
-          </Tab>
-        ))}
-      </TabList>
+      <div className={styles.bar}>
+        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewName)} aria-label="Views">
+          {VIEWS.map((v) => (
+            <Tab key={v.value} value={v.value}>
+              {v.label}
+            </Tab>
+          ))}
+        </TabList>
+        <UpdatedAgo at={live.updatedAt} />
+      </div>
       <main className={styles.main}>
-        {view === 'review' && <ReviewView api={api} host={host} department={department} />}
-        {view === 'dependencies' && <DependenciesView api={api} department={department} departmentName={departmentName} />}
-        {view === 'department' && <DepartmentView api={api} department={department} userEmail={host.userEmail} />}
+        {view === 'review' && <ReviewView api={api} host={host} department={department} refresh={live.round} />}
+        {view === 'dependencies' && <DependenciesView api={api} department={department} departmentName={departmentName} refresh={live.round} />}
+        {view === 'department' && <DepartmentView api={api} department={department} userEmail={host.userEmail} refresh={live.round} />}
       </main>
-    </>
+    </ViewerContext.Provider>
   );
 }
 

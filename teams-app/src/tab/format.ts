@@ -8,23 +8,6 @@ export function formatClock(ms: number): string {
   return negative ? `-${text}` : text;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "15 Nov 2026" from an ISO date or instant (UTC day). */
-export function formatDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
-/** "14 Nov 2026, 16:05 UTC" from an ISO instant (in UTC, as the cards write times). */
-export function formatInstant(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const utc = new Date(ms).toISOString();
-  return `${formatDay(utc)}, ${utc.slice(11, 16)} UTC`;
-}
-
 /** "for 3 days", "for 5 hours", "since just now": how long something has been so. */
 export function formatDuration(fromIso: string, nowMs: number): string {
   const ms = Math.max(0, nowMs - Date.parse(fromIso));

@@ -5,8 +5,10 @@
  * mode accepts; see `src/auth/README.md`).
  */
 import { app, authentication, meeting, pages } from '@microsoft/teams-js';
+import type { Viewer } from '@okr-bridge/core/present';
 import type { ThemeName } from './theme';
 import { themeNameOf } from './theme';
+import { viewerOf } from './viewer';
 
 const DEV_TOKEN_PREFIX = 'okr-dev.';
 const DEFAULT_LOCAL_USER = 'local.user@example.com';
@@ -20,6 +22,8 @@ export interface TabHost {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   getToken(): Promise<string>;
   readonly userEmail: string | null;
+  /** The viewer's locale and time zone: dates are written in them. */
+  readonly viewer: Viewer;
   /** In a meeting's side panel, sharing the tab to the stage is possible. */
   readonly canShareToStage: boolean;
   shareToStage(url: string): Promise<void>;
@@ -51,6 +55,7 @@ export async function connectHost(search: URLSearchParams): Promise<TabHost> {
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(themeNameOf(theme))),
     getToken: () => authentication.getAuthToken(),
     userEmail: context.user?.userPrincipalName ?? context.user?.loginHint ?? null,
+    viewer: viewerOf(context.app.locale),
     canShareToStage: frame === 'sidePanel' && context.meeting !== undefined,
     shareToStage: (url) =>
       new Promise<void>((resolve, reject) => {
@@ -82,6 +87,7 @@ function localHost(search: URLSearchParams, reason: string): TabHost {
     onThemeChange: () => undefined,
     getToken: async () => `${DEV_TOKEN_PREFIX}${email}`,
     userEmail: email,
+    viewer: viewerOf(search.get('locale')),
     canShareToStage: false,
     shareToStage: async () => {
       throw new Error('sharing to the meeting stage needs Teams');

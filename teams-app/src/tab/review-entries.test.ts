@@ -8,7 +8,7 @@ const sso = agenda.items.find((i) => i.id === 'blocked-dependency:dep-sso')!;
 const atRisk = agenda.items.find((i) => i.kind === 'at-risk-kr')!;
 
 describe('reviewEntriesOf', () => {
-  test('lists the generated items first, then the requested ones marked as such with who asked and when, never an item twice', () => {
+  test("lists the generated items first, then the requested ones marked as such with who asked and when (in the viewer's words), never an item twice", () => {
     const entries = reviewEntriesOf({
       agenda,
       requested: [
@@ -17,7 +17,7 @@ describe('reviewEntriesOf', () => {
         { id: `requested:kr:${atRisk.subject}`, subject: `kr:${atRisk.subject}`, title: 'SSO again', requestedBy: 'Ann Lee', requestedAt: '2026-11-14T16:05:00.000Z', minutes: 3 },
         { id: 'requested:note:x', subject: 'note:x', title: 'Hiring plan', requestedBy: 'Bo', requestedAt: '2026-11-15T08:00:00.000Z', minutes: 3 },
       ],
-    });
+    }, { locale: 'en-US', timeZone: 'America/New_York' });
     expect(entries.map((e) => e.id)).toEqual([...agenda.items.map((i) => i.id), `requested:kr:${atRisk.subject}`, 'requested:note:x']);
     expect(entries[0]).toEqual({ id: sso.id, title: sso.title, kindLabel: 'Blocked dependency', detail: sso.detail, presenter: sso.presenter, minutes: 5, links: sso.links, requested: null });
     const [again, hiring] = entries.slice(-2);
@@ -30,8 +30,8 @@ describe('reviewEntriesOf', () => {
       presenter: atRisk.presenter,
       minutes: 3,
       links: atRisk.links,
-      requested: { by: 'Ann Lee', at: '14 Nov 2026, 16:05 UTC' },
+      requested: { by: 'Ann Lee', at: 'Nov 14, 2026, 11:05 AM' },
     });
-    expect([hiring?.presenter, hiring?.links, hiring?.requested]).toEqual([null, [], { by: 'Bo', at: '15 Nov 2026, 08:00 UTC' }]);
+    expect([hiring?.presenter, hiring?.links, hiring?.requested]).toEqual([null, [], { by: 'Bo', at: 'Nov 15, 2026, 3:00 AM' }]);
   });
 });

@@ -2,9 +2,8 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { findAgendaItem } from '@okr-bridge/core/present';
+import { findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
-import { formatInstant } from './format';
 
 const KIND_LABEL: Record<AgendaItem['kind'], string> = {
   'blocked-dependency': 'Blocked dependency',
@@ -25,7 +24,7 @@ export interface ReviewEntry {
   readonly presenter: string | null;
   readonly minutes: number;
   readonly links: AgendaItem['links'];
-  /** Items added from Teams: who asked and when ("Ann Lee", "14 Nov 2026, 16:05 UTC"). */
+  /** Items added from Teams: who asked and when, in the viewer's words ("Ann Lee", "14 Nov 2026, 17:05"). */
   readonly requested: { readonly by: string; readonly at: string } | null;
 }
 
@@ -36,7 +35,7 @@ function fromGenerated(item: AgendaItem): ReviewEntry {
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
 const bareSubject = (subject: string) => subject.slice(subject.indexOf(':') + 1);
 
-function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaItem[]): ReviewEntry {
+function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaItem[], viewer: Viewer): ReviewEntry {
   // When the agenda knows the same subject, its Jira links serve the request too.
   const same = generated.find((i) => i.subject === bareSubject(request.subject) || i.subject === request.subject);
   return {
@@ -47,13 +46,13 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
     presenter: same?.presenter ?? null,
     minutes: request.minutes,
     links: same?.links ?? [],
-    requested: { by: request.requestedBy, at: formatInstant(request.requestedAt) },
+    requested: { by: request.requestedBy, at: formatInstant(request.requestedAt, viewer) },
   };
 }
 
-/** The agenda's items, then its requested items, except requests for an item the agenda already lists. */
-export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'>): ReviewEntry[] {
+/** The agenda's items, then its requested items, except requests for an item the agenda already lists; times in the viewer's words. */
+export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'>, viewer: Viewer): ReviewEntry[] {
   const generated = [...page.agenda.items, ...page.agenda.overflow];
   const requested = page.requested.filter((r) => findAgendaItem(page.agenda, r.subject) === null);
-  return [...page.agenda.items.map(fromGenerated), ...requested.map((r) => fromRequested(r, generated))];
+  return [...page.agenda.items.map(fromGenerated), ...requested.map((r) => fromRequested(r, generated, viewer))];
 }

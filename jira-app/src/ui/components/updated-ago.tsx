@@ -1,7 +1,7 @@
 /** A quiet "Updated 20 s ago" under a live view; it ticks on its own. */
 import { useEffect, useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled';
-import { describeAgo } from './describe-ago';
+import { describeAgo } from '@okr-bridge/core/present';
 
 export function UpdatedAgo({ at }: { readonly at: number }) {
   const [now, setNow] = useState(() => Date.now());

@@ -2,8 +2,9 @@
 import { Button, Card, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompanyPage, DepartmentPage } from '../../tab-api/contract';
 import type { TabApi } from '../api';
-import { formatDay } from '../format';
+import { formatDate } from '@okr-bridge/core/present';
 import { useLoad } from '../use-load';
+import { useViewer } from '../viewer';
 import { StatusBadge } from './badges';
 import { KrRow } from './kr-row';
 import { Sparkline } from './sparkline';
@@ -30,6 +31,8 @@ function ErrorBar({ message, retry }: { message: string; retry: () => void }) {
 function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: string | null }) {
   const styles = useStyles();
   const d = page.department;
+  const viewer = useViewer();
+  const formatDay = (iso: string) => formatDate(iso, viewer);
   const me = userEmail?.toLowerCase();
   return (
     <section aria-labelledby="dept-title">
@@ -68,11 +71,12 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
 
 function CompanyOkrs({ company }: { company: CompanyPage }) {
   const styles = useStyles();
+  const viewer = useViewer();
   return (
     <section aria-labelledby="company-title">
       <h2 id="company-title">{company.name}: every department</h2>
       <Text>
-        {company.progressLabel} done, {company.expectedLabel} expected by {formatDay(company.at)}. Pick a department to see its OKRs.
+        {company.progressLabel} done, {company.expectedLabel} expected by {formatDate(company.at, viewer)}. Pick a department to see its OKRs.
       </Text>
       <table className={styles.table}>
         <thead>
@@ -102,10 +106,11 @@ function CompanyOkrs({ company }: { company: CompanyPage }) {
   );
 }
 
-export function DepartmentView({ api, department, userEmail }: { api: TabApi; department: string; userEmail: string | null }) {
+export function DepartmentView({ api, department, userEmail, refresh }: { api: TabApi; department: string; userEmail: string | null; refresh: number }) {
   const [page, reload] = useLoad<{ kind: 'department'; page: DepartmentPage } | { kind: 'company'; company: CompanyPage }>(
     async () => (department ? { kind: 'department', page: await api.department(department) } : { kind: 'company', company: await api.company() }),
     [department],
+    refresh,
   );
   if (page.kind === 'loading') return <Spinner label="Loading OKRs…" />;
   if (page.kind === 'error') return <ErrorBar message={`OKRs could not be loaded: ${page.message}`} retry={reload} />;

@@ -3,8 +3,10 @@ import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Switch, Text, 
 import { useState } from 'react';
 import type { DependencyWithSince } from '../../tab-api/contract';
 import type { TabApi } from '../api';
-import { formatDay, formatDuration } from '../format';
+import { formatDate } from '@okr-bridge/core/present';
+import { formatDuration } from '../format';
 import { useLoad } from '../use-load';
+import { useViewer } from '../viewer';
 import { StateBadge } from './badges';
 
 const useStyles = makeStyles({
@@ -19,6 +21,7 @@ const useStyles = makeStyles({
 function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: number }) {
   const styles = useStyles();
   const headingId = `dep-${dep.id}`;
+  const viewer = useViewer();
   return (
     <li>
       <Card className={styles.card} aria-labelledby={headingId} data-dependency={dep.id} data-state={dep.state}>
@@ -34,9 +37,9 @@ function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: numbe
         </Text>
         <div className={styles.meta}>
           <Text>
-            {dep.stateLabel} since {formatDay(dep.stateSince)} ({formatDuration(dep.stateSince, nowMs)})
+            {dep.stateLabel} since {formatDate(dep.stateSince, viewer)} ({formatDuration(dep.stateSince, nowMs)})
           </Text>
-          {dep.due && <Text>Due {formatDay(dep.due)}</Text>}
+          {dep.due && <Text>Due {formatDate(dep.due, viewer)}</Text>}
           <Text>Owners: {dep.provider.owners.join(', ') || 'none named'}</Text>
         </div>
         <Text>{dep.reason}</Text>
@@ -60,9 +63,9 @@ function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: numbe
   );
 }
 
-export function DependenciesView({ api, department, departmentName }: { api: TabApi; department: string; departmentName: string | null }) {
+export function DependenciesView({ api, department, departmentName, refresh }: { api: TabApi; department: string; departmentName: string | null; refresh: number }) {
   const styles = useStyles();
-  const [page, reload] = useLoad(() => api.dependencies(), []);
+  const [page, reload] = useLoad(() => api.dependencies(), [], refresh);
   const [onlyMine, setOnlyMine] = useState(false);
   if (page.kind === 'loading') return <Spinner label="Loading dependencies…" />;
   if (page.kind === 'error') {

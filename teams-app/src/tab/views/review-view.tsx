@@ -2,10 +2,11 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TabApi } from '../api';
-import { formatDay } from '../format';
+import { formatDate } from '@okr-bridge/core/present';
 import type { TabHost } from '../host';
 import { reviewEntriesOf } from '../review-entries';
 import { useLoad } from '../use-load';
+import { useViewer } from '../viewer';
 import { AgendaItemCard } from './agenda-item';
 
 const useStyles = makeStyles({
@@ -14,9 +15,10 @@ const useStyles = makeStyles({
   overflow: { marginTop: tokens.spacingVerticalL },
 });
 
-export function ReviewView({ api, host, department }: { api: TabApi; host: TabHost; department: string }) {
+export function ReviewView({ api, host, department, refresh }: { api: TabApi; host: TabHost; department: string; refresh: number }) {
   const styles = useStyles();
-  const [page, reload] = useLoad(() => api.agenda(department ? { department } : {}), [department]);
+  const viewer = useViewer();
+  const [page, reload] = useLoad(() => api.agenda(department ? { department } : {}), [department], refresh);
   const [shareStatus, setShareStatus] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
     );
   }
   const { agenda, items, reviewId, requested } = page.data;
-  const entries = reviewEntriesOf(page.data);
+  const entries = reviewEntriesOf(page.data, viewer);
   const share = () => {
     const url = new URL(window.location.href);
     url.searchParams.set('view', 'review');
@@ -49,7 +51,7 @@ export function ReviewView({ api, host, department }: { api: TabApi; host: TabHo
       <div className={styles.header}>
         <h2 id="review-title">{agenda.title}</h2>
         <Text>
-          Changes since {formatDay(agenda.since)} · {agenda.items.length} items, {used} of {agenda.meetingMinutes} minutes
+          Changes since {formatDate(agenda.since, viewer)} · {agenda.items.length} items, {used} of {agenda.meetingMinutes} minutes
           {requested.length > 0 && ` · ${requested.length} requested from Teams`}
         </Text>
         {host.canShareToStage && (

@@ -10,7 +10,7 @@ import type { KrView } from '@okr-bridge/core';
 import type { ResolverError } from '../../../contract';
 import { callResolver } from '../../api/resolvers';
 import { ChoiceInput, TextInput, type Choice } from './fields';
-import { toKeyResultInput } from './kr-input';
+import { targetProblem, toKeyResultInput } from './kr-input';
 import { chosen } from './values';
 import { ModalForm } from './modal-form';
 import { PersonField } from '../people/pickers';
@@ -27,16 +27,6 @@ const MEASURES: readonly Choice[] = [
   { label: 'Weighted by status (To Do 0, In Progress ½, Done 1)', value: 'weighted' },
 ];
 const FIELDS = ['kind', 'title', 'owner', 'weight', 'start', 'target', 'current', 'unit', 'epics', 'measure', 'jql'];
-
-/**
- * A metric whose target equals its start can never move: its progress would read 0% all
- * cycle ("from 2.8 s to 2.8 s"). The org schema does not say so yet, so the form does.
- */
-export function targetProblem(target: string, values: Readonly<Record<string, unknown>>): string | undefined {
-  const start = String(values.start ?? '').trim();
-  if (target.trim() === '' || start === '' || Number(target) !== Number(start)) return undefined;
-  return 'The target must differ from the start value: progress runs from the start to the target.';
-}
 
 /** What the form was opened for. */
 export type KrFormTarget =

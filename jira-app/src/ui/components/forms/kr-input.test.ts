@@ -1,5 +1,5 @@
 import { keyResultInputSchema } from '../../../contract';
-import { toKeyResultInput } from './kr-input';
+import { targetProblem, toKeyResultInput } from './kr-input';
 
 describe('toKeyResultInput', () => {
   it('turns the metric fields into numbers the contract accepts', () => {
@@ -19,5 +19,14 @@ describe('toKeyResultInput', () => {
     const parsed = keyResultInputSchema.safeParse(kr);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['start']);
+  });
+});
+
+describe('targetProblem', () => {
+  it("says under the target what the org schema says of a target equal to the start, and the contract refuses the same at the target", () => {
+    expect(targetProblem('2.8', { start: '2.80' })).toBe('expected a target different from the start (2.8)');
+    expect([targetProblem('1.2', { start: '2.8' }), targetProblem('', { start: '2.8' }), targetProblem('2.8', { start: '' })]).toEqual([undefined, undefined, undefined]);
+    const sent = keyResultInputSchema.safeParse(toKeyResultInput('metric', { title: 'Cut p99', start: '2.8', target: '2.8' }));
+    expect(sent.success ? [] : sent.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['target', 'expected a target different from the start (2.8)']]);
   });
 });
