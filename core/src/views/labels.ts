@@ -34,6 +34,11 @@ export function percentLabel(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** A score at close, on the 0–1 scale to one decimal, the way every surface prints it: 0.42 → "0.4". */
+export function scoreLabel(score: number): string {
+  return score.toFixed(1);
+}
+
 export interface IssueLinkView {
   readonly key: string;
   readonly url: string | null;
