@@ -6,5 +6,10 @@
  */
 export { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, scoreLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
 export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
+export type { Status } from './progress/types';
+export type { DependencyState } from './dependencies/types';
+export { describeImpact } from './views/dependency-text';
+export { explanationSentence, type ExplanationLine } from './views/explain-text';
+export { formatNumber } from './progress/format';
 export { formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';

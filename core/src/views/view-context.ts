@@ -9,6 +9,7 @@ import type { Department, KeyResult, Objective, Org } from '../model/org';
 import type { DepartmentResult, KrResult, ObjectiveResult, Status } from '../progress/types';
 import type { Evaluation } from '../report/evaluate';
 import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
+import { describeExplanation } from './explain-text';
 import { describeLintFinding, titlesOf } from './lint-text';
 import { describeKrStatus, describeStatus, type BlockingDependency } from './status-text';
 import type { DependencyView, KrView, ObjectiveView, ProgressView } from './types';
@@ -74,6 +75,8 @@ export class ViewContext {
     const def = this.krDefs.get(id);
     if (!result || !def) throw new Error(`broken invariant: key result ${id} has no result`);
     const { kr } = def;
+    const progressLabel = percentLabel(result.progress);
+    const valueLabel = describeValue(kr, result.explain);
     return {
       id,
       objective: def.objective.id,
@@ -82,14 +85,15 @@ export class ViewContext {
       kind: kr.kind,
       weight: kr.weight,
       progress: result.progress,
-      progressLabel: percentLabel(result.progress),
+      progressLabel,
       status: result.status,
       statusLabel: STATUS_LABELS[result.status],
       tone: STATUS_TONES[result.status],
       statusReason: describeKrStatus(result.status, result.basis, this.blockingOf.get(id) ?? null),
-      valueLabel: describeValue(kr, result.explain),
+      valueLabel,
       rule: result.explain.rule,
       explain: result.explain,
+      explanation: describeExplanation({ rule: result.explain.rule, progressLabel, valueLabel }, result.explain, { baseUrl: this.org.jira.baseUrl, objectiveTitles: this.objectiveTitles }),
       epics: kr.kind === 'jira' ? kr.epics.map((e) => issueLink(this.org.jira.baseUrl, e)) : [],
       dependencyState: this.dependencyOf.get(id) ?? null,
       checkInAllowed: kr.kind === 'metric' || kr.kind === 'milestone',

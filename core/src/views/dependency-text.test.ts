@@ -1,0 +1,19 @@
+import { describeImpact } from './dependency-text';
+
+const objectives = [
+  { id: 'acme-o1', title: 'Grow revenue in the mid-market' },
+  { id: 'acme-o2', title: 'Ship a product customers rely on every day' },
+];
+
+describe('describeImpact', () => {
+  it('names the company objectives a blocked or at-risk dependency endangers', () => {
+    expect(describeImpact({ state: 'blocked', companyObjectivesAtRisk: objectives })).toBe('Puts at risk: Grow revenue in the mid-market; Ship a product customers rely on every day');
+    expect(describeImpact({ state: 'at-risk', companyObjectivesAtRisk: objectives.slice(0, 1) })).toBe('Puts at risk: Grow revenue in the mid-market');
+  });
+
+  it('says nothing once the dependency is done or open, or when it endangers nothing', () => {
+    expect(describeImpact({ state: 'done', companyObjectivesAtRisk: objectives })).toBeNull();
+    expect(describeImpact({ state: 'open', companyObjectivesAtRisk: objectives })).toBeNull();
+    expect(describeImpact({ state: 'blocked', companyObjectivesAtRisk: [] })).toBeNull();
+  });
+});
