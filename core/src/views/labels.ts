@@ -1,4 +1,5 @@
 /** Words and links the views share, so every surface says the same thing the same way. */
+import type { AgendaItemKind } from '../agenda/types';
 import type { DependencyState } from '../dependencies/types';
 import type { Status } from '../progress/types';
 
@@ -25,6 +26,15 @@ export type Tone = 'good' | 'warning' | 'attention' | 'neutral';
 export const STATUS_TONES: Readonly<Record<Status, Tone>> = { done: 'good', 'on-track': 'good', behind: 'warning', 'at-risk': 'attention' };
 
 export const DEPENDENCY_STATE_TONES: Readonly<Record<DependencyState, Tone>> = { blocked: 'attention', 'at-risk': 'warning', open: 'neutral', done: 'good' };
+
+/** What kind of item an agenda entry is, in the same words on the Jira agenda and the Teams Review view. */
+export const AGENDA_KIND_LABELS: Readonly<Record<AgendaItemKind, string>> = {
+  'blocked-dependency': 'Blocked dependency',
+  'at-risk-kr': 'At-risk key result',
+  'moved-kr': 'Moved',
+  'stale-check-in': 'Stale check-in',
+  decision: 'Decision asked for',
+};
 
 /** Ordering that puts what needs attention first. */
 export const DEPENDENCY_STATE_RANK: Readonly<Record<DependencyState, number>> = { blocked: 0, 'at-risk': 1, open: 2, done: 3 };
