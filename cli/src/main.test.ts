@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './main';
@@ -28,8 +28,8 @@ describe('okr report', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Acme — cycle 2026-Q4 (2026-10-01 → 2026-12-31), at 2026-11-15');
     expect(stdout).toContain('Company progress 43% (On track): 43% done against 49% expected by today → on track\n');
-    expect(stdout).toMatch(/\nPlatform +53% +On track +3 +0\n/);
-    expect(stdout).toMatch(/\nFinance +45% +On track +3 +2\n/);
+    expect(stdout).toContain('\nPlatform               53%  On track           3        0  53% done against 49% expected by today → on track\n');
+    expect(stdout).toContain('\nSales                  34%  Behind             3        1  34% done against 49% expected by today → behind\n');
     expect(stdout).toContain('Acme OKR review, 45 minutes, changes since 2026-11-01:');
   });
 
@@ -47,6 +47,16 @@ describe('okr report', () => {
     ]);
     expect(line('dep-usage-metering').split(/ {2,}/)).toEqual(['dep-usage-metering', 'Usage metering export for billing', 'Finance', 'Platform', 'Blocked', 'PLAT-41: status is Blocked']);
     expect(stdout).toMatch(/stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 2026-10-06/);
+  });
+
+  it("prints every line of the README's excerpt as it stands there", async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const excerpt = /An excerpt:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const lines = (excerpt ?? '').split('\n').filter((l) => l !== '' && l !== '…');
+    expect(lines.length).toBeGreaterThan(10);
+    const printed = new Set(stdout.split('\n'));
+    expect(lines.filter((l) => !printed.has(l))).toEqual([]);
   });
 
   it('lists the company objectives, then each department in the order of the org file', async () => {

@@ -31,8 +31,8 @@ export function formatReportView(view: ReportView): string {
   out.push('');
   out.push(
     formatTable(
-      ['Department', 'Progress', 'Status', 'Objectives', 'Blocked'],
-      company.departments.map((d) => [d.name, d.progressLabel, d.statusLabel, String(d.objectives), String(d.blocked)]),
+      ['Department', 'Progress', 'Status', 'Objectives', 'Blocked', 'Why'],
+      company.departments.map((d) => [d.name, d.progressLabel, d.statusLabel, String(d.objectives), String(d.blocked), d.statusReason]),
       ['l', 'r', 'l', 'r', 'r'],
     ),
   );
