@@ -8,7 +8,7 @@ export { AGENDA_KIND_LABELS, DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, pe
 export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
 export type { Status } from './progress/types';
 export type { DependencyState } from './dependencies/types';
-export { describeImpact } from './views/dependency-text';
+export { describeDeliverable, describeImpact } from './views/dependency-text';
 export { explanationSentence, type ExplanationLine } from './views/explain-text';
 export { formatNumber } from './progress/format';
 export { formatDate, formatInstant, type Viewer } from './views/dates';

@@ -1,4 +1,4 @@
-import { describeImpact } from './dependency-text';
+import { describeDeliverable, describeImpact } from './dependency-text';
 
 const objectives = [
   { id: 'acme-o1', title: 'Grow revenue in the mid-market' },
@@ -15,5 +15,17 @@ describe('describeImpact', () => {
     expect(describeImpact({ state: 'done', companyObjectivesAtRisk: objectives })).toBeNull();
     expect(describeImpact({ state: 'open', companyObjectivesAtRisk: objectives })).toBeNull();
     expect(describeImpact({ state: 'blocked', companyObjectivesAtRisk: [] })).toBeNull();
+  });
+});
+
+describe('describeDeliverable', () => {
+  it("gives a deliverable's Jira status and why it is in its state", () => {
+    expect(describeDeliverable({ status: 'Blocked', reasons: ['status is Blocked', 'flagged (Impediment)'] })).toBe('Blocked — status is Blocked; flagged (Impediment)');
+    expect(describeDeliverable({ status: 'Done', reasons: [] })).toBe('Done');
+  });
+
+  it('gives only why when Jira has no such issue', () => {
+    expect(describeDeliverable({ status: null, reasons: ['not found in the issues read'] })).toBe('not found in the issues read');
+    expect(describeDeliverable({ status: null, reasons: [] })).toBe('no status');
   });
 });

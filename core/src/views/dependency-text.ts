@@ -11,3 +11,12 @@ export function describeImpact(dependency: Pick<DependencyView, 'state' | 'compa
   if (dependency.companyObjectivesAtRisk.length === 0) return null;
   return `Puts at risk: ${dependency.companyObjectivesAtRisk.map((o) => o.title).join('; ')}`;
 }
+
+/**
+ * What a deliverable is at, after its key (which each surface links): "Blocked — status is
+ * Blocked", "In Progress — due 2026-11-19, in 4 days", or only why when Jira has no such issue.
+ */
+export function describeDeliverable(deliverable: { readonly status: string | null; readonly reasons: readonly string[] }): string {
+  const parts = [deliverable.status, deliverable.reasons.join('; ')].filter((p): p is string => p !== null && p !== '');
+  return parts.length > 0 ? parts.join(' — ') : 'no status';
+}

@@ -2,7 +2,7 @@
  * The blocked-dependency alert (who needs what from whom, since when, the owners, links to
  * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
  */
-import { describeImpact } from '@okr-bridge/core';
+import { describeDeliverable, describeImpact } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from './wire';
 import { card, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import { createMentioner, type MentionablePerson } from './mentions';
@@ -16,8 +16,7 @@ export function timeLabel(iso: string): string {
 function deliverableLines(dependency: DependencyView): CardElement[] {
   return dependency.deliverables.map((d) => {
     const key = d.url ? `[${d.key}](${d.url})` : d.key;
-    const why = d.reasons.length ? ` — ${plain(d.reasons.join('; '))}` : '';
-    return text(`${key}: ${plain(d.status ?? d.state)}${why}`, { spacing: 'Small' });
+    return text(`${key}: ${plain(describeDeliverable(d))}`, { spacing: 'Small' });
   });
 }
 

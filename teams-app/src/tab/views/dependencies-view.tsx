@@ -1,6 +1,6 @@
 /** The Dependencies view: who needs what from whom, blocked first, since when, with links to Jira. */
 import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { describeImpact } from '@okr-bridge/core/present';
+import { describeDeliverable, describeImpact } from '@okr-bridge/core/present';
 import { useState } from 'react';
 import type { DependencyWithSince } from '../../tab-api/contract';
 import type { TabApi } from '../api';
@@ -51,7 +51,7 @@ function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: numbe
               ) : (
                 d.key
               )}{' '}
-              {d.status ?? 'not found in Jira'} · {d.reasons.join('; ')}
+              {describeDeliverable(d)}
             </li>
           ))}
         </ul>
