@@ -22,9 +22,9 @@ const productFiles = ['core/**/*.{ts,tsx}', 'cli/**/*.{ts,tsx}', 'jira-app/**/*.
 // Test support goes by several names today (testing.ts, testing/, test-site.ts, *.test-support.ts, test-deps).
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing.ts', '**/testing/**', '**/test-site.ts', '**/*.test-support.ts', '**/test-deps.ts', '**/test-deps/**'];
 
-/** The local Forge host and its doubles use a package only through what it exports, as the deployed bundle does. */
+/** The local Forge host and the web trigger server use a package only through what it exports, as the deployed bundle does. */
 const deepProductImports = [
-  { group: ['**/core/src', '**/core/src/**', '**/cli/src/**', '**/jira-app/src', '**/jira-app/src/**', '**/teams-app/src/**'], message: 'dev/ uses a package through what it exports (@okr-bridge/core, the built Forge bundle), not its source files.' },
+  { group: ['**/core/src', '**/core/src/**', '**/cli/src/**', '**/jira-app/src', '**/jira-app/src/**', '**/teams-app/src/**'], message: 'dev/ uses a package through what it exports (@okr-bridge/core, @okr-bridge/jira-app/testing, the built Forge bundle), not its source files.' },
 ];
 
 export default tseslint.config(
@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: devImports }] },
   },
   {
-    files: ['dev/forge-host/**/*.ts', 'dev/forge-webtrigger-double/**/*.ts'],
+    files: ['dev/forge-host/**/*.ts', 'dev/forge-webtrigger/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: deepProductImports }] },
   },
 );

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DependencyChangedEvent } from '@okr-bridge/core';
 import { startBotConnector } from '../dev/bot-connector';
-import { startForgeWebTriggerDouble } from '../dev/forge-webtrigger-double';
+import { startWebTrigger } from '../dev/forge-webtrigger';
 import { startService } from '../teams-app/src/server';
 import { openSqliteStore } from '../teams-app/src/store/sqlite-store';
 
@@ -42,11 +42,13 @@ function dependency(k: number, state: 'blocked' | 'open'): DependencyChangedEven
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-bench-alerts-'));
-  const connection = { id: 'conn-bench', secret: 'bench-secret-0123456789abcdef-0123456789' };
-  const forge = await startForgeWebTriggerDouble({ connections: [connection] });
+  // The Jira app's web trigger, connected as an admin does it; the events are signed with that connection's secret.
+  const forge = await startWebTrigger();
+  const connected = await forge.connectTeams('http://127.0.0.1:1/api/events', TENANT);
+  const connection = { id: connected.id, secret: connected.secret };
   const connector = await startBotConnector();
   const store = await openSqliteStore(join(dir, 'teams.sqlite'), Date.now());
-  await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
+  await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: connected.siteUrl, siteName: connected.siteName, createdAt: Date.now() });
   for (let i = 0; i < CHANNELS; i++) {
     const id = `19:channel-${i}@thread.tacv2`;
     await store.saveConversation({

@@ -15,15 +15,16 @@ interface LintMessage {
 
 /** The cases, linted together in one ESLint process (it takes seconds to start). */
 const cases: [path: string, code: string][] = [
-  ['jira-app/src/adapters/new-adapter.ts', "import { startForgeWebTriggerDouble } from '../../../dev/forge-webtrigger-double';"],
+  ['jira-app/src/adapters/new-adapter.ts', "import { startWebTrigger } from '../../../dev/forge-webtrigger';"],
   ['teams-app/src/bot/new-handler.ts', "import { startBotConnector } from '../../../dev/bot-connector';"],
   ['cli/src/new-command.ts', "import { startJiraEmulator } from '../../dev/jira-emulator/server';"],
   ['core/src/progress/new-rule.ts', "import type { JiraEmulator } from '../../../dev/jira-emulator';"],
   ['src/index.ts', "export { startForgeHost } from '../dev/forge-host';"],
-  ['teams-app/src/bot/bot.test.ts', "import { startForgeWebTriggerDouble } from '../../../dev/forge-webtrigger-double';"],
-  ['teams-app/src/bot/testing.ts', "import { startForgeWebTriggerDouble } from '../../../dev/forge-webtrigger-double';"],
+  ['teams-app/src/bot/bot.test.ts', "import { startWebTrigger } from '../../../dev/forge-webtrigger';"],
+  ['teams-app/src/bot/testing.ts', "import { startWebTrigger } from '../../../dev/forge-webtrigger';"],
   ['dev/forge-host/new-part.ts', "import { createAppHandlers } from '../../jira-app/src/app/handlers';"],
-  ['dev/forge-webtrigger-double/new-part.ts', "import { parseOrg } from '../../core/src/model/org';"],
+  ['dev/forge-webtrigger/new-part.ts', "import { handleWebTrigger } from '../../jira-app/src/webtrigger/web-trigger';"],
+  ['dev/forge-webtrigger/other-part.ts', "import { handleWebTrigger } from '@okr-bridge/jira-app/testing';"],
   ['dev/forge-host/other-part.ts', "import { parseOrg } from '@okr-bridge/core';"],
 ];
 
@@ -62,7 +63,9 @@ describe('product code and dev/', () => {
 describe('the local Forge host', () => {
   it('refuses a deep import of the app or core source, and accepts the package export', () => {
     expect(restricted(lintAs('dev/forge-host/new-part.ts'))).toEqual([expect.stringContaining('dev/ uses a package through what it exports')]);
-    expect(restricted(lintAs('dev/forge-webtrigger-double/new-part.ts'))).toEqual([expect.stringContaining('dev/ uses a package through what it exports')]);
+    expect(restricted(lintAs('dev/forge-webtrigger/new-part.ts'))).toEqual([expect.stringContaining('dev/ uses a package through what it exports')]);
+    expect(results.has('dev/forge-webtrigger/other-part.ts')).toBe(true);
+    expect(restricted(lintAs('dev/forge-webtrigger/other-part.ts'))).toEqual([]);
     expect(results.has('dev/forge-host/other-part.ts')).toBe(true);
     expect(restricted(lintAs('dev/forge-host/other-part.ts'))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * The Teams tab in headless Chromium: the built tab (esbuild, as shipped) and the tab API on
- * one node:http server on 127.0.0.1, with the Forge web trigger double answering from the Acme
- * example, and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
+ * one node:http server on 127.0.0.1, with the Jira app's own web trigger answering from the Acme
+ * example (dev/forge-webtrigger), and the service's static file handler serving the build. Outside Teams the tab runs in local mode, so the theme is forced with `?theme=` and
  * requests carry the dev token the API accepts in local dev mode. Screenshots go to
  * test/artifacts/.
  */
@@ -24,7 +24,8 @@ const THEMES = [
   { name: 'contrast', background: 'rgb(0, 0, 0)' },
 ] as const;
 const USER = 'raj@acme.example';
-const SPACE = `${TENANTS.a}/conn-a`;
+/** Where tenant A's review records live (its connection is made when the stack starts). */
+const space = () => stack.spaces.a;
 
 let clock = Date.parse('2026-11-12T09:00:00Z');
 let outdir: string;
@@ -40,8 +41,8 @@ beforeAll(async () => {
   // History the tab shows: dependencies first seen on 12 Nov, progress samples on earlier days.
   const seen = await fetch(`${stack.url}/api/tab/dependencies`, { headers: { authorization: `Bearer ${devTokenFor(USER)}` } });
   expect(seen.status).toBe(200);
-  await stack.store.recordProgress(SPACE, '2026-10-20', [{ subject: 'eng', progress: 0.15 }, { subject: 'eng-o1', progress: 0.1 }, { subject: 'eng-o1-kr1', progress: 0.12 }]);
-  await stack.store.recordProgress(SPACE, '2026-11-01', [{ subject: 'eng', progress: 0.31 }, { subject: 'eng-o1', progress: 0.22 }, { subject: 'eng-o1-kr1', progress: 0.3 }]);
+  await stack.store.recordProgress(space(), '2026-10-20', [{ subject: 'eng', progress: 0.15 }, { subject: 'eng-o1', progress: 0.1 }, { subject: 'eng-o1-kr1', progress: 0.12 }]);
+  await stack.store.recordProgress(space(), '2026-11-01', [{ subject: 'eng', progress: 0.31 }, { subject: 'eng-o1', progress: 0.22 }, { subject: 'eng-o1-kr1', progress: 0.3 }]);
   clock = Date.parse('2026-11-15T09:00:00Z');
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
@@ -133,7 +134,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).toMatch(/^2\. /);
     await again.getByRole('button', { name: 'Discuss now: item 1', exact: true }).click();
     expect(await again.getByRole('textbox', { name: 'Decision' }).inputValue()).toBe('Raj moves two engineers to ENG-142 this sprint');
-    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
+    expect(await stack.store.itemsOf(space(), 'eng@2026-11-15')).toEqual([expect.objectContaining({ itemId: 'blocked-dependency:dep-sso', discussed: true, updatedBy: 'raj' })]);
     await shot('review-discussed');
   });
 
@@ -163,7 +164,7 @@ describe('the Teams tab in Chromium', () => {
     expect(await again.getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
     expect(await again.textContent()).toContain('Notes: Sales asked for a date');
     expect(await page.locator('[data-requested]').count()).toBe(1);
-    expect(await stack.store.itemsOf(SPACE, 'eng@2026-11-15')).toEqual(
+    expect(await stack.store.itemsOf(space(), 'eng@2026-11-15')).toEqual(
       expect.arrayContaining([expect.objectContaining({ itemId: 'requested:note:sso-deals', discussed: true, notes: 'Sales asked for a date', updatedBy: 'raj' })]),
     );
   });

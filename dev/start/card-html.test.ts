@@ -1,5 +1,5 @@
 import { buildDepartmentView, departmentViewSchema, evaluateOrg } from '@okr-bridge/core';
-import { loadAcmeExample } from '../forge-webtrigger-double';
+import { loadAcmeExample } from '../forge-webtrigger';
 import { buildAlertCard } from '../../teams-app/src/cards/alert-card';
 import { buildCheckInCard } from '../../teams-app/src/cards/interaction-cards';
 import { collectActions, collectInputs, markdownToHtml, renderCard } from './card-html';

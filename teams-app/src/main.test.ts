@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startForgeWebTriggerDouble, type ForgeDouble } from '../../dev/forge-webtrigger-double';
+import { startWebTrigger, type RunningWebTrigger } from '../../dev/forge-webtrigger';
 import { DEV_TENANT_ID, devTokenFor } from './auth/dev-token';
 import { openPostgresStore } from './store/postgres-store';
 import { startTempPostgres, tempPostgresUnavailableReason, type TempPostgres } from './store/testing/temp-postgres';
@@ -15,7 +15,8 @@ import type { AgendaPage } from './tab-api/contract';
 import { tabApiPaths } from './tab-api/paths';
 
 const root = join(__dirname, '..', '..');
-const connection = { id: 'conn-pg', secret: 'pg-secret-0123456789abcdef0123456789abcdef' };
+/** The tenant's connection, made with a code from OKR settings (the service's events URL is not known yet). */
+let connection: { id: string; secret: string };
 const children: ChildProcess[] = [];
 
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -51,12 +52,13 @@ if (unavailable) {
   describe.skip('the service on PostgreSQL', () => it.todo(unavailable));
 } else {
   let server: TempPostgres;
-  let forge: ForgeDouble;
+  let forge: RunningWebTrigger;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'okr-main-pg-'));
     server = await startTempPostgres();
-    forge = await startForgeWebTriggerDouble({ connections: [connection] });
+    forge = await startWebTrigger();
+    connection = await forge.connectTeams('http://127.0.0.1:1/api/events', DEV_TENANT_ID);
   }, 60_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -69,14 +71,17 @@ if (unavailable) {
     if (server.kind !== 'running') throw new Error(server.reason);
     const databaseUrl = await server.newDatabase();
     const seed = await openPostgresStore(databaseUrl, Date.now());
-    await seed.saveConnection({ ...connection, tenantId: DEV_TENANT_ID, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: 1 });
+    await seed.saveConnection({ id: connection.id, secret: connection.secret, tenantId: DEV_TENANT_ID, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: 1 });
     await seed.close();
     const sqlitePath = join(dir, 'must-not-exist.sqlite');
     const env = { DATABASE_URL: databaseUrl, SQLITE_PATH: sqlitePath };
     const headers = { authorization: `Bearer ${devTokenFor('raj@acme.example')}`, 'content-type': 'application/json' };
 
     const first = await startProcess(env);
-    const saved = await fetch(first.url + tabApiPaths.reviewItem('eng@2026-11-15', 'blocked-dependency:dep-sso'), {
+    // The review of the day the Jira app is at (it runs on the real clock).
+    const { reviewId } = (await (await fetch(first.url + tabApiPaths.agenda({ department: 'eng' }), { headers })).json()) as AgendaPage;
+    expect(reviewId).toMatch(/^eng@\d{4}-\d{2}-\d{2}$/);
+    const saved = await fetch(first.url + tabApiPaths.reviewItem(reviewId, 'blocked-dependency:dep-sso'), {
       method: 'POST',
       headers,
       body: JSON.stringify({ discussed: true, decision: 'Raj moves two engineers', notes: 'Check again Friday' }),
@@ -87,7 +92,7 @@ if (unavailable) {
     const second = await startProcess(env);
     const agenda = (await (await fetch(second.url + tabApiPaths.agenda({ department: 'eng' }), { headers })).json()) as AgendaPage;
     await stop(second.child);
-    expect(agenda.reviewId).toBe('eng@2026-11-15');
+    expect(agenda.reviewId).toBe(reviewId);
     expect(agenda.items['blocked-dependency:dep-sso']).toMatchObject({ discussed: true, decision: 'Raj moves two engineers', notes: 'Check again Friday', updatedBy: 'raj' });
     expect(existsSync(sqlitePath)).toBe(false);
   }, 60_000);

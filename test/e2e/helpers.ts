@@ -81,6 +81,8 @@ export interface Scenario {
   /** Issue key → new status name and category. */
   readonly statuses?: Readonly<Record<string, { readonly name: string; readonly category: 'new' | 'indeterminate' | 'done' }>>;
   readonly checkIns?: readonly Record<string, unknown>[];
+  /** Issues created in Jira by the tests: a story under `parent` (its status then follows `statuses`). */
+  readonly addedIssues?: readonly { readonly key: string; readonly parent: string; readonly summary: string }[];
 }
 
 /** What core computes for the Acme example changed by `scenario`, at `at`: the views the panels show. */
@@ -89,7 +91,28 @@ export function expectedViews(scenario: Scenario, at: string): { org: Org; depar
   const objectives = org.objectives.map((o) => ({ ...o, keyResults: [...o.keyResults, ...(scenario.addedKrs?.[o.id] ?? [])] }));
   // Through the org schema again, so what the tests add gets its defaults (weight 1, …) and is checked.
   const changed = parseOrg(JSON.stringify({ ...org, objectives, checkIns: [...org.checkIns, ...(scenario.checkIns ?? [])] }), 'acme.yaml (changed by the test)');
-  const snapshot = JSON.parse(readFileSync(ACME_ISSUES, 'utf8')) as { issues: { key: string; fields: Record<string, unknown> }[] };
+  const snapshot = JSON.parse(readFileSync(ACME_ISSUES, 'utf8')) as { issues: { id?: string; key: string; fields: Record<string, unknown> }[] };
+  for (const added of scenario.addedIssues ?? []) {
+    const parent = snapshot.issues.find((i) => i.key === added.parent);
+    if (!parent) throw new Error(`no issue ${added.parent} in the snapshot`);
+    snapshot.issues.push({
+      id: `added-${added.key}`,
+      key: added.key,
+      fields: {
+        summary: added.summary,
+        issuetype: { name: 'Story', subtask: false, hierarchyLevel: 0 },
+        project: parent.fields.project,
+        parent: { id: parent.id, key: parent.key },
+        status: { name: 'To Do', statusCategory: { key: 'new', name: 'To Do' } },
+        issuelinks: [],
+        duedate: null,
+        created: at,
+        updated: at,
+        resolutiondate: null,
+        assignee: null,
+      },
+    });
+  }
   for (const issue of snapshot.issues) {
     const to = scenario.statuses?.[issue.key];
     if (to) issue.fields.status = { name: to.name, statusCategory: { key: to.category, name: to.name } };

@@ -12,7 +12,9 @@
  *   4. an owner checks in on a metric key result from the check-in card (Action.Execute), and
  *      the Department OKRs panel in Jira shows the new value;
  *   5. the Teams service, SIGKILLed in the middle of a burst of alerts and started again on
- *      the same database, delivers every alert, none twice.
+ *      the same database, delivers every alert, none twice;
+ *   6. a new child issue created under an epic of the key result (Forge's `created` event, which
+ *      names no parent) counts in the key result within seconds, and again when it is done.
  * The steps build on each other and run in order. Screenshots: test/artifacts/e2e/.
  */
 import { join } from 'node:path';
@@ -40,7 +42,12 @@ const PROD_CHANNEL = channel('prod', 'Product OKRs');
 let e2e: E2eStack;
 let browser: Browser;
 let krId = '';
-const scenario: { addedKrs: Record<string, Record<string, unknown>[]>; statuses: Record<string, NonNullable<Scenario['statuses']>[string]>; checkIns: Record<string, unknown>[] } = { addedKrs: {}, statuses: {}, checkIns: [] };
+const scenario: {
+  addedKrs: Record<string, Record<string, unknown>[]>;
+  statuses: Record<string, NonNullable<Scenario['statuses']>[string]>;
+  checkIns: Record<string, unknown>[];
+  addedIssues: NonNullable<Scenario['addedIssues']>[number][];
+} = { addedKrs: {}, statuses: {}, checkIns: [], addedIssues: [] };
 const now = () => new Date().toISOString();
 
 beforeAll(async () => {
@@ -330,5 +337,59 @@ describe('the whole loop, Jira to Teams and back', () => {
     const conversations = await open(`${e2e.stack.urls.page}/conversations`, (p) => p.getByText('Blocked: Mid-market battlecards for the new playbook').first().waitFor());
     await shot(conversations, 'teams-burst-after-restart', false);
     await conversations.close();
+  });
+
+  test('6. a new child issue created under an epic of the key result (a `created` event with no parent in it) counts in the key result within seconds, and again when it is done', async () => {
+    const dep = await open(panel('department', { project: 'ENG', accountId: RAJ }), (p) => p.getByTestId(`kr-row-${krId}`).waitFor());
+    const krOf = () => expectedViews(scenario, now()).department('eng').objectives.flatMap((o) => o.keyResults).find((k) => k.id === krId)!;
+    expect(krOf().valueLabel).toBe('11 of 17 issues done');
+    expect(await textOf(dep, `kr-row-${krId}`)).toContain('11 of 17 issues done');
+    /** Reloads the panel until the key result shows `kr`; answers the seconds since `started`. */
+    const shown = async (what: string, kr: ReturnType<typeof krOf>, started: number) => {
+      await poll(
+        what,
+        async () => {
+          await dep.reload();
+          await dep.getByTestId(`kr-row-${krId}`).waitFor();
+          return textOf(dep, `kr-row-${krId}`);
+        },
+        (text) => text.includes(kr.valueLabel),
+        10_000,
+        200,
+      );
+      await expect(progressbar(dep, `${KR_TITLE}: ${kr.progressLabel}`)).resolves.toBe(1);
+      return (Date.now() - started) / 1000;
+    };
+
+    const summary = 'Export the audit log as CSV';
+    e2e.stack.forge.resetStats();
+    const created = Date.now();
+    const res = await fetch(`${e2e.stack.urls.jira}/_emulator/changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'create', project: 'ENG', type: 'Story', summary, parent: 'ENG-227' }) });
+    expect(res.status).toBe(200);
+    const { issue, events } = (await res.json()) as { issue: { key: string }; events: { eventType: string; issue: { fields: Record<string, unknown> } }[] };
+    // What Forge sends for it: the documented fields only, no parent.
+    expect(events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue']);
+    expect(Object.keys(events[0]!.issue.fields)).not.toContain('parent');
+    scenario.addedIssues.push({ key: issue.key, parent: 'ENG-227', summary });
+    const added = krOf();
+    expect([added.progressLabel, added.valueLabel]).toEqual(['61%', '11 of 18 issues done']);
+    const createdSeconds = await shown('the key result counting the new issue', added, created);
+    // Counted by the issue trigger (and what it queued), not by a reconcile.
+    const calls = e2e.stack.forge.stats().calls;
+    expect(calls.filter((c) => c.kind === 'scheduled')).toEqual([]);
+    const onEvent = calls.filter((c) => c.kind === 'event' || c.kind === 'queue');
+    expect(onEvent.length).toBeGreaterThan(0);
+    const jiraCalls = onEvent.reduce((n, c) => n + c.jiraCalls, 0);
+
+    const doneAt = Date.now();
+    await transition(issue.key, 'Done');
+    scenario.statuses[issue.key] = { name: 'Done', category: 'done' };
+    const done = krOf();
+    expect([done.progressLabel, done.valueLabel]).toEqual(['67%', '12 of 18 issues done']);
+    const doneSeconds = await shown('the key result counting the new issue done', done, doneAt);
+    await shot(dep, 'department-after-new-child-issue');
+    await dep.close();
+    expect([createdSeconds, doneSeconds].every((s) => s < 10)).toBe(true);
+    console.log(`step 6: ${issue.key} under ENG-227 counted in the key result ${createdSeconds.toFixed(1)} s after it was created (${jiraCalls} Jira calls for its event), and as done ${doneSeconds.toFixed(1)} s after its transition`);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg, type DependencyChangedEvent } from '@okr-bridge/core';
 import { createActivityFactory, type ActivityFactory } from '../../../dev/bot-connector';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { BOT, startTestStack, TEAM_ID, TENANT, type TestStack } from './testing';
 
 const CHANNEL = '19:okr-reviews@thread.tacv2';

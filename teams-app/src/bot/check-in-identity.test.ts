@@ -4,28 +4,17 @@
  */
 import { cardOf, fromOf, startTestStack, type TestStack } from './testing';
 
-const REFUSAL = { ok: false, error: { code: 'not-allowed', message: "only the key result's owner or the department's owners can check in" } };
 const TENANT = 'tenant-acme';
 
 let stack: TestStack;
 let nowMs = Date.now();
-/** When set, the Forge web trigger answers check-ins with this refusal (403), as the Jira app does for someone not allowed. */
-let refuseCheckIns = false;
 beforeAll(async () => {
-  const forward: typeof fetch = async (input, init) => {
-    const action = typeof init?.body === 'string' ? (JSON.parse(init.body) as { action?: string }).action : undefined;
-    if (refuseCheckIns && action === 'check-in') return new Response(JSON.stringify(REFUSAL), { status: 403, headers: { 'content-type': 'application/json' } });
-    return fetch(input, init);
-  };
-  stack = await startTestStack({ service: { fetch: forward, nowMs: () => nowMs } });
+  stack = await startTestStack({ service: { nowMs: () => nowMs } });
   // Mei is a guest: the roster gives her UPN and no email. Nobody is not in the team.
   stack.connector.directory.addUser({ id: '29:mei', name: 'Mei', aadObjectId: 'aad-mei', userPrincipalName: 'Mei@Acme.example', tenantId: TENANT, userRole: 'guest' });
   stack.connector.directory.addTeam({ id: 'team-1', name: 'Acme', tenantId: TENANT, channels: [], members: ['29:ann', '29:raj', '29:zoe', '29:tom', '29:mei'] });
 });
 afterAll(() => stack.close());
-beforeEach(() => {
-  refuseCheckIns = false;
-});
 
 const TOM = { id: '29:tom', name: 'Tom', aadObjectId: 'aad-tom' };
 const checkInFrom = (from: Record<string, unknown>, replyToId?: string) =>
@@ -44,7 +33,8 @@ describe('a check-in names the person by the email the roster gives for them', (
   it('asks the roster who clicked and sends their email, lower case, with the display name', async () => {
     const answer = await checkInFrom(fromOf(TOM));
     expect(answer.status).toBe(200);
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: 'conn-acme', request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Tom', authorEmail: 'tom@acme.example' } });
+    // Tom owns eng-o2-kr2: the Jira app applies it.
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 200, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Tom', authorEmail: 'tom@acme.example' } });
     expect(stack.connector.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.status]).at(-1)).toEqual(['/v3/conversations/team-1/members/29:tom', 200]);
   });
 
@@ -74,13 +64,14 @@ describe('a check-in names the person by the email the roster gives for them', (
     expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mallory' });
   });
 
-  it("shows Forge's refusal to the person who clicked, leaves the card as it was and answers 200, not 500", async () => {
+  it("shows the Jira app's refusal of a non-owner's check-in to the person who clicked, leaves the card as it was and answers 200, not 500", async () => {
     await stack.say('19:general', 'status eng');
     const statusCard = stack.connector.activities('19:general').at(-1)!;
     const cardBefore = JSON.stringify(cardOf(statusCard.activity));
-    refuseCheckIns = true;
+    // Zoe owns neither eng-o2-kr2 (Tom's) nor Engineering (Raj's): the app's own owner check refuses her.
     const answer = await checkInFrom({ id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe' }, statusCard.id);
     expect(answer.status).toBe(200);
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 403, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Zoe Martin', authorEmail: 'zoe@acme.example' } });
     expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const refusal = JSON.stringify((answer.body as { value: unknown }).value);
     expect(refusal).toContain('Check-in not saved');

@@ -2,14 +2,17 @@
  * A whole local stack for tests and the bench: the service on 127.0.0.1 (anonymous local mode
  * unless told otherwise) over a SQLite store, the Bot Connector emulator as the serviceUrl
  * (its directory holds team-1 and the people below, with the emails only its roster API
- * gives), and the Forge web trigger double with a connected tenant. Helpers post Teams-shaped
+ * gives), and the Jira app's own web trigger (over its KVS double, the Acme demo stored) with
+ * the tenant connected as an admin does it: a code from OKR settings, then the signed `connect`. Helpers post Teams-shaped
  * activities over real HTTP: a channel message is a new post (`<channel>;messageid=<id>`).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotConnector, TeamsDirectory, type BotConnector, type BotConnectorOptions, type TeamsUser } from '../../../dev/bot-connector';
-import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
+import { startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
+import { createForgeClient } from '../forge/forge-client';
 import { startService, type RunningService, type ServiceOptions } from '../server';
 import type { TeamsStore } from '../store/port';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -40,7 +43,7 @@ export const fromOf = (person: Pick<TeamsUser, 'id' | 'name' | 'aadObjectId'>) =
 export interface TestStack {
   readonly service: RunningService;
   readonly connector: BotConnector;
-  readonly forge: ForgeDouble;
+  readonly forge: RunningWebTrigger;
   readonly store: TeamsStore;
   readonly connection: { readonly id: string; readonly secret: string };
   readonly dir: string;
@@ -65,14 +68,18 @@ export interface TestStackOptions {
 /** Starts the stack; `close()` stops everything and deletes the temporary files. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-teams-'));
-  const connection = { id: 'conn-acme', secret: 'acme-shared-secret-0123456789abcdef' };
-  const forge = await startForgeWebTriggerDouble({ connections: [connection] });
+  const forge = await startWebTrigger();
+  const code = await forge.createCode();
+  const connection = { id: code.id, secret: code.secret };
   const connector = await startBotConnector({ directory: testDirectory(), ...options.connector });
   const store = await openSqliteStore(options.storePath ?? join(dir, 'teams.sqlite'), Date.now());
-  if (options.connected ?? true) {
-    await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
-  }
   const service = await startService({ store, bot: { kind: 'anonymous' }, reminderIntervalMs: 0, random: () => 0, log: () => undefined, ...options.service });
+  if (options.connected ?? true) {
+    // What `connect <code>` does: the signed connect call, then the connection kept for the tenant.
+    const connected = await createForgeClient({ ...connection, url: forge.url }, { nowMs: Date.now, newId: randomUUID }).call({ action: 'connect', eventsUrl: `${service.url}/api/events`, tenantId: TENANT });
+    if (connected.kind !== 'ok') throw new Error(`connecting the test tenant failed: ${connected.message}`);
+    await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: connected.data.siteUrl, siteName: connected.data.siteName, createdAt: Date.now() });
+  }
   let n = 0;
   // In a channel, a message without replyToId is a new post, whose id names its thread; a reply
   // or a card action is in the thread of the activity it answers.

@@ -10,7 +10,7 @@ import {
   evaluateOrg,
   reviewAgendaSchema,
 } from '@okr-bridge/core';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { buildAlertCard, buildResolvedAlertCard } from './alert-card';
 import { execute, VERBS } from './elements';
 import { buildCheckedInCard, buildCheckInCard, buildFollowingCard, buildFollowPickerCard, buildHelpCard, buildNoticeCard } from './interaction-cards';

@@ -1,5 +1,5 @@
 import { BRIDGE_HEADERS, buildDependencyViews, buildDepartmentView, dependencyViewSchema, evaluateOrg, krViewSchema, signBridgeRequest, type BridgeEvent, type DependencyChangedEvent } from '@okr-bridge/core';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { cardOf, PEOPLE, startTestStack, testDirectory, type TestStack } from '../bot/testing';
 import { validateAdaptiveCards } from '../cards/testing/validate-card';
 import { startService } from '../server';
@@ -98,7 +98,7 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
   it('keeps a key result status change without sending anything', async () => {
     const event: BridgeEvent = { type: 'kr.status-changed', id: 'ev-kr', occurredAt: '2026-11-15T09:00:00Z', previousStatus: 'on-track', department: { id: 'eng', name: 'Engineering' }, kr: engKr };
     expect(await send(event)).toEqual({ status: 200, body: { outcome: 'stored', entries: 0 } });
-    expect(await stack.store.getEvent('ev-kr')).toMatchObject({ id: 'ev-kr', type: 'kr.status-changed', connectionId: 'conn-acme' });
+    expect(await stack.store.getEvent('ev-kr')).toMatchObject({ id: 'ev-kr', type: 'kr.status-changed', connectionId: stack.connection.id });
     expect(await stack.store.listOutbox()).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg } from '@okr-bridge/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { channelOf } from '../../../dev/bot-connector';
 import { ANN, cardOf, startTestStack, type TestStack } from '../bot/testing';
 import { startService } from '../server';

@@ -84,7 +84,7 @@ describe('tab API data', () => {
 
   test('an unknown department is a 404 with the Jira app message', async () => {
     const res = await get<TabError>(tabApiPaths.department('nope'), await stack.token('a'));
-    expect(res).toEqual(expect.objectContaining({ status: 404, body: { error: { code: 'not-found', message: 'expected a department id, got "nope"' } } }));
+    expect(res).toEqual(expect.objectContaining({ status: 404, body: { error: { code: 'not-found', message: 'no department nope in cycle 2026-Q4' } } }));
   });
 
   test('dependencies come blocked first, each with since when it is in that state', async () => {
@@ -153,7 +153,7 @@ describe('tab API review', () => {
     expect(await post(path, token, { discussed: 'yes' })).toEqual({ status: 400, body: { error: { code: 'bad-request', message: 'body: discussed: expected discussed to be true or false' } } });
     expect(await post(path, token, {})).toEqual({ status: 400, body: { error: { code: 'bad-request', message: 'body: expected at least one of discussed, decision, notes' } } });
     expect((await post(path, token, { notes: 'x' }, 'text/plain')).status).toBe(415);
-    expect(await stack.store.itemsOf(`${TENANTS.a}/conn-a`, 'company@2026-11-15')).toEqual([]);
+    expect(await stack.store.itemsOf(stack.spaces.a, 'company@2026-11-15')).toEqual([]);
   });
 
   test('a review holds at most 100 items: the 101st is refused with 409 naming the limit, while the recorded ones can still change', async () => {
@@ -165,7 +165,7 @@ describe('tab API review', () => {
       body: { error: { code: 'review-full', message: 'expected at most 100 items in a review; mkt@2026-11-16 has 100 already' } },
     });
     expect(await post(tabApiPaths.reviewItem(review, 'item-7'), token, { discussed: true })).toEqual({ status: 200, body: expect.objectContaining({ itemId: 'item-7', discussed: true, notes: 'note 7' }) });
-    const items = await stack.store.itemsOf(`${TENANTS.a}/conn-a`, review);
+    const items = await stack.store.itemsOf(stack.spaces.a, review);
     expect(items).toHaveLength(100);
     expect(items.some((i) => i.itemId === 'item-extra')).toBe(false);
     // Another review, and another tenant's, have their own room.
@@ -184,7 +184,7 @@ describe('tab API review', () => {
     // Characters beyond ASCII count for their UTF-8 bytes: 3,000 of "€" are 9,000 bytes.
     expect((await post(path, token, { notes: '€'.repeat(3_000) })).status).toBe(413);
     expect((await post(path, token, { notes: 'n'.repeat(7_192) })).status).toBe(200);
-    expect(await stack.store.itemsOf(`${TENANTS.a}/conn-a`, 'fin@2026-11-16')).toEqual([expect.objectContaining({ decision: 'd'.repeat(1_000), notes: 'n'.repeat(7_192) })]);
+    expect(await stack.store.itemsOf(stack.spaces.a, 'fin@2026-11-16')).toEqual([expect.objectContaining({ decision: 'd'.repeat(1_000), notes: 'n'.repeat(7_192) })]);
   });
 
   test('a review path that is not an id is refused; a wrong method gets 405', async () => {

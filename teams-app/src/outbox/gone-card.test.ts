@@ -4,7 +4,7 @@
  * replaces that new card.
  */
 import { buildDependencyViews, dependencyViewSchema, evaluateOrg, type BridgeEvent, type DependencyChangedEvent } from '@okr-bridge/core';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { startTestStack, type TestStack } from '../bot/testing';
 
 const { org, issues } = loadAcmeExample();

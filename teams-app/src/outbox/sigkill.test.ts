@@ -13,15 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DependencyChangedEvent } from '@okr-bridge/core';
 import { startBotConnector, type BotConnector } from '../../../dev/bot-connector';
-import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
+import { startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
 import { openSqliteStore } from '../store/sqlite-store';
 
 const TENANT = 'tenant-kill';
-const connection = { id: 'conn-kill', secret: 'kill-secret-0123456789abcdef0123456789' };
+/** The tenant's connection, made with a code from OKR settings (the service's events URL is not known yet). */
+let connection: { id: string; secret: string };
 const root = join(__dirname, '..', '..', '..');
 let dir: string;
 let connector: BotConnector;
-let forge: ForgeDouble;
+let forge: RunningWebTrigger;
 const children: ChildProcess[] = [];
 
 function event(k: number): DependencyChangedEvent {
@@ -89,10 +90,11 @@ async function startProcess(sqlitePath: string): Promise<{ child: ChildProcess; 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'okr-kill-'));
-  forge = await startForgeWebTriggerDouble({ connections: [connection] });
+  forge = await startWebTrigger();
+  connection = await forge.connectTeams('http://127.0.0.1:1/api/events', TENANT);
   connector = await startBotConnector({ latencyMs: 50 });
   const store = await openSqliteStore(join(dir, 'teams.sqlite'), Date.now());
-  await store.saveConnection({ ...connection, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
+  await store.saveConnection({ id: connection.id, secret: connection.secret, tenantId: TENANT, url: forge.url, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme', createdAt: Date.now() });
   for (let i = 0; i < 10; i++) {
     const id = `c${i}`;
     await store.saveConversation({ id, tenantId: TENANT, reference: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id, tenantId: TENANT } }, timeZone: null, updatedAt: 1 });

@@ -1,6 +1,7 @@
 import { buildDependencyViews, evaluateOrg, type WebTriggerRequest } from '@okr-bridge/core';
-import { answerWebTrigger } from '../../../dev/forge-webtrigger-double/answer';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { randomUUID } from 'node:crypto';
+import { loadAcmeExample, startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
+import { createForgeClient, type ForgeClient } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
 import type { TabCaller } from './deps';
 import { getAgenda, getDependencies, requestedItemId, reviewIdOf } from './handlers';
@@ -19,15 +20,24 @@ function callerAnswering(data: unknown, requests: readonly AgendaRequest[] = [])
   };
 }
 
-/** A caller whose Jira app answers like the Forge double over the Acme example, recording the scopes asked for. */
+/** The Jira app's own web trigger over the Acme demo, living at 2026-11-15 09:00 UTC. */
+const AT = Date.parse('2026-11-15T09:00:00Z');
+let jira: RunningWebTrigger;
+let client: ForgeClient;
+beforeAll(async () => {
+  jira = await startWebTrigger({ clock: () => AT });
+  const connection = await jira.connectTeams('http://127.0.0.1:1/api/events', 't');
+  client = createForgeClient(connection, { nowMs: () => AT, newId: randomUUID });
+});
+afterAll(() => jira.close());
+
+/** A caller whose Jira app is the app's web trigger over the Acme example, recording the scopes asked for. */
 function acmeCaller(requests: readonly AgendaRequest[], scopes: string[], failing?: WebTriggerRequest['action']): TabCaller {
-  const ctx = { org, issues, at: '2026-11-15', site: { siteUrl: 'https://acme.atlassian.net', siteName: 'Acme' } };
   return {
     ...callerAnswering(null),
     call: (async (request: WebTriggerRequest) => {
       if (request.action === failing) return { kind: 'unavailable', message: 'the Jira app did not answer within 10 s' };
-      const answer = answerWebTrigger(ctx, request).response as { ok: true; data: unknown };
-      return { kind: 'ok', data: answer.data };
+      return client.call(request);
     }) as unknown as TabCaller['call'],
     agendaRequests: async (scope) => {
       scopes.push(scope);

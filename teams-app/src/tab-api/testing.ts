@@ -1,6 +1,8 @@
 /**
  * The tab API on a real HTTP server on 127.0.0.1 for tests: the routes, a local Entra ID
- * (JWKS + token signer), and one Forge web trigger double per connected tenant. Tenant A
+ * (JWKS + token signer), and one Jira app per connected tenant: the app's own web trigger over
+ * its KVS double, connected with a code from OKR settings, its clock (and the signatures of the
+ * calls to it) at 2026-11-15 09:00 UTC so the views it answers are those of that day. Tenant A
  * (Acme's site) and tenant B (a second site) are connected; tenant C is not. Dev tokens are
  * accepted for tenant A when `devTokens` is set, as in the service's local dev mode. The
  * review records and agenda requests live in one in-memory SQLite database, migrated like the
@@ -9,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startForgeWebTriggerDouble, type ForgeDouble } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample, startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
 import { withDevTokens } from '../auth/dev-token';
 import { createEntraTokenVerifier } from '../auth/entra-token';
 import { startLocalEntra, type LocalEntra, type LocalTokenOptions } from '../auth/testing';
@@ -26,13 +28,17 @@ export const TENANTS = {
   c: '33333333-cccc-4ccc-8ccc-000000000003',
 } as const;
 export const SSO = { appId: '66666666-7777-8888-9999-000000000000', domain: '127.0.0.1' } as const;
+/** The moment the Jira apps of the stack live at (their views are those of that day). */
+export const JIRA_APP_MOMENT = Date.parse('2026-11-15T09:00:00Z');
 export const SSO_AUDIENCE = `api://${SSO.domain}/${SSO.appId}`;
 
 export interface TabApiStack {
   readonly url: string;
   readonly entra: LocalEntra;
-  readonly doubles: { readonly a: ForgeDouble; readonly b: ForgeDouble };
+  readonly doubles: { readonly a: RunningWebTrigger; readonly b: RunningWebTrigger };
   readonly store: ReviewStore;
+  /** Where each connected tenant's review records live: `<tenant>/<connection id>`. */
+  readonly spaces: { readonly a: string; readonly b: string };
   /** The main store (agenda requests added from Teams land here). */
   readonly teamsStore: TeamsStore;
   /** A valid SSO token of a tenant, with overrides for the failure cases. */
@@ -43,14 +49,16 @@ export interface TabApiStack {
 /** Starts the stack; `extra` answers whatever the tab routes do not (static files in the browser test). */
 export async function startTabApiStack(options: { devTokens?: boolean; store?: ReviewStore; nowMs?: () => number; extra?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> } = {}): Promise<TabApiStack> {
   const nowMs = options.nowMs ?? Date.now;
-  const secretA = randomUUID() + randomUUID();
-  const secretB = randomUUID() + randomUUID();
-  const a = await startForgeWebTriggerDouble({ connections: [{ id: 'conn-a', secret: secretA }] });
-  const b = await startForgeWebTriggerDouble({ connections: [{ id: 'conn-b', secret: secretB }], siteUrl: 'https://globex.atlassian.net', siteName: 'Globex' });
+  const forgeNowMs = () => JIRA_APP_MOMENT;
+  const acme = loadAcmeExample();
+  const globex = { ...acme.org, company: { ...acme.org.company, name: 'Globex' }, jira: { ...acme.org.jira, baseUrl: 'https://globex.atlassian.net' } };
+  const a = await startWebTrigger({ clock: forgeNowMs });
+  const b = await startWebTrigger({ clock: forgeNowMs, org: globex, issues: acme.issues });
+  const [connA, connB] = await Promise.all([a.connectTeams('https://127.0.0.1:1/api/events', TENANTS.a), b.connectTeams('https://127.0.0.1:1/api/events', TENANTS.b)]);
   const entra = await startLocalEntra(nowMs);
   const connections = new Map<string, TabConnection>([
-    [TENANTS.a, { id: 'conn-a', url: a.url, secret: secretA, siteUrl: 'https://acme.atlassian.net', siteName: 'Acme' }],
-    [TENANTS.b, { id: 'conn-b', url: b.url, secret: secretB, siteUrl: 'https://globex.atlassian.net', siteName: 'Globex' }],
+    [TENANTS.a, { id: connA.id, url: a.url, secret: connA.secret, siteUrl: connA.siteUrl, siteName: connA.siteName }],
+    [TENANTS.b, { id: connB.id, url: b.url, secret: connB.secret, siteUrl: connB.siteUrl, siteName: connB.siteName }],
   ]);
   const sso = createEntraTokenVerifier({ ...SSO, jwksUrl: entra.jwksUrl, nowMs });
   const storage = await openStorage({ sqlitePath: ':memory:' }, nowMs());
@@ -58,7 +66,7 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
   const routes = createTabRoutes({
     verifyToken: withDevTokens(sso, options.devTokens ? { kind: 'on', tenantId: TENANTS.a } : { kind: 'off' }),
     connectionFor: async (tenantId) => connections.get(tenantId) ?? null,
-    forge: (connection) => createForgeClient(connection, { nowMs: Date.now, newId: randomUUID }),
+    forge: (connection) => createForgeClient(connection, { nowMs: forgeNowMs, newId: randomUUID }),
     reviewStore: store,
     agendaRequests: (tenantId, scope) => storage.store.agendaRequests(tenantId, scope),
     nowMs,
@@ -79,6 +87,7 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     url: `http://127.0.0.1:${port}`,
     entra,
     doubles: { a, b },
+    spaces: { a: `${TENANTS.a}/${connA.id}`, b: `${TENANTS.b}/${connB.id}` },
     store,
     teamsStore: storage.store,
     token: (tenant, overrides = {}) => entra.sign({ tenantId: TENANTS[tenant], audience: SSO_AUDIENCE, ...overrides }),

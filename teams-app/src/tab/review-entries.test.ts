@@ -1,5 +1,5 @@
 import { evaluateOrg, reviewAgendaSchema } from '@okr-bridge/core';
-import { loadAcmeExample } from '../../../dev/forge-webtrigger-double';
+import { loadAcmeExample } from '../../../dev/forge-webtrigger';
 import { REQUESTED_LABEL, reviewEntriesOf } from './review-entries';
 
 const { org, issues } = loadAcmeExample();
