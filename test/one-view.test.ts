@@ -3,8 +3,8 @@
  * the Acme example at 2026-11-15, the percent, the status label, the value label and the status
  * sentence are compared as each surface produces them: the text `okr report` prints, the view
  * the Jira department panel's resolver answers (built from the metrics stored in KVS), the page
- * the Teams tab API serves over HTTP, and the text of the department status card. A surface that
- * words or rounds one of them its own way fails here.
+ * the Teams tab API serves over HTTP (read from the Jira app's own web trigger), and the text of
+ * the department status card. A surface that words or rounds one of them its own way fails here.
  */
 import { join } from 'node:path';
 import { explanationSentence } from '@okr-bridge/core';
