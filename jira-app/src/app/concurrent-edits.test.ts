@@ -12,22 +12,12 @@ import { permissionsOnlyJira } from '../testing/http-request-jira';
 import { connectTeams, signedRequest } from '../testing/teams-bridge';
 import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
 import { handleWebTrigger } from '../webtrigger/web-trigger';
+import { seededRandom } from '../testing/seeded-random';
 
 const AT = '2026-11-15T09:00:00Z';
 
-/** A small deterministic generator (mulberry32), so each seed interleaves the same way every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function interleavedAcme(seed: number): Promise<TestDeps> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   let interleave = false;
   const kvs = new KvsDouble({ clock: () => Date.parse(AT), pause: () => (interleave ? new Promise((r) => setTimeout(r, Math.floor(next() * 4))) : Promise.resolve()) });
   const deps = createTestDeps({ kvs, asUser: permissionsOnlyJira(true), now: AT });

@@ -9,6 +9,7 @@ import { createHttpRequestJira, permissionsOnlyJira } from '../testing/http-requ
 import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
 import { handleQueueEvent } from './consumer';
 import { handleIssueEvent } from './issue-trigger';
+import { seededRandom } from '../testing/seeded-random';
 import { join } from 'node:path';
 
 const AT = '2026-11-15T09:00:00Z';
@@ -176,19 +177,8 @@ describe('issue trigger timing', () => {
 });
 
 describe('issue events while people edit', () => {
-  /** A small deterministic generator (mulberry32), so each seed interleaves the same way every run. */
-  function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it.each([1, 2, 3])('apply every transition and keep every check-in made at the same moment (seed %i)', async (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     let interleave = false;
     const kvs = new KvsDouble({ clock: () => Date.parse(AT), pause: () => (interleave ? new Promise((r) => setTimeout(r, Math.floor(next() * 4))) : Promise.resolve()) });
     const deps = createTestDeps({ kvs, asApp: createHttpRequestJira(emulator.url), asUser: permissionsOnlyJira(true), now: AT });

@@ -9,6 +9,7 @@ import { createHttpRequestJira, permissionsOnlyJira } from '../testing/http-requ
 import { createTestDeps, seedAcme, type TestDeps } from '../testing/test-deps';
 import { handleQueueEvent } from './consumer';
 import { startReconcile } from './reconcile';
+import { seededRandom } from '../testing/seeded-random';
 
 const AT = '2026-11-15T09:00:00Z';
 let emulator: JiraEmulator;
@@ -80,8 +81,7 @@ describe('reconcile against the Jira emulator', () => {
 
 describe('a reconcile while people edit', () => {
   it.each([1, 2, 3])('fills every metric and keeps every check-in made at the same moment (seed %i)', async (seed) => {
-    let a = seed;
-    const next = () => ((a = (a * 1103515245 + 12345) % 2 ** 31), a / 2 ** 31);
+    const next = seededRandom(seed);
     let interleave = false;
     const kvs = new KvsDouble({ clock: () => Date.parse(AT), pause: () => (interleave ? new Promise((r) => setTimeout(r, Math.floor(next() * 4))) : Promise.resolve()) });
     const expected = createTestDeps({ now: AT });

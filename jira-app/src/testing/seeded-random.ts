@@ -1,0 +1,13 @@
+/**
+ * A small deterministic generator (mulberry32) for tests that interleave concurrent
+ * invocations: each seed interleaves the same way every run, so a failure replays.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
