@@ -18,7 +18,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 export type LoadWhole = (text: string) => { readonly value: unknown } | null;
 
 /** Items per slice; a sequence is sliced only when it has more. */
-export const SLICE_ITEMS = 1000;
+export const SLICE_ITEMS = 200;
 
 const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):[ ]*\r?$/;
 
