@@ -4,7 +4,7 @@
  * file whole holds about 100 MB of events; read in slices of `SLICE_ITEMS` items, it holds
  * the events of one slice and the data built so far.
  *
- * A slice is read as `key:` followed by the item lines, cut where a line starts a new item of
+ * A slice is read as the item lines alone (a block sequence), cut where a line starts a new item of
  * the sequence (`- ` at the sequence's own indentation), which is where the sequence would
  * start its next item anyway. A cut that fell inside something spanning lines (a quoted
  * scalar, a flow collection) leaves that slice unterminated: it fails to read, and the
@@ -58,12 +58,12 @@ export function loadInSlices(text: string, loadWhole: LoadWhole, sliceItems = SL
     const list = value[span.key];
     if (!Array.isArray(list) || list.length !== 0) return null;
     for (let i = 0; i < span.items.length; i += sliceItems) {
-      const slice = loadWhole(`${span.key}:\n${text.slice(span.items[i], span.items[i + sliceItems] ?? span.end)}`);
-      if (slice === null || !isRecord(slice.value)) return null;
-      const keys = Object.keys(slice.value);
-      const items = slice.value[span.key];
-      if (keys.length !== 1 || keys[0] !== span.key || !Array.isArray(items)) return null;
-      for (const item of items) list.push(item);
+      // The item lines alone, as the sequence they are (at any indentation, a top-level block
+      // sequence): a slice of the text, not a copy, so the strings read from it are slices of
+      // the text too and hold no second copy of it.
+      const slice = loadWhole(text.slice(span.items[i], span.items[i + sliceItems] ?? span.end));
+      if (slice === null || !Array.isArray(slice.value)) return null;
+      for (const item of slice.value) list.push(item);
     }
   }
   return { value };
