@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { buildCompanyView, buildDepartmentView, evaluateOrg, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
+import { buildCompanyView, buildDepartmentView, evaluateOrg, explanationSentence, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
 import { FIRST_VIEW_BUDGET } from '../jira-app/scripts/build-ui';
 import { axeViolations } from './axe';
 import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
@@ -209,6 +209,11 @@ describe('what a department lead does', () => {
     await dep.keyboard.press('Enter');
     await dep.getByTestId('explain-rule').waitFor();
     expect(await text(dep, 'explain-rule')).toBe(`${kr.rule} → ${kr.progressLabel} (${kr.valueLabel})`);
+    // The status sentence and core's explanation lines, word for word as the Teams tab shows them.
+    expect(await text(dep, 'explain-status')).toBe(kr.statusReason);
+    const modal = await dep.getByTestId('explain-modal').innerText();
+    expect(kr.explanation.length).toBeGreaterThan(1);
+    for (const line of kr.explanation.slice(1)) expect(modal).toContain(explanationSentence(line));
     const children = issues.filter((i) => i.parent === 'ENG-103').map((i) => i.key);
     const listed = await dep.getByTestId('explain-issues--table').locator('a[data-issue]').allInnerTexts();
     expect([...listed].sort()).toEqual([...children].sort());

@@ -108,7 +108,11 @@ describe('the Teams tab in Chromium', () => {
     await open('department', 'default');
     const kr = page.locator('[data-kr="eng-o1-kr1"]');
     await kr.getByRole('button', { name: /Explain/ }).click();
-    expect(await kr.textContent()).toContain('2 issues have no story points and are not counted.');
+    const text = await kr.textContent();
+    // The same sentences the Jira panel's Explain shows, from core's view.
+    expect(text).toContain('43% done against 49% expected by today → on track');
+    expect(text).toContain('ENG-101: 5 of 8 child issues done, counts 22 of 38.');
+    expect(text).toContain('2 issues have no story points, so they add nothing to the points done or to the total.');
     await shot('department-explain');
   });
 

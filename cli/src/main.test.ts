@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './main';
@@ -27,8 +27,43 @@ describe('okr report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Acme — cycle 2026-Q4 (2026-10-01 → 2026-12-31), at 2026-11-15');
-    expect(stdout).toMatch(/Platform\s+53\.1%\s+on-track\s+3/);
+    expect(stdout).toContain('Company progress 43% (On track): 43% done against 49% expected by today → on track\n');
+    expect(stdout).toContain('\nPlatform               53%  On track           3        0  53% done against 49% expected by today → on track\n');
+    expect(stdout).toContain('\nSales                  34%  Behind             3        1  34% done against 49% expected by today → behind\n');
     expect(stdout).toContain('Acme OKR review, 45 minutes, changes since 2026-11-01:');
+  });
+
+  it("prints each key result with the views' percent, status, value and status sentence, and each dependency with its labels", async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    const line = (id: string) => stdout.split('\n').find((l) => l.trimStart().startsWith(`${id} `))!;
+    expect(line('mkt-o3-kr2').split(/ {2,}/)).toEqual(['', 'mkt-o3-kr2', 'Publish 8 customer case studies', '13%', 'At risk', '1 case study (from 0 to 8 case studies)', '13% done against 49% expected by today → at risk']);
+    expect(line('eng-o3').split(/ {2,}/)).toEqual([
+      'eng-o3',
+      'Build the analytics workspace with Product',
+      '34%',
+      'Behind',
+      'score 0.3',
+      '34% done against 49% expected by today → behind; key result "Build the workspace query engine and chart library" at risk',
+    ]);
+    expect(line('dep-usage-metering').split(/ {2,}/)).toEqual(['dep-usage-metering', 'Usage metering export for billing', 'Finance', 'Platform', 'Blocked', 'PLAT-41: status is Blocked']);
+    expect(stdout).toMatch(/stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 2026-10-06/);
+  });
+
+  it("prints every line of the README's excerpt as it stands there", async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const excerpt = /An excerpt:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const lines = (excerpt ?? '').split('\n').filter((l) => l !== '' && l !== '…');
+    expect(lines.length).toBeGreaterThan(10);
+    const printed = new Set(stdout.split('\n'));
+    expect(lines.filter((l) => !printed.has(l))).toEqual([]);
+  });
+
+  it('lists the company objectives, then each department in the order of the org file', async () => {
+    const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    const objectives = stdout.split('\n').filter((l) => /^[a-z]+-o\d+ /.test(l)).map((l) => l.split(' ')[0]);
+    expect(objectives.slice(0, 5)).toEqual(['acme-o1', 'acme-o2', 'acme-o3', 'eng-o1', 'eng-o2']);
+    expect(objectives).toHaveLength(26);
   });
 
   it('defaults --at to today', async () => {
@@ -126,6 +161,12 @@ describe('okr lint', () => {
       ['warning', 'hidden-dependency', 'FIN-29→MKT-83'],
       ['warning', 'stale-check-in', 'mkt-o3-kr2'],
     ]);
+  });
+
+  it('names key results by title in its messages and keeps the id as the subject', async () => {
+    const { code, stdout } = await run('lint', acme, '--issues', snapshot, '--at', '2026-11-15');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nwarning +stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 2026-10-06, 40 days ago; expected a check-in at least every 14 days\n/);
   });
 
   it('exits 1 when a finding is an error', async () => {

@@ -18,6 +18,6 @@ export function runLint(args: string[], io: CliIo, today: string): number {
   const findings = lintOrg(org, { at, hidden });
   if (values.json) writeJsonDocument({ at, lint: findings }, io.stdout);
   else if (findings.length === 0) io.stdout(`${positionals[0]}: no findings\n`);
-  else io.stdout(`${formatLint(findings)}\n`);
+  else io.stdout(`${formatLint(org, findings)}\n`);
   return hasLintErrors(findings) ? 1 : 0;
 }

@@ -27,7 +27,3 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   for (const row of rows) out.push(line(row));
   return out.join('\n');
 }
-
-export function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}

@@ -5,7 +5,7 @@
  * neither sends anything by a bare string with a hand-copied type.
  */
 import { z } from 'zod';
-import { companyViewSchema, departmentTrendSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
+import { companyViewSchema, statusSchema, departmentTrendSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
 
 const id = z.string().min(1).max(200);
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO instant like 2026-11-15T09:00:00Z' });
@@ -25,7 +25,7 @@ export const krStatusChangedEventSchema = z.object({
   type: z.literal('kr.status-changed'),
   id,
   occurredAt: instant,
-  previousStatus: z.enum(['done', 'on-track', 'behind', 'at-risk']).nullable(),
+  previousStatus: statusSchema.nullable(),
   department: z.object({ id: z.string(), name: z.string() }),
   kr: krViewSchema,
 });

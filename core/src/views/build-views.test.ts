@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIssueSnapshot } from '../model/issue';
 import { parseOrg } from '../model/parse-org';
+import { objectiveChain } from '../testing/org-shapes';
 import { evaluateOrg } from '../report/evaluate';
 import { buildCompanyView, buildDepartmentView } from './build-views';
 import { buildReportView } from './report-view';
@@ -90,5 +91,20 @@ describe('the report view', () => {
     expect(report.departments[0]).toEqual(department('eng'));
     expect(report.company.statusReason).toBe('43% done against 49% expected by today → on track');
     expect(report.agenda).toBe(evaluation.agenda);
+  });
+
+  it("gives each department the same view (lint and dependencies included) as the department's own page", () => {
+    const report = buildReportView(org, evaluation);
+    for (const d of org.departments) expect(report.departments.find((v) => v.id === d.id)).toEqual(department(d.id));
+    expect(report.company).toEqual(buildCompanyView(org, evaluation));
+    expect(report.departments.find((d) => d.id === 'fin')!.lint.map((f) => f.subject)).toEqual(['FIN-29→MKT-83']);
+  });
+
+  it('builds the alignment tree of a chain of 5,000 aligned objectives, each level once', () => {
+    const chain = parseOrg(objectiveChain(5_000));
+    const report = buildReportView(chain, evaluateOrg(chain, [], { at: '2026-11-15' }));
+    let depth = 0;
+    for (let node = report.company.tree[0]; node; node = node.children[0]?.node) depth++;
+    expect(depth).toBe(5_000);
   });
 });

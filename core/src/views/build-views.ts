@@ -2,147 +2,75 @@
  * Builds the view models of every surface from an evaluation. Views only select, join and
  * label what the computations produced; they compute no progress of their own.
  */
-import type { DependencyResult, DependencyState } from '../dependencies/types';
-import type { KeyResult, Objective, Org } from '../model/org';
-import type { KrResult, ObjectiveResult, Status } from '../progress/types';
+import type { LintFinding } from '../lint/types';
+import type { Department, Objective, Org } from '../model/org';
 import type { Evaluation } from '../report/evaluate';
-import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
-import { describeLintFinding, titlesOf } from './lint-text';
-import { describeKrStatus, describeStatus, type BlockingDependency } from './status-text';
-import type { AlignmentNode, CompanyView, DepartmentView, DependencyView, EpicView, KrView, ObjectiveView, ProgressView } from './types';
-import { describeValue } from './value-label';
-
-/** Lookups over one org and its evaluation, built once per view. */
-class ViewContext {
-  readonly krDefs = new Map<string, { kr: KeyResult; objective: Objective }>();
-  readonly krResults: ReadonlyMap<string, KrResult>;
-  readonly objectiveResults: ReadonlyMap<string, ObjectiveResult>;
-  readonly dependencyOf = new Map<string, DependencyState>();
-  readonly titles: ReadonlyMap<string, string>;
-  /** The first blocked dependency each key result waits on. */
-  readonly blockingOf = new Map<string, BlockingDependency>();
-
-  constructor(
-    readonly org: Org,
-    readonly evaluation: Evaluation,
-  ) {
-    for (const o of org.objectives) for (const kr of o.keyResults) this.krDefs.set(kr.id, { kr, objective: o });
-    this.titles = titlesOf(org);
-    this.krResults = new Map(evaluation.progress.keyResults.map((k) => [k.id, k]));
-    this.objectiveResults = new Map(evaluation.progress.objectives.map((o) => [o.id, o]));
-    for (const d of evaluation.dependencies.dependencies) {
-      const before = this.dependencyOf.get(d.needs.kr);
-      if (before === undefined || DEPENDENCY_STATE_RANK[d.state] < DEPENDENCY_STATE_RANK[before]) this.dependencyOf.set(d.needs.kr, d.state);
-      if (d.state === 'blocked' && !this.blockingOf.has(d.needs.kr)) this.blockingOf.set(d.needs.kr, { title: this.dependencyTitle(d), providerName: this.departmentName(d.provider) });
-    }
-  }
-
-  dependencyTitle(d: DependencyResult): string {
-    return d.title ?? `${this.departmentName(d.needs.department)} needs ${d.deliverables.map((x) => x.key).join(', ')}`;
-  }
-
-  /** Status label, tone and sentence of an objective, department or company at its pace. */
-  progressView(progress: number, status: Status, atRisk: readonly string[] = []): ProgressView {
-    const expected = this.evaluation.progress.expected;
-    return { progress, progressLabel: percentLabel(progress), status, statusLabel: STATUS_LABELS[status], tone: STATUS_TONES[status], statusReason: describeStatus(status, progress, expected, atRisk) };
-  }
-
-  departmentName(id: string): string {
-    return id === this.org.company.id ? this.org.company.name : (this.org.departments.find((d) => d.id === id)?.name ?? id);
-  }
-
-  kr(id: string): KrView {
-    const result = this.krResults.get(id);
-    const def = this.krDefs.get(id);
-    if (!result || !def) throw new Error(`broken invariant: key result ${id} has no result`);
-    const { kr } = def;
-    return {
-      id,
-      objective: def.objective.id,
-      title: kr.title,
-      owner: kr.owner ?? def.objective.owner ?? null,
-      kind: kr.kind,
-      weight: kr.weight,
-      progress: result.progress,
-      progressLabel: percentLabel(result.progress),
-      status: result.status,
-      statusLabel: STATUS_LABELS[result.status],
-      tone: STATUS_TONES[result.status],
-      statusReason: describeKrStatus(result.status, result.basis, this.blockingOf.get(id) ?? null),
-      valueLabel: describeValue(kr, result.explain),
-      rule: result.explain.rule,
-      explain: result.explain,
-      epics: kr.kind === 'jira' ? kr.epics.map((e) => issueLink(this.org.jira.baseUrl, e)) : [],
-      dependencyState: this.dependencyOf.get(id) ?? null,
-      checkInAllowed: kr.kind === 'metric' || kr.kind === 'milestone',
-    };
-  }
-
-  objective(o: Objective): ObjectiveView {
-    const result = this.objectiveResults.get(o.id);
-    if (!result) throw new Error(`broken invariant: objective ${o.id} has no result`);
-    const keyResults = o.keyResults.map((kr) => this.kr(kr.id));
-    return {
-      id: o.id,
-      title: o.title,
-      owner: o.owner ?? null,
-      department: o.department,
-      departmentName: this.departmentName(o.department),
-      ...this.progressView(result.progress, result.status, keyResults.filter((k) => k.status === 'at-risk').map((k) => k.title)),
-      score: result.score,
-      alignedTo: o.alignedTo.map((a) => {
-        const parent = this.krDefs.get(a.kr);
-        return { kr: a.kr, title: parent?.kr.title ?? a.kr, objective: parent?.objective.id ?? '', weight: a.weight };
-      }),
-      keyResults,
-    };
-  }
-
-  dependency(d: DependencyResult): DependencyView {
-    const provider = this.org.departments.find((x) => x.id === d.provider);
-    const need = this.krDefs.get(d.needs.kr);
-    return {
-      id: d.id,
-      title: this.dependencyTitle(d),
-      state: d.state,
-      stateLabel: DEPENDENCY_STATE_LABELS[d.state],
-      tone: DEPENDENCY_STATE_TONES[d.state],
-      reason: d.reason,
-      due: d.due,
-      needs: {
-        department: d.needs.department,
-        departmentName: this.departmentName(d.needs.department),
-        kr: d.needs.kr,
-        krTitle: need?.kr.title ?? d.needs.kr,
-        owner: need?.kr.owner ?? need?.objective.owner ?? null,
-      },
-      provider: { department: d.provider, departmentName: this.departmentName(d.provider), owners: provider?.owners ?? [] },
-      deliverables: d.deliverables.map((x) => ({ ...issueLink(this.org.jira.baseUrl, x.key), state: x.state, status: x.status, reasons: x.reasons })),
-      companyObjectivesAtRisk: d.companyObjectivesAtRisk.map((id) => ({ id, title: this.org.objectives.find((o) => o.id === id)?.title ?? id })),
-    };
-  }
-
-  dependencies(filter: (d: DependencyResult) => boolean): DependencyView[] {
-    return this.evaluation.dependencies.dependencies
-      .filter(filter)
-      .map((d) => this.dependency(d))
-      .sort((a, b) => DEPENDENCY_STATE_RANK[a.state] - DEPENDENCY_STATE_RANK[b.state]);
-  }
-}
+import { percentLabel } from './labels';
+import type { AlignmentNode, CompanyView, DepartmentView, DependencyView, EpicView } from './types';
+import { ViewContext } from './view-context';
 
 /** The Department OKRs view: one department's objectives, key results, dependencies and lint. */
 export function buildDepartmentView(org: Org, evaluation: Evaluation, departmentId: string): DepartmentView | null {
   const department = org.departments.find((d) => d.id === departmentId);
-  const result = evaluation.progress.departments.find((d) => d.id === departmentId);
-  if (!department || !result) return null;
   const ctx = new ViewContext(org, evaluation);
+  if (!department || !ctx.departmentResults.has(departmentId)) return null;
   const objectives = org.objectives.filter((o) => o.department === departmentId);
-  const subjects = new Set<string>([departmentId, ...department.owners]);
-  for (const o of objectives) {
-    subjects.add(o.id);
-    for (const kr of o.keyResults) subjects.add(kr.id);
+  return departmentView(ctx, department, objectives, lintByDepartment(ctx, [{ department, objectives }]).get(departmentId) ?? []);
+}
+
+/** Each department's view over one shared context, in the org file's order: linear in the org's size. */
+export function buildDepartmentViews(ctx: ViewContext): DepartmentView[] {
+  const objectivesOf = new Map<string, Objective[]>(ctx.org.departments.map((d) => [d.id, []]));
+  for (const o of ctx.org.objectives) objectivesOf.get(o.department)?.push(o);
+  const groups = ctx.org.departments.map((department) => ({ department, objectives: objectivesOf.get(department.id)! }));
+  const lint = lintByDepartment(ctx, groups);
+  return groups.filter((g) => ctx.departmentResults.has(g.department.id)).map((g) => departmentView(ctx, g.department, g.objectives, lint.get(g.department.id) ?? []));
+}
+
+/**
+ * The lint findings each department's view lists: those about the department, its owners, its
+ * objectives and key results, or an issue of one of its Jira projects (a hidden dependency
+ * "FIN-29→MKT-83" belongs to both ends). One pass over the findings for any number of departments.
+ */
+function lintByDepartment(ctx: ViewContext, groups: readonly { department: Department; objectives: readonly Objective[] }[]): Map<string, LintFinding[]> {
+  const bySubject = new Map<string, string[]>();
+  const byProject = new Map<string, string[]>();
+  const add = (index: Map<string, string[]>, key: string, id: string) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
+  };
+  for (const { department, objectives } of groups) {
+    const id = department.id;
+    add(bySubject, id, id);
+    for (const owner of department.owners) add(bySubject, owner, id);
+    for (const o of objectives) {
+      add(bySubject, o.id, id);
+      for (const kr of o.keyResults) add(bySubject, kr.id, id);
+    }
+    for (const p of department.jiraProjects) add(byProject, p, id);
   }
-  const projects = new Set(department.jiraProjects);
+  const out = new Map<string, LintFinding[]>();
+  const raw = ctx.evaluation.lint;
+  if (raw.length === 0) return out;
+  const described = ctx.lint();
+  raw.forEach((f, i) => {
+    const ids = new Set(bySubject.get(f.subject));
+    for (const key of f.subject.split('→')) for (const id of byProject.get(key.slice(0, key.lastIndexOf('-'))) ?? []) ids.add(id);
+    for (const id of ids) {
+      const list = out.get(id);
+      if (list) list.push(described[i]!);
+      else out.set(id, [described[i]!]);
+    }
+  });
+  return out;
+}
+
+function departmentView(ctx: ViewContext, department: Department, objectives: readonly Objective[], lint: readonly LintFinding[]): DepartmentView {
+  const result = ctx.departmentResults.get(department.id);
+  if (!result) throw new Error(`broken invariant: department ${department.id} has no result`);
+  const { org, evaluation } = ctx;
+  const { incoming, outgoing } = ctx.dependenciesOf(department.id);
   return {
     id: department.id,
     name: department.name,
@@ -154,32 +82,22 @@ export function buildDepartmentView(org: Org, evaluation: Evaluation, department
     expectedLabel: percentLabel(evaluation.progress.expected),
     ...ctx.progressView(result.progress, result.status),
     objectives: objectives.map((o) => ctx.objective(o)),
-    incoming: ctx.dependencies((d) => d.needs.department === departmentId),
-    outgoing: ctx.dependencies((d) => d.provider === departmentId),
-    lint: evaluation.lint
-      .filter((f) => subjects.has(f.subject) || f.subject.split('→').some((key) => projects.has(key.slice(0, key.lastIndexOf('-')))))
-      .map((f) => describeLintFinding(f, ctx.titles)),
+    incoming,
+    outgoing,
+    lint,
   };
 }
 
 /** The Company OKRs view: roll-up, department table, alignment tree, dependency map, lint. */
 export function buildCompanyView(org: Org, evaluation: Evaluation): CompanyView {
-  const ctx = new ViewContext(org, evaluation);
+  return companyView(new ViewContext(org, evaluation));
+}
+
+export function companyView(ctx: ViewContext): CompanyView {
+  const { org, evaluation } = ctx;
   const p = evaluation.progress;
-  const alignedUnder = new Map<string, { kr: string; objective: Objective }[]>();
-  for (const o of org.objectives) {
-    for (const a of o.alignedTo) {
-      const parent = ctx.krDefs.get(a.kr)?.objective.id;
-      if (parent) alignedUnder.set(parent, [...(alignedUnder.get(parent) ?? []), { kr: a.kr, objective: o }]);
-    }
-  }
-  const node = (o: Objective, path: ReadonlySet<string>): AlignmentNode => ({
-    objective: ctx.objective(o),
-    children: (alignedUnder.get(o.id) ?? [])
-      .filter((c) => !path.has(c.objective.id))
-      .map((c) => ({ kr: c.kr, node: node(c.objective, new Set([...path, c.objective.id])) })),
-  });
-  const blockedBy = (id: string) => evaluation.dependencies.dependencies.filter((d) => d.state === 'blocked' && d.needs.department === id).length;
+  const blocked = new Map<string, number>();
+  for (const d of evaluation.dependencies.dependencies) if (d.state === 'blocked') blocked.set(d.needs.department, (blocked.get(d.needs.department) ?? 0) + 1);
   return {
     name: org.company.name,
     cycle: { id: org.cycle.id, start: org.cycle.start, end: org.cycle.end },
@@ -191,13 +109,54 @@ export function buildCompanyView(org: Org, evaluation: Evaluation): CompanyView 
       id: d.id,
       name: d.name,
       objectives: d.objectives.length,
-      blocked: blockedBy(d.id),
+      blocked: blocked.get(d.id) ?? 0,
       ...ctx.progressView(d.progress, d.status),
     })),
-    tree: org.objectives.filter((o) => o.department === org.company.id).map((o) => node(o, new Set([o.id]))),
+    tree: alignmentTree(ctx),
     dependencies: ctx.dependencies(() => true),
-    lint: evaluation.lint.map((f) => describeLintFinding(f, ctx.titles)),
+    lint: ctx.lint(),
   };
+}
+
+/**
+ * The forest of company objectives, each with the objectives aligned to its key results below
+ * it. Built with an explicit stack rather than recursion, so a chain of thousands of aligned
+ * objectives neither overflows the call stack nor copies its path at every level; an objective
+ * already on the path (a cycle, which parsing refuses) is not entered again.
+ */
+function alignmentTree(ctx: ViewContext): AlignmentNode[] {
+  const alignedUnder = new Map<string, { kr: string; objective: Objective }[]>();
+  for (const o of ctx.org.objectives) {
+    for (const a of o.alignedTo) {
+      const parent = ctx.krDefs.get(a.kr)?.objective.id;
+      if (!parent) continue;
+      const list = alignedUnder.get(parent);
+      if (list) list.push({ kr: a.kr, objective: o });
+      else alignedUnder.set(parent, [{ kr: a.kr, objective: o }]);
+    }
+  }
+  type Mutable = { objective: AlignmentNode['objective']; children: { kr: string; node: AlignmentNode }[] };
+  const onPath = new Set<string>();
+  const roots: Mutable[] = [];
+  // Each frame: the objective to enter (or, with `leave`, to take off the path) and where its node goes.
+  const stack: ({ leave: string } | { objective: Objective; into: Mutable['children'] | null; kr: string })[] = [];
+  const companyObjectives = ctx.org.objectives.filter((o) => o.department === ctx.org.company.id);
+  for (let i = companyObjectives.length - 1; i >= 0; i--) stack.push({ objective: companyObjectives[i]!, into: null, kr: '' });
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    if ('leave' in frame) {
+      onPath.delete(frame.leave);
+      continue;
+    }
+    const { objective, into, kr } = frame;
+    const node: Mutable = { objective: ctx.objective(objective), children: [] };
+    if (into) into.push({ kr, node });
+    else roots.push(node);
+    onPath.add(objective.id);
+    stack.push({ leave: objective.id });
+    const children = (alignedUnder.get(objective.id) ?? []).filter((c) => !onPath.has(c.objective.id));
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ objective: children[i]!.objective, into: node.children, kr: children[i]!.kr });
+  }
+  return roots;
 }
 
 /** The epic panel: the key results an epic drives and the epic's share of each. */

@@ -8,4 +8,6 @@ export * from './status-text';
 export * from './sparkline';
 export * from './dates';
 export * from './lint-text';
+export * from './explain-text';
+export * from './dependency-text';
 export * from './report-view';

@@ -1,4 +1,5 @@
 /** Words and links the views share, so every surface says the same thing the same way. */
+import type { AgendaItemKind } from '../agenda/types';
 import type { DependencyState } from '../dependencies/types';
 import type { Status } from '../progress/types';
 
@@ -26,12 +27,26 @@ export const STATUS_TONES: Readonly<Record<Status, Tone>> = { done: 'good', 'on-
 
 export const DEPENDENCY_STATE_TONES: Readonly<Record<DependencyState, Tone>> = { blocked: 'attention', 'at-risk': 'warning', open: 'neutral', done: 'good' };
 
+/** What kind of item an agenda entry is, in the same words on the Jira agenda and the Teams Review view. */
+export const AGENDA_KIND_LABELS: Readonly<Record<AgendaItemKind, string>> = {
+  'blocked-dependency': 'Blocked dependency',
+  'at-risk-kr': 'At-risk key result',
+  'moved-kr': 'Moved',
+  'stale-check-in': 'Stale check-in',
+  decision: 'Decision asked for',
+};
+
 /** Ordering that puts what needs attention first. */
 export const DEPENDENCY_STATE_RANK: Readonly<Record<DependencyState, number>> = { blocked: 0, 'at-risk': 1, open: 2, done: 3 };
 
 /** A share as a whole percent, the way every surface prints progress: 0.1666 → "17%". */
 export function percentLabel(x: number): string {
   return `${Math.round(x * 100)}%`;
+}
+
+/** A score at close, on the 0–1 scale to one decimal, the way every surface prints it: 0.42 → "0.4". */
+export function scoreLabel(score: number): string {
+  return score.toFixed(1);
 }
 
 export interface IssueLinkView {

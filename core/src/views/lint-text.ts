@@ -17,6 +17,9 @@ export function titlesOf(org: Org): Map<string, string> {
 }
 
 const ID = /[A-Za-z0-9][A-Za-z0-9._-]*/.source;
+// Compiled once: a report describes every finding of a large org (tens of thousands).
+const NAMED = new RegExp(`\\b(Key result|Objective) (${ID}) \\("([^"]*)"\\)`, 'g');
+const BARE_ID = new RegExp(`(?<![\\w"-])(${ID})(?![\\w"-])`, 'g');
 
 /**
  * "Key result eng-o1-kr3 ("SOC 2") has no owner, and neither has its objective eng-o1" →
@@ -25,7 +28,7 @@ const ID = /[A-Za-z0-9][A-Za-z0-9._-]*/.source;
  */
 export function describeLintFinding(finding: LintFinding, titles: ReadonlyMap<string, string>): LintFinding {
   const message = finding.message
-    .replace(new RegExp(`\\b(Key result|Objective) (${ID}) \\("([^"]*)"\\)`, 'g'), (_m, what: string, _id: string, title: string) => `${what} "${title}"`)
-    .replace(new RegExp(`(?<![\\w"-])(${ID})(?![\\w"-])`, 'g'), (token: string) => (titles.has(token) ? `"${titles.get(token)}"` : token));
+    .replace(NAMED, (_m, what: string, _id: string, title: string) => `${what} "${title}"`)
+    .replace(BARE_ID, (token: string) => (titles.has(token) ? `"${titles.get(token)}"` : token));
   return { ...finding, message };
 }

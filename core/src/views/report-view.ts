@@ -6,8 +6,9 @@
 import type { ReviewAgenda } from '../agenda/types';
 import type { Org } from '../model/org';
 import type { Evaluation } from '../report/evaluate';
-import { buildCompanyView, buildDepartmentView } from './build-views';
+import { buildDepartmentViews, companyView } from './build-views';
 import type { CompanyView, DepartmentView } from './types';
+import { ViewContext } from './view-context';
 
 export interface ReportView {
   /** Roll-up, department table, alignment tree, every dependency (blocked first) and all lint. */
@@ -17,8 +18,12 @@ export interface ReportView {
   readonly agenda: ReviewAgenda;
 }
 
-/** Every view of one evaluation, for a surface that shows the whole org at once. */
+/**
+ * Every view of one evaluation, for a surface that shows the whole org at once. The views share
+ * one context (each objective's view is made once), so the cost is linear in the org's size
+ * however many departments it has.
+ */
 export function buildReportView(org: Org, evaluation: Evaluation): ReportView {
-  const departments = org.departments.map((d) => buildDepartmentView(org, evaluation, d.id)).filter((v): v is DepartmentView => v !== null);
-  return { company: buildCompanyView(org, evaluation), departments, agenda: evaluation.agenda };
+  const ctx = new ViewContext(org, evaluation);
+  return { company: companyView(ctx), departments: buildDepartmentViews(ctx), agenda: evaluation.agenda };
 }

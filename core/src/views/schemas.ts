@@ -8,7 +8,9 @@ import type { AgendaItem, ReviewAgenda } from '../agenda/types';
 import type { DepartmentTrend } from '../forecast/department-trend';
 import type { CompanyView, DepartmentView, DependencyView, KrView, ObjectiveView } from './types';
 
-const status = z.enum(['done', 'on-track', 'behind', 'at-risk']);
+/** The status union on the wire: every schema that carries a status uses this one. */
+export const statusSchema = z.enum(['done', 'on-track', 'behind', 'at-risk']);
+const status = statusSchema;
 const dependencyState = z.enum(['blocked', 'at-risk', 'open', 'done']);
 const link = z.object({ key: z.string(), url: z.string().nullable() });
 const tone = z.enum(['good', 'warning', 'attention', 'neutral']);
@@ -47,6 +49,7 @@ export const krViewSchema = z.object({
       .optional(),
     aligned: z.array(z.object({ objective: z.string(), weight: z.number(), progress: z.number() })).optional(),
   }),
+  explanation: z.array(z.object({ issue: link.nullable(), text: z.string() })),
   epics: z.array(link),
   dependencyState: dependencyState.nullable(),
   checkInAllowed: z.boolean(),

@@ -6,6 +6,7 @@ import type { DependencyState } from '../dependencies/types';
 import type { LintFinding } from '../lint/types';
 import type { KeyResult } from '../model/org';
 import type { KrExplanation, Status } from '../progress/types';
+import type { ExplanationLine } from './explain-text';
 import type { IssueLinkView, Tone } from './labels';
 
 export interface ProgressView {
@@ -30,6 +31,8 @@ export interface KrView extends ProgressView {
   readonly valueLabel: string;
   readonly rule: string;
   readonly explain: KrExplanation;
+  /** What "Explain" shows, line by line: the rule with its numbers, then what went into them. */
+  readonly explanation: readonly ExplanationLine[];
   readonly epics: readonly IssueLinkView[];
   /** The worst state of the dependencies this key result waits on, if any. */
   readonly dependencyState: DependencyState | null;

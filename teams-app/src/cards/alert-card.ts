@@ -2,6 +2,7 @@
  * The blocked-dependency alert (who needs what from whom, since when, the owners, links to
  * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
  */
+import { describeDeliverable, describeImpact } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from './wire';
 import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import { createMentioner, type MentionablePerson } from './mentions';
@@ -9,8 +10,7 @@ import { createMentioner, type MentionablePerson } from './mentions';
 function deliverableLines(dependency: DependencyView): CardElement[] {
   return dependency.deliverables.map((d) => {
     const key = d.url ? `[${d.key}](${d.url})` : d.key;
-    const why = d.reasons.length ? ` — ${plain(d.reasons.join('; '))}` : '';
-    return text(`${key}: ${plain(d.status ?? d.state)}${why}`, { spacing: 'Small' });
+    return text(`${key}: ${plain(describeDeliverable(d))}`, { spacing: 'Small' });
   });
 }
 
@@ -46,9 +46,8 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
     ]),
     ...deliverableLines(dependency),
   ];
-  if (dependency.companyObjectivesAtRisk.length) {
-    body.push(text(`Puts at risk: ${plain(dependency.companyObjectivesAtRisk.map((o) => o.title).join('; '))}`, { weight: 'Bolder' }));
-  }
+  const impact = describeImpact(dependency);
+  if (impact) body.push(text(plain(impact), { weight: 'Bolder' }));
   if (options.acknowledgedBy) body.push(text(`Acknowledged by ${plain(options.acknowledgedBy.name)} on ${cardInstant(options.acknowledgedBy.at)}`, { subtle: true }));
   const data = { dependency: dependency.id, since: options.since };
   const actions = [

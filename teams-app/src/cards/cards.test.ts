@@ -3,6 +3,8 @@ import {
   buildDependencyViews,
   buildDepartmentView,
   companyViewSchema,
+  describeDeliverable,
+  describeImpact,
   departmentViewSchema,
   dependencyViewSchema,
   evaluateOrg,
@@ -102,6 +104,11 @@ describe('the alert card', () => {
     for (const owner of blocked.provider.owners) expect(json).toContain(owner);
     expect(everyCard.alert.actions?.map((a) => a.title)).toEqual(['Acknowledge', 'Open in Jira', 'Add to agenda']);
     expect(everyCard['alert, acknowledged'].actions?.map((a) => a.title)).toEqual(['Open in Jira', 'Add to agenda']);
+    // Each deliverable and the objectives put at risk, in core's words (the tab's Dependencies view says the same).
+    const first = blocked.deliverables[0]!;
+    expect(texts(everyCard.alert)).toContain(`[${first.key}](${first.url}): ${describeDeliverable(first)}`);
+    expect(describeDeliverable(first)).toBe(`${first.status} — ${first.reasons.join('; ')}`);
+    expect(texts(everyCard.alert)).toContain(describeImpact(blocked));
   });
 
   it('mentions the owners the bot has seen, with one Teams mention entity each, and keeps the others plain', () => {

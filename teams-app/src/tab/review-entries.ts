@@ -2,16 +2,8 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
+import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
-
-const KIND_LABEL: Record<AgendaItem['kind'], string> = {
-  'blocked-dependency': 'Blocked dependency',
-  'at-risk-kr': 'At-risk key result',
-  'moved-kr': 'Moved',
-  'stale-check-in': 'Stale check-in',
-  decision: 'Decision asked for',
-};
 
 export const REQUESTED_LABEL = 'Requested from Teams';
 
@@ -29,7 +21,7 @@ export interface ReviewEntry {
 }
 
 function fromGenerated(item: AgendaItem): ReviewEntry {
-  return { id: item.id, title: item.title, kindLabel: KIND_LABEL[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
+  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
 }
 
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */

@@ -3,6 +3,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { DependencyView } from '@okr-bridge/core';
+import { describeDeliverable } from '@okr-bridge/core/present';
 import { IssueLink } from './issue-link';
 import { DependencyLozenge } from './status';
 
@@ -44,8 +45,7 @@ export function DependencyTable({ dependencies, label, emptyText }: { readonly d
           <Stack space="space.050">
             {d.deliverables.map((x) => (
               <Text key={x.key} size="small">
-                <IssueLink issueKey={x.key} url={x.url} /> {x.status ?? 'not found'}
-                {x.reasons.length > 0 ? ` — ${x.reasons.join('; ')}` : ''}
+                <IssueLink issueKey={x.key} url={x.url} /> {describeDeliverable(x)}
               </Text>
             ))}
           </Stack>

@@ -6,12 +6,11 @@ import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
-import type { IssueContribution, KrExplanation } from '@okr-bridge/core';
+import type { IssueContribution } from '@okr-bridge/core';
+import { explanationSentence, formatNumber, type ExplanationLine } from '@okr-bridge/core/present';
 import { useResolver } from '../api/use-resolver';
 import { IssueLink } from './issue-link';
 import { RemoteView } from './load-state';
-
-const round = (x: number) => Math.round(x * 100) / 100;
 
 function IssueTable({ issues }: { readonly issues: readonly IssueContribution[] }) {
   const head = { cells: ['Issue', 'Summary', 'Status', 'Epic', 'Counts as'].map((c) => ({ key: c, content: c })) };
@@ -22,38 +21,27 @@ function IssueTable({ issues }: { readonly issues: readonly IssueContribution[] 
       { key: 's', content: i.summary },
       { key: 'st', content: `${i.status}${i.addedAfterStart ? ' · added after start' : ''}` },
       { key: 'e', content: i.epic ?? 'JQL' },
-      { key: 'c', content: `${round(i.credit)} of ${round(i.size)}` },
+      { key: 'c', content: `${formatNumber(i.credit)} of ${formatNumber(i.size)}` },
     ],
   }));
   return <DynamicTable head={head} rows={rows} rowsPerPage={15} label="Issues behind the number" testId="explain-issues" />;
 }
 
-function Breakdown({ explain }: { readonly explain: KrExplanation }) {
+/** Core's explanation lines, the same sentences the Teams tab shows; an issue a line opens with is a link. */
+function Breakdown({ lines }: { readonly lines: readonly ExplanationLine[] }) {
   return (
     <Stack space="space.100">
-      {explain.value && (
-        <Text>
-          Start {explain.value.start}, target {explain.value.target ?? 'not set'}, current {explain.value.current}
-          {explain.value.unit ? ` ${explain.value.unit}` : ''} (from {explain.value.source === 'check-in' ? 'the latest check-in' : explain.value.source === 'file' ? 'the org file' : 'the start value'}).
-        </Text>
-      )}
-      {explain.epics?.map((e) => (
-        <Text key={e.key}>
-          <IssueLink issueKey={e.key} />: {e.done} of {e.children} child issues done, counts {round(e.credit)} of {round(e.size)}.
-        </Text>
-      ))}
-      {explain.aligned?.map((a) => (
-        <Text key={a.objective}>
-          Objective {a.objective}: {Math.round(a.progress * 100)}% at weight {a.weight}.
+      {lines.map((line) => (
+        <Text key={explanationSentence(line)}>
+          {line.issue ? (
+            <>
+              <IssueLink issueKey={line.issue.key} />: {line.text}
+            </>
+          ) : (
+            line.text
+          )}
         </Text>
       ))}
-      {explain.unestimated ? <Text>{explain.unestimated} issues have no story points: counted, not weighed.</Text> : null}
-      {explain.scopeAdded && explain.scopeAdded.issues > 0 ? (
-        <Text>
-          Scope added since the cycle start: {explain.scopeAdded.issues} issues, {explain.scopeAdded.points} points.
-        </Text>
-      ) : null}
-      {explain.empty && <Text>No issues yet: progress is 0 until the linked epics have child issues.</Text>}
     </Stack>
   );
 }
@@ -65,10 +53,9 @@ function ExplainBody({ kr, cycle }: { readonly kr: string; readonly cycle: strin
       {(data) => (
         <Stack space="space.200">
           <Text weight="semibold">{data.kr.title}</Text>
-          <Text testId="explain-rule">
-            {data.rule} → {data.kr.progressLabel} ({data.kr.valueLabel})
-          </Text>
-          <Breakdown explain={data.kr.explain} />
+          <Text testId="explain-status">{data.kr.statusReason}</Text>
+          <Text testId="explain-rule">{data.kr.explanation[0]?.text}</Text>
+          <Breakdown lines={data.kr.explanation.slice(1)} />
           {data.issues.length > 0 && <IssueTable issues={data.issues} />}
           {data.hiddenIssues > 0 && <Text color="color.text.subtle">{data.hiddenIssues} more issues are counted that you cannot see in Jira.</Text>}
         </Stack>

@@ -5,7 +5,7 @@
  * tokens, so it follows the theme.
  */
 import { token } from '@atlaskit/tokens';
-import { plotPoint, type Tone, type TrendPoint } from '@okr-bridge/core/present';
+import { computeSparkline, percentLabel, type Tone, type TrendPoint } from '@okr-bridge/core/present';
 
 export type { TrendPoint } from '@okr-bridge/core/present';
 
@@ -25,28 +25,23 @@ export interface SparklineProps {
   /** What the line is about, read out with the numbers. */
   readonly name: string;
   /** The status's tone (the view's `tone`): the dot's colour. */
-  readonly tone?: Tone;
+  readonly tone: Tone;
   readonly width?: number;
   readonly height?: number;
 }
 
-/** The sparkline; `role="img"` with a sentence that says what it shows. */
+/** The sparkline, with core's geometry (as the Teams tab draws it); `role="img"` with a sentence that says what it shows. */
 export function Sparkline({ start, end, at, progress, expected, trend = [], name, tone, width = 120, height = 32 }: SparklineProps) {
-  const points = [...trend.filter((p) => Date.parse(p.at) < Date.parse(at)), { at, progress }].map((p) => plotPoint(p, start, end, width, height));
-  const from = plotPoint({ at: start, progress: 0 }, start, end, width, height);
-  const to = plotPoint({ at: end, progress: 1 }, start, end, width, height);
-  const now = points[points.length - 1] ?? from;
-  const dot = tone ?? (progress >= expected ? 'good' : 'attention');
-  const label = `${name}: ${Math.round(progress * 100)}% done, ${Math.round(expected * 100)}% expected by now${trend.length ? `, ${trend.length} earlier points` : ''}`;
+  const points = [...trend.filter((p) => Date.parse(p.at) < Date.parse(at)).map((p) => ({ day: p.at, progress: p.progress })), { day: at, progress }];
+  const g = computeSparkline({ start, end, points, width, height });
+  const label = `${name}: ${percentLabel(progress)} done, ${percentLabel(expected)} expected by now${trend.length ? `, ${trend.length} earlier points` : ''}`;
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline" data-points={points.length}>
       <title>{label}</title>
-      <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={token('color.chart.neutral')} strokeWidth={1} strokeDasharray="3 3" />
-      <line x1={now.x} y1={0} x2={now.x} y2={height} stroke={token('color.border')} strokeWidth={1} />
-      {points.length > 1 && (
-        <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
-      )}
-      <circle cx={now.x} cy={now.y} r={3} fill={DOT[dot]} />
+      <path d={g.expected} fill="none" stroke={token('color.chart.neutral')} strokeWidth={1} strokeDasharray="3 3" />
+      {g.last && <line x1={g.last.x} y1={0} x2={g.last.x} y2={height} stroke={token('color.border')} strokeWidth={1} />}
+      <path d={g.actual} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
+      {g.last && <circle cx={g.last.x} cy={g.last.y} r={3} fill={DOT[tone]} />}
     </svg>
   );
 }

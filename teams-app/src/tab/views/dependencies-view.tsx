@@ -1,5 +1,6 @@
 /** The Dependencies view: who needs what from whom, blocked first, since when, with links to Jira. */
 import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { describeDeliverable, describeImpact } from '@okr-bridge/core/present';
 import { useState } from 'react';
 import type { DependencyWithSince } from '../../tab-api/contract';
 import type { TabApi } from '../api';
@@ -53,11 +54,11 @@ function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: numbe
               ) : (
                 d.key
               )}{' '}
-              {d.status ?? 'not found in Jira'} · {d.reasons.join('; ')}
+              {describeDeliverable(d)}
             </li>
           ))}
         </ul>
-        {dep.companyObjectivesAtRisk.length > 0 && <Text>Puts at risk: {dep.companyObjectivesAtRisk.map((o) => o.title).join('; ')}</Text>}
+        {describeImpact(dep) && <Text>{describeImpact(dep)}</Text>}
       </Card>
     </li>
   );

@@ -1,8 +1,9 @@
 /** One key result: progress, status, trend against the expected line, and its explanation on demand. */
 import { Badge, Button, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { explanationSentence } from '@okr-bridge/core/present';
 import { useId, useState } from 'react';
 import type { KrView, ProgressPoint } from '../../tab-api/contract';
-import { StateBadge, StatusBadge } from './badges';
+import { StateBadge, StatusBadge, TONE_BAR_COLOR } from './badges';
 import { Sparkline } from './sparkline';
 
 const useStyles = makeStyles({
@@ -37,7 +38,6 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const explainId = useId();
-  const e = kr.explain;
   return (
     <div className={styles.row} data-kr={kr.id}>
       <div className={`${styles.title} ${styles.wideOnly}`}>
@@ -47,7 +47,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
         </Text>
       </div>
       <div className={styles.bar}>
-        <ProgressBar value={kr.progress} max={1} thickness="large" aria-label={`${kr.title}: ${kr.progressLabel}`} color={kr.status === 'at-risk' ? 'error' : kr.status === 'behind' ? 'warning' : 'brand'} />
+        <ProgressBar value={kr.progress} max={1} thickness="large" aria-label={`${kr.title}: ${kr.progressLabel}`} color={TONE_BAR_COLOR[kr.tone]} />
         <Text size={200}>{kr.progressLabel}</Text>
       </div>
       <div className={`${styles.badges} ${styles.wideOnly} ${styles.after}`}>
@@ -62,33 +62,19 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
       </Button>
       {open && (
         <div id={explainId} className={`${styles.explain} ${styles.last}`}>
-          <Text block>{e.rule}</Text>
-          {e.epics && e.epics.length > 0 && (
-            <ul>
-              {e.epics.map((ep) => {
-                const link = kr.epics.find((l) => l.key === ep.key);
-                return (
-                  <li key={ep.key}>
-                    {link?.url ? (
-                      <Link href={link.url} target="_blank" rel="noreferrer">
-                        {ep.key}
-                      </Link>
-                    ) : (
-                      ep.key
-                    )}
-                    : {ep.done} of {ep.children} issues done, counts {Math.round(ep.credit * 10) / 10} of {Math.round(ep.size * 10) / 10}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {e.unestimated ? <Text block>{e.unestimated} issues have no story points and are not counted.</Text> : null}
-          {e.scopeAdded && (e.scopeAdded.issues > 0 || e.scopeAdded.points > 0) ? (
-            <Text block>
-              Scope added since the cycle started: {e.scopeAdded.issues} issues, {e.scopeAdded.points} points.
+          <Text block>{kr.statusReason}</Text>
+          {kr.explanation.map((line) => (
+            <Text block key={explanationSentence(line)}>
+              {line.issue?.url ? (
+                <Link href={line.issue.url} target="_blank" rel="noreferrer">
+                  {line.issue.key}
+                </Link>
+              ) : (
+                line.issue?.key
+              )}
+              {line.issue ? `: ${line.text}` : line.text}
             </Text>
-          ) : null}
-          {e.empty ? <Text block>No issues under its epics yet: progress is 0.</Text> : null}
+          ))}
         </div>
       )}
     </div>

@@ -3,16 +3,18 @@ import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../compon
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
+import { AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
 import { openUrl } from '../../api/navigation';
 import { OwnerName } from '../../components/people/owner-name';
 import { PeopleProvider } from '../../components/people/people-context';
 
-const KIND: Readonly<Record<AgendaItem['kind'], { label: string; appearance: ThemeAppearance }>> = {
-  'blocked-dependency': { label: 'Blocked', appearance: 'removed' },
-  'at-risk-kr': { label: 'At risk', appearance: 'moved' },
-  'moved-kr': { label: 'Moved', appearance: 'inprogress' },
-  'stale-check-in': { label: 'Stale', appearance: 'default' },
-  decision: { label: 'Decision', appearance: 'new' },
+/** The lozenge colour of each kind; its words are core's, as the Teams Review view shows them. */
+const APPEARANCE: Readonly<Record<AgendaItem['kind'], ThemeAppearance>> = {
+  'blocked-dependency': 'removed',
+  'at-risk-kr': 'moved',
+  'moved-kr': 'inprogress',
+  'stale-check-in': 'default',
+  decision: 'new',
 };
 
 function Item({ item }: { readonly item: AgendaItem }) {
@@ -21,7 +23,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
       <Stack space="space.050">
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Text weight="bold">{item.minutes} min</Text>
-        <Lozenge appearance={KIND[item.kind].appearance}>{KIND[item.kind].label}</Lozenge>
+        <Lozenge appearance={APPEARANCE[item.kind]}>{AGENDA_KIND_LABELS[item.kind]}</Lozenge>
         <Text weight="semibold">{item.title}</Text>
         <Text size="small" color="color.text.subtle">
           <OwnerName owner={item.presenter} empty="no presenter" />

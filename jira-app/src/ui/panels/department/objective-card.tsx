@@ -4,6 +4,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { DepartmentView, KrView, ObjectiveView } from '@okr-bridge/core';
+import { scoreLabel } from '@okr-bridge/core/present';
 import { KrTable, type KrActions } from '../../components/kr-table';
 import { ProgressLine } from '../../components/progress';
 import { Sparkline, type TrendPoint } from '../../components/sparkline';
@@ -43,7 +44,7 @@ export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onE
               {o.title}
             </Heading>
             <Text size="small" color="color.text.subtle">
-              <OwnerName owner={o.owner} empty="No owner" /> · score {o.score.toFixed(1)}
+              <OwnerName owner={o.owner} empty="No owner" /> · score {scoreLabel(o.score)}
               {o.alignedTo.length > 0 ? ` · aligned to ${o.alignedTo.map((a) => a.title).join('; ')}` : ' · not aligned to a company key result'}
             </Text>
           </Stack>

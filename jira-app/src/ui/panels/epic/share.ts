@@ -1,5 +1,6 @@
 /** The sentence that says what one epic adds to a key result it drives. */
 import type { EpicView } from '@okr-bridge/core';
+import { formatNumber, percentLabel } from '@okr-bridge/core/present';
 
 export type EpicKr = EpicView['keyResults'][number];
 
@@ -9,8 +10,6 @@ export function describeShare(kr: EpicKr): string {
   const { children, done, credit, size } = kr.share;
   if (children === 0) return 'This epic has no child issues yet, so it adds nothing to the key result.';
   const total = kr.explain.denominator;
-  const part = total > 0 ? Math.round((size / total) * 100) : 0;
-  return `${done} of ${children} child issues done; this epic counts ${round(credit)} of ${round(size)}, ${part}% of the key result's scope.`;
+  const part = percentLabel(total > 0 ? size / total : 0);
+  return `${done} of ${children} child issues done; this epic counts ${formatNumber(credit)} of ${formatNumber(size)}, ${part} of the key result's scope.`;
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,5 +1,6 @@
 /** jira:dashboardGadget "OKR progress": a department's or the company's progress, compact, with its edit view. */
 import EmptyState from '@atlaskit/empty-state';
+import type { Status } from '@okr-bridge/core/present';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelContext } from '../../api/context';
@@ -19,7 +20,7 @@ interface Row {
   readonly name: string;
   readonly progress: number;
   readonly progressLabel: string;
-  readonly status: 'done' | 'on-track' | 'behind' | 'at-risk';
+  readonly status: Status;
   readonly statusLabel: string;
 }
 

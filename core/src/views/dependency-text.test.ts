@@ -1,0 +1,31 @@
+import { describeDeliverable, describeImpact } from './dependency-text';
+
+const objectives = [
+  { id: 'acme-o1', title: 'Grow revenue in the mid-market' },
+  { id: 'acme-o2', title: 'Ship a product customers rely on every day' },
+];
+
+describe('describeImpact', () => {
+  it('names the company objectives a blocked or at-risk dependency endangers', () => {
+    expect(describeImpact({ state: 'blocked', companyObjectivesAtRisk: objectives })).toBe('Puts at risk: Grow revenue in the mid-market; Ship a product customers rely on every day');
+    expect(describeImpact({ state: 'at-risk', companyObjectivesAtRisk: objectives.slice(0, 1) })).toBe('Puts at risk: Grow revenue in the mid-market');
+  });
+
+  it('says nothing once the dependency is done or open, or when it endangers nothing', () => {
+    expect(describeImpact({ state: 'done', companyObjectivesAtRisk: objectives })).toBeNull();
+    expect(describeImpact({ state: 'open', companyObjectivesAtRisk: objectives })).toBeNull();
+    expect(describeImpact({ state: 'blocked', companyObjectivesAtRisk: [] })).toBeNull();
+  });
+});
+
+describe('describeDeliverable', () => {
+  it("gives a deliverable's Jira status and why it is in its state", () => {
+    expect(describeDeliverable({ status: 'Blocked', reasons: ['status is Blocked', 'flagged (Impediment)'] })).toBe('Blocked — status is Blocked; flagged (Impediment)');
+    expect(describeDeliverable({ status: 'Done', reasons: [] })).toBe('Done');
+  });
+
+  it('gives only why when Jira has no such issue', () => {
+    expect(describeDeliverable({ status: null, reasons: ['not found in the issues read'] })).toBe('not found in the issues read');
+    expect(describeDeliverable({ status: null, reasons: [] })).toBe('no status');
+  });
+});

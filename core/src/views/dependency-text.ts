@@ -1,0 +1,22 @@
+/** Sentences about a dependency that more than one surface shows (the tab, the alert card, the CLI). */
+import type { DependencyView } from './types';
+
+/**
+ * "Puts at risk: Grow revenue in the mid-market; Ship a product customers rely on every day":
+ * the company objectives a blocked or at-risk dependency endangers; null once it is open or
+ * done (nothing is put at risk by work that is moving or delivered) or when it endangers none.
+ */
+export function describeImpact(dependency: Pick<DependencyView, 'state' | 'companyObjectivesAtRisk'>): string | null {
+  if (dependency.state !== 'blocked' && dependency.state !== 'at-risk') return null;
+  if (dependency.companyObjectivesAtRisk.length === 0) return null;
+  return `Puts at risk: ${dependency.companyObjectivesAtRisk.map((o) => o.title).join('; ')}`;
+}
+
+/**
+ * What a deliverable is at, after its key (which each surface links): "Blocked — status is
+ * Blocked", "In Progress — due 2026-11-19, in 4 days", or only why when Jira has no such issue.
+ */
+export function describeDeliverable(deliverable: { readonly status: string | null; readonly reasons: readonly string[] }): string {
+  const parts = [deliverable.status, deliverable.reasons.join('; ')].filter((p): p is string => p !== null && p !== '');
+  return parts.length > 0 ? parts.join(' — ') : 'no status';
+}
