@@ -3,7 +3,7 @@ import { buildIssueIndex, findHiddenDependencies, hasLintErrors, lintOrg } from 
 import { parseMoment, parseOptions } from '../args';
 import { readOrg, readSnapshot } from '../files';
 import { writeJsonDocument } from '../format/json-stream';
-import { formatLint } from '../format/report-text';
+import { writeLint } from '../format/report-text';
 import { UsageError } from '../io';
 import type { CliIo } from '../io';
 
@@ -18,6 +18,6 @@ export function runLint(args: string[], io: CliIo, today: string): number {
   const findings = lintOrg(org, { at, hidden });
   if (values.json) writeJsonDocument({ at, lint: findings }, io.stdout);
   else if (findings.length === 0) io.stdout(`${positionals[0]}: no findings\n`);
-  else io.stdout(`${formatLint(org, findings)}\n`);
+  else writeLint(org, findings, io.stdout);
   return hasLintErrors(findings) ? 1 : 0;
 }

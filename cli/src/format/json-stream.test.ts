@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { PIECE_CHARS, writeJsonDocument } from './json-stream';
+import { writeJsonDocument } from './json-stream';
+import { PIECE_CHARS } from './pieces';
 
 function written(value: unknown): { text: string; pieces: string[] } {
   const pieces: string[] = [];

@@ -1,29 +1,20 @@
 /**
- * `JSON.stringify(value, null, 2)` and a newline, written in pieces of about `PIECE_CHARS`
- * characters: the same text, without holding it whole (the JSON report of 20,000 objectives
- * is 19 MB of text). The outer `STREAMED_LEVELS` levels of objects and arrays are written a
- * member at a time; anything deeper is one `JSON.stringify` per member, indented in place.
+ * `JSON.stringify(value, null, 2)` and a newline, written in pieces (`pieces.ts`): the same
+ * text, without holding it whole (the JSON report of 20,000 objectives is 19 MB of text). The
+ * outer `STREAMED_LEVELS` levels of objects and arrays are written a member at a time;
+ * anything deeper is one `JSON.stringify` per member, indented in place.
  */
-export const PIECE_CHARS = 1 << 16;
+import { pieceWriter } from './pieces';
+
 const STREAMED_LEVELS = 2;
 
 export function writeJsonDocument(value: unknown, write: (text: string) => void): void {
-  let parts: string[] = [];
-  let size = 0;
-  const put = (text: string) => {
-    parts.push(text);
-    size += text.length;
-    if (size >= PIECE_CHARS) {
-      write(parts.join(''));
-      parts = [];
-      size = 0;
-    }
-  };
+  const { put, end } = pieceWriter(write);
   const top = prepared(value, '');
   if (top === undefined) throw new TypeError('expected a value JSON can write');
   member(top, '', 0, put);
   put('\n');
-  if (size > 0) write(parts.join(''));
+  end();
 }
 
 /** The value as `JSON.stringify` sees it (after `toJSON`), or undefined when it writes nothing for it. */
