@@ -9,13 +9,16 @@ import type { Evaluation, KrView, LintFinding, ObjectiveView, Org, ReportView } 
 import { pieceWriter } from './pieces';
 import { writeTable } from './table';
 
+// The text prints no "Explain" lines: the views are made without them.
+const TEXT_VIEWS = { explanations: false } as const;
+
 export function formatReport(org: Org, e: Evaluation): string {
-  return formatReportView(buildReportView(org, e));
+  return formatReportView(buildReportView(org, e, TEXT_VIEWS));
 }
 
 /** The report written as it is laid out, in pieces (`pieces.ts`): the same text as `formatReport`. */
 export function writeReport(org: Org, e: Evaluation, write: (text: string) => void): void {
-  writeReportView(buildReportView(org, e), write);
+  writeReportView(buildReportView(org, e, TEXT_VIEWS), write);
 }
 
 /** One objective's row and its key results' rows: id, title, percent, status, what the number is, why. */
