@@ -2,7 +2,8 @@
 import { buildIssueIndex, findHiddenDependencies, hasLintErrors, lintOrg } from '@okr-bridge/core';
 import { parseMoment, parseOptions } from '../args';
 import { readOrg, readSnapshot } from '../files';
-import { formatLint } from '../format/report-text';
+import { writeJsonDocument } from '../format/json-stream';
+import { writeLint } from '../format/report-text';
 import { UsageError } from '../io';
 import type { CliIo } from '../io';
 
@@ -15,8 +16,8 @@ export function runLint(args: string[], io: CliIo, today: string): number {
   const at = parseMoment(values.at, '--at') ?? today;
   const hidden = values.issues ? findHiddenDependencies(org, buildIssueIndex(readSnapshot(values.issues, org))) : [];
   const findings = lintOrg(org, { at, hidden });
-  if (values.json) io.stdout(`${JSON.stringify({ at, lint: findings }, null, 2)}\n`);
+  if (values.json) writeJsonDocument({ at, lint: findings }, io.stdout);
   else if (findings.length === 0) io.stdout(`${positionals[0]}: no findings\n`);
-  else io.stdout(`${formatLint(org, findings)}\n`);
+  else writeLint(org, findings, io.stdout);
   return hasLintErrors(findings) ? 1 : 0;
 }

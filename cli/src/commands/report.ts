@@ -6,7 +6,8 @@ import { checkSnapshotJql, evaluateOrg, toReportJson } from '@okr-bridge/core';
 import type { AgendaScope, IssueFacts, Org } from '@okr-bridge/core';
 import { parseMoment, parseOptions, parsePositiveInt } from '../args';
 import { readOrgFile, readSnapshot } from '../files';
-import { formatReport } from '../format/report-text';
+import { writeJsonDocument } from '../format/json-stream';
+import { writeReport } from '../format/report-text';
 import { UsageError } from '../io';
 import type { CliIo } from '../io';
 import { LIVE_USAGE_OPTIONS, liveOptions, runLive, type LiveIo } from '../live';
@@ -67,5 +68,6 @@ export function checkReportOptions(org: Org, values: ReportValues): { at: string
 export function printReport(org: Org, issues: readonly IssueFacts[], values: ReportValues, io: CliIo, today: string): void {
   const { at, since, minutes, scope } = checkReportOptions(org, values);
   const evaluation = evaluateOrg(org, issues, { at: at ?? today, agenda: { scope, ...(since ? { since } : {}), ...(minutes ? { minutes } : {}) } });
-  io.stdout(values.json ? `${JSON.stringify(toReportJson(evaluation), null, 2)}\n` : formatReport(org, evaluation));
+  if (values.json) writeJsonDocument(toReportJson(evaluation), io.stdout);
+  else writeReport(org, evaluation, io.stdout);
 }

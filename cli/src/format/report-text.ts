@@ -6,10 +6,19 @@
  */
 import { buildReportView, describeLintFinding, scoreLabel, titlesOf } from '@okr-bridge/core';
 import type { Evaluation, KrView, LintFinding, ObjectiveView, Org, ReportView } from '@okr-bridge/core';
-import { formatTable } from './table';
+import { pieceWriter } from './pieces';
+import { writeTable } from './table';
+
+// The text prints no "Explain" lines: the views are made without them.
+const TEXT_VIEWS = { explanations: false } as const;
 
 export function formatReport(org: Org, e: Evaluation): string {
-  return formatReportView(buildReportView(org, e));
+  return formatReportView(buildReportView(org, e, TEXT_VIEWS));
+}
+
+/** The report written as it is laid out, in pieces (`pieces.ts`): the same text as `formatReport`. */
+export function writeReport(org: Org, e: Evaluation, write: (text: string) => void): void {
+  writeReportView(buildReportView(org, e, TEXT_VIEWS), write);
 }
 
 /** One objective's row and its key results' rows: id, title, percent, status, what the number is, why. */
@@ -24,42 +33,49 @@ export function krRow(kr: KrView): string[] {
 }
 
 export function formatReportView(view: ReportView): string {
-  const { company, departments, agenda } = view;
   const out: string[] = [];
-  out.push(`${company.name} — cycle ${company.cycle.id} (${company.cycle.start} → ${company.cycle.end}), at ${company.at}`);
-  out.push(`Company progress ${company.progressLabel} (${company.statusLabel}): ${company.statusReason}`);
-  out.push('');
-  out.push(
-    formatTable(
-      ['Department', 'Progress', 'Status', 'Objectives', 'Blocked', 'Why'],
-      company.departments.map((d) => [d.name, d.progressLabel, d.statusLabel, String(d.objectives), String(d.blocked), d.statusReason]),
-      ['l', 'r', 'l', 'r', 'r'],
-    ),
+  writeReportView(view, (text) => out.push(text));
+  return out.join('');
+}
+
+function writeReportView(view: ReportView, write: (text: string) => void): void {
+  const { company, departments, agenda } = view;
+  const { put, end } = pieceWriter(write);
+  const line = (text: string) => put(`${text}\n`);
+  line(`${company.name} — cycle ${company.cycle.id} (${company.cycle.start} → ${company.cycle.end}), at ${company.at}`);
+  line(`Company progress ${company.progressLabel} (${company.statusLabel}): ${company.statusReason}`);
+  line('');
+  writeTable(
+    ['Department', 'Progress', 'Status', 'Objectives', 'Blocked', 'Why'],
+    company.departments.map((d) => [d.name, d.progressLabel, d.statusLabel, String(d.objectives), String(d.blocked), d.statusReason]),
+    ['l', 'r', 'l', 'r', 'r'],
+    line,
   );
-  out.push('');
+  line('');
   const rows: string[][] = [];
   for (const root of company.tree) objectiveRows(root.objective, rows);
   for (const d of departments) for (const o of d.objectives) objectiveRows(o, rows);
-  out.push(formatTable(['Id', 'Objective / key result', 'Progress', 'Status', 'Value', 'Why'], rows, ['l', 'l', 'r', 'l', 'l']));
+  writeTable(['Id', 'Objective / key result', 'Progress', 'Status', 'Value', 'Why'], rows, ['l', 'l', 'r', 'l', 'l'], line);
+  rows.length = 0;
   if (company.dependencies.length > 0) {
-    out.push('');
-    out.push(
-      formatTable(
-        ['Id', 'Dependency', 'Needed by', 'From', 'State', 'Why'],
-        company.dependencies.map((d) => [d.id, d.title, d.needs.departmentName, d.provider.departmentName, d.stateLabel, d.reason]),
-      ),
+    line('');
+    writeTable(
+      ['Id', 'Dependency', 'Needed by', 'From', 'State', 'Why'],
+      company.dependencies.map((d) => [d.id, d.title, d.needs.departmentName, d.provider.departmentName, d.stateLabel, d.reason]),
+      [],
+      line,
     );
   }
   if (company.lint.length > 0) {
-    out.push('');
-    out.push(formatLintTable(company.lint));
+    line('');
+    writeLintTable(company.lint, line);
   }
-  out.push('');
-  out.push(`${agenda.title}, ${agenda.meetingMinutes} minutes, changes since ${agenda.since}:`);
-  if (agenda.items.length === 0) out.push("  nothing needs the meeting's time");
-  agenda.items.forEach((item, i) => out.push(`  ${i + 1}. [${item.minutes} min] ${item.title}${item.presenter ? ` — ${item.presenter}` : ''}`));
-  if (agenda.overflow.length > 0) out.push(`  (${agenda.overflow.length} more item(s) did not fit; carry them to the next review)`);
-  return `${out.join('\n')}\n`;
+  line('');
+  line(`${agenda.title}, ${agenda.meetingMinutes} minutes, changes since ${agenda.since}:`);
+  if (agenda.items.length === 0) line("  nothing needs the meeting's time");
+  agenda.items.forEach((item, i) => line(`  ${i + 1}. [${item.minutes} min] ${item.title}${item.presenter ? ` — ${item.presenter}` : ''}`));
+  if (agenda.overflow.length > 0) line(`  (${agenda.overflow.length} more item(s) did not fit; carry them to the next review)`);
+  end();
 }
 
 /** Lint findings with objectives and key results named by title, as the pages show them; the subject keeps the id. */
@@ -68,6 +84,23 @@ export function formatLint(org: Org, findings: readonly LintFinding[]): string {
   return formatLintTable(findings.map((f) => describeLintFinding(f, titles)));
 }
 
+/** `formatLint` and a newline, written in pieces (`pieces.ts`). */
+export function writeLint(org: Org, findings: readonly LintFinding[], write: (text: string) => void): void {
+  const titles = titlesOf(org);
+  const { put, end } = pieceWriter(write);
+  writeLintTable(
+    findings.map((f) => describeLintFinding(f, titles)),
+    (line) => put(`${line}\n`),
+  );
+  end();
+}
+
 function formatLintTable(findings: readonly LintFinding[]): string {
-  return formatTable(['Severity', 'Code', 'Subject', 'Message'], findings.map((f) => [f.severity, f.code, f.subject, f.message]));
+  const out: string[] = [];
+  writeLintTable(findings, (line) => out.push(line));
+  return out.join('\n');
+}
+
+function writeLintTable(findings: readonly LintFinding[], emit: (line: string) => void): void {
+  writeTable(['Severity', 'Code', 'Subject', 'Message'], findings.map((f) => [f.severity, f.code, f.subject, f.message]), [], emit);
 }

@@ -6,6 +6,13 @@
 export const MAX_PAD_WIDTH = 60;
 
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
+  const out: string[] = [];
+  writeTable(header, rows, align, (line) => out.push(line));
+  return out.join('\n');
+}
+
+/** The lines of the table, one at a time (no line ends): a table of 40,000 rows is never one string. */
+export function writeTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[], emit: (line: string) => void): void {
   const widths = header.map((h) => Math.min(h.length, MAX_PAD_WIDTH));
   for (const row of rows) {
     for (let c = 0; c < widths.length; c++) {
@@ -23,7 +30,7 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
     }
     return out.trimEnd();
   };
-  const out: string[] = [line(header), line(widths.map((w) => '─'.repeat(w)))];
-  for (const row of rows) out.push(line(row));
-  return out.join('\n');
+  emit(line(header));
+  emit(line(widths.map((w) => '─'.repeat(w))));
+  for (const row of rows) emit(line(row));
 }

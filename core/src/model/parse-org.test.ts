@@ -1,4 +1,5 @@
 import { isOkrError, OkrError } from './errors';
+import { manyObjectives } from '../testing/org-shapes';
 import { parseOrg, validateOrg } from './parse-org';
 
 const base = `version: 1
@@ -156,5 +157,32 @@ describe('parseOrg', () => {
 
   it('validates plain objects the same way', () => {
     expect(() => validateOrg({ version: 2 })).toThrow('version: expected version: 1');
+  });
+});
+
+describe('a huge org file (its objectives read in slices)', () => {
+  const text = manyObjectives(1500);
+  const lines = text.split('\n');
+  const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle));
+
+  it('reads the same org as the yaml library does, slice by slice', () => {
+    const org = parseOrg(text);
+    expect(org.objectives).toHaveLength(1501);
+    expect(org.objectives[1235]).toEqual(expect.objectContaining({ id: 'O1234', title: 'Objective 1234' }));
+  });
+
+  it('locates an error in the middle of the file by line, column and path', () => {
+    const i = lineOf('{ id: O1234,');
+    const broken = lines.map((l, n) => (n === i ? l.replace(/department: d\d+/, 'department: nowhere') : l)).join('\n');
+    const e = errorOf(() => parseOrg(broken, 'big.yaml'));
+    expect(e.issues).toEqual([{ where: `big.yaml:${i + 1}:${lines[i]!.indexOf('department: d') + 'department: '.length + 1} objectives[1235].department`, message: expect.stringContaining('got "nowhere"') }]);
+  });
+
+  it('locates a syntax error cut across slices by its line', () => {
+    const i = lineOf('{ id: O700,');
+    const broken = lines.map((l, n) => (n === i ? l.replace(/ }$/, '') : l)).join('\n');
+    const e = errorOf(() => parseOrg(broken, 'big.yaml'));
+    expect(e.code).toBe('invalid-org-file');
+    expect(e.issues[0]!.where).toMatch(new RegExp(`^big\\.yaml:(${i + 1}|${i + 2}):\\d+$`));
   });
 });

@@ -9,6 +9,7 @@
  * to the same answers.
  */
 import { defineScalarTag, load, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
+import { loadInSlices } from './yaml-slices';
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -57,7 +58,14 @@ const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
 const YAML_CORE = new Schema([strTag, seqTag, mapTag, nullTag, boolTag, intTag, floatTag]);
 
 /** Plain data of `text`, or null when the fast path steps aside (the caller reads it with `yaml`). */
-export function loadYamlFast(text: string, maxDepth: number): { readonly value: unknown } | null {
+export function loadYamlFast(text: string, maxDepth: number, sliceItems?: number): { readonly value: unknown } | null {
+  const whole = (part: string) => loadWhole(part, maxDepth);
+  // A long sequence is read a slice at a time (`yaml-slices.ts`): the same value, a fraction of the memory.
+  const sliced = loadInSlices(text, whole, sliceItems);
+  return sliced === undefined ? whole(text) : sliced;
+}
+
+function loadWhole(text: string, maxDepth: number): { readonly value: unknown } | null {
   try {
     return { value: load(text, { schema: YAML_CORE, maxAliases: 0, maxDepth, json: false }) };
   } catch {

@@ -108,3 +108,13 @@ describe('the report view', () => {
     expect(depth).toBe(5_000);
   });
 });
+
+describe('a report view made without explanations', () => {
+  it('is the same view with every key result’s explanation left empty', () => {
+    const full = buildReportView(org, evaluation);
+    const lean = buildReportView(org, evaluation, { explanations: false });
+    const emptied = JSON.parse(JSON.stringify(full, (key, value: unknown) => (key === 'explanation' ? [] : value))) as unknown;
+    expect(JSON.parse(JSON.stringify(lean))).toEqual(emptied);
+    expect(full.departments.flatMap((d) => d.objectives.flatMap((o) => o.keyResults)).some((kr) => kr.explanation.length > 0)).toBe(true);
+  });
+});

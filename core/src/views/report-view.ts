@@ -9,6 +9,9 @@ import type { Evaluation } from '../report/evaluate';
 import { buildDepartmentViews, companyView } from './build-views';
 import type { CompanyView, DepartmentView } from './types';
 import { ViewContext } from './view-context';
+import type { ViewOptions } from './view-context';
+
+export type { ViewOptions } from './view-context';
 
 export interface ReportView {
   /** Roll-up, department table, alignment tree, every dependency (blocked first) and all lint. */
@@ -23,7 +26,7 @@ export interface ReportView {
  * one context (each objective's view is made once), so the cost is linear in the org's size
  * however many departments it has.
  */
-export function buildReportView(org: Org, evaluation: Evaluation): ReportView {
-  const ctx = new ViewContext(org, evaluation);
+export function buildReportView(org: Org, evaluation: Evaluation, options: ViewOptions = {}): ReportView {
+  const ctx = new ViewContext(org, evaluation, options);
   return { company: companyView(ctx), departments: buildDepartmentViews(ctx), agenda: evaluation.agenda };
 }

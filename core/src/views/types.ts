@@ -31,7 +31,7 @@ export interface KrView extends ProgressView {
   readonly valueLabel: string;
   readonly rule: string;
   readonly explain: KrExplanation;
-  /** What "Explain" shows, line by line: the rule with its numbers, then what went into them. */
+  /** What "Explain" shows, line by line: the rule with its numbers, then what went into them (empty in views made with `explanations: false`). */
   readonly explanation: readonly ExplanationLine[];
   readonly epics: readonly IssueLinkView[];
   /** The worst state of the dependencies this key result waits on, if any. */

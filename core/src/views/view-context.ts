@@ -15,6 +15,14 @@ import { describeKrStatus, describeStatus, type BlockingDependency } from './sta
 import type { DependencyView, KrView, ObjectiveView, ProgressView } from './types';
 import { describeValue } from './value-label';
 
+export interface ViewOptions {
+  /**
+   * False: key result views leave `explanation` empty. For a surface that never shows it (the
+   * CLI's text report): a rollup aligned to 20,000 objectives explains itself in 20,000 lines.
+   */
+  readonly explanations?: boolean;
+}
+
 export class ViewContext {
   readonly krDefs = new Map<string, { kr: KeyResult; objective: Objective }>();
   readonly krResults: ReadonlyMap<string, KrResult>;
@@ -30,10 +38,15 @@ export class ViewContext {
   private describedLint: LintFinding[] | null = null;
   private dependencyViews: { incoming: Map<string, DependencyView[]>; outgoing: Map<string, DependencyView[]> } | null = null;
 
+  /** Whether key result views carry their "Explain" lines (a surface that prints none skips making them). */
+  private readonly explanations: boolean;
+
   constructor(
     readonly org: Org,
     readonly evaluation: Evaluation,
+    options: ViewOptions = {},
   ) {
+    this.explanations = options.explanations ?? true;
     this.departments = new Map(org.departments.map((d) => [d.id, d]));
     for (const o of org.objectives) {
       this.objectiveTitles.set(o.id, o.title);
@@ -93,7 +106,9 @@ export class ViewContext {
       valueLabel,
       rule: result.explain.rule,
       explain: result.explain,
-      explanation: describeExplanation({ rule: result.explain.rule, progressLabel, valueLabel }, result.explain, { baseUrl: this.org.jira.baseUrl, objectiveTitles: this.objectiveTitles }),
+      explanation: this.explanations
+        ? describeExplanation({ rule: result.explain.rule, progressLabel, valueLabel }, result.explain, { baseUrl: this.org.jira.baseUrl, objectiveTitles: this.objectiveTitles })
+        : [],
       epics: kr.kind === 'jira' ? kr.epics.map((e) => issueLink(this.org.jira.baseUrl, e)) : [],
       dependencyState: this.dependencyOf.get(id) ?? null,
       checkInAllowed: kr.kind === 'metric' || kr.kind === 'milestone',
