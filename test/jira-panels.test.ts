@@ -6,20 +6,18 @@
  * Success, the JQL one included), sparklines with their history, edit controls for owners and
  * Jira admins only, and the flows a department lead runs work end to end: link an epic, see
  * issues move a key result, check in on a metric. Panel loads are measured: KVS reads and Jira
- * calls per resolver call.
+ * calls per resolver call. What a panel weighs, its layout at Jira's widths and its
+ * accessibility are in jira-panels-fit.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildCompanyView, buildDepartmentView, evaluateOrg, explanationSentence, parseIssueSnapshot, parseOrg, type AlignmentNode, type DepartmentView } from '@okr-bridge/core';
-import { FIRST_VIEW_BUDGET } from '../jira-app/scripts/build-ui';
-import { axeViolations } from './axe';
-import { ACME_ISSUES, ACME_ORG, launchChromium, openPanel, REPO_ROOT, startAcmeStack, textOf, type PanelStack } from '../dev/forge-host/testing';
+import { ACME_ISSUES, ACME_ORG, textOf, type openPanel } from '../dev/forge-host/testing';
+import { PANEL_ARTIFACTS, usePanelSuite } from './panel-suite';
 
 const NOW = '2026-11-15T12:00:00.000Z';
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts', 'jira-panels');
+const ARTIFACTS = PANEL_ARTIFACTS;
 const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
 const OMAR = 'omar@acme.example'; // owns Customer Success
 const MALLORY = 'mallory@acme.example'; // owns nothing and is no Jira admin (the host's admin is local-admin)
@@ -31,29 +29,8 @@ const engineering = buildDepartmentView(org, evaluation, 'eng');
 const customerSuccess = buildDepartmentView(org, evaluation, 'cs');
 const company = buildCompanyView(org, evaluation);
 
-let stack: PanelStack;
-let browser: Browser;
-let uiDir: string;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // Built fresh into a folder of its own, so other suites reading jira-app/dist/ui never see a half-built panel.
-  uiDir = mkdtempSync(join(tmpdir(), 'jira-panels-ui-'));
-  [stack, browser] = await Promise.all([startAcmeStack(NOW, { build: 'always', uiDir }), launchChromium()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  rmSync(uiDir, { recursive: true, force: true });
-});
-
-/** Opens a panel in a fresh page; a page error fails the test. */
-async function open(panel: Parameters<typeof openPanel>[2], query: Record<string, string>, ready: (page: Page) => Promise<unknown>): Promise<Page> {
-  const { page, errors } = await openPanel(browser, stack.host, panel, query, ready);
-  expect(errors).toEqual([]);
-  return page;
-}
+const suite = usePanelSuite(NOW);
+const open = suite.open;
 
 const text = textOf;
 
@@ -94,10 +71,10 @@ describe('who sees edit controls (before anyone edits anything)', () => {
     await expect(epic.getByRole('button', { name: /^(Unlink|Link|Create key result)/ }).count()).resolves.toBe(0);
     await expect(epic.locator('#link-kr').count()).resolves.toBe(0);
     await epic.close();
-    stack.host.resetStats();
-    const refused = await stack.host.invoke('createObjective', { objective: { title: 'Sneaky', department: 'eng' } }, { accountId: MALLORY });
+    suite.stack.host.resetStats();
+    const refused = await suite.stack.host.invoke('createObjective', { objective: { title: 'Sneaky', department: 'eng' } }, { accountId: MALLORY });
     expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the owners of Engineering or a Jira admin may change its OKRs.' } });
-    expect(stack.host.stats().kvs.writes).toBe(0);
+    expect(suite.stack.host.stats().kvs.writes).toBe(0);
   }, 20_000);
 });
 
@@ -251,14 +228,14 @@ describe('what a department lead does', () => {
     const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o4-kr2').waitFor());
     expect(await text(dep, 'kr-row-eng-o4-kr2')).toContain(`${total - 3} of ${total} issues done`);
     expect(await text(dep, 'updated-ago')).toBe('Updated just now');
-    stack.host.resetStats();
+    suite.stack.host.resetStats();
     const changed = Date.now();
     for (const key of open108) {
-      const res = await fetch(`${stack.emulator.url}/_emulator/changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'transition', key, status: 'Done' }) });
+      const res = await fetch(`${suite.stack.emulator.url}/_emulator/changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'transition', key, status: 'Done' }) });
       expect(res.status).toBe(200);
     }
-    await stack.settle();
-    const events = stack.host.stats().calls.filter((c) => c.kind === 'event');
+    await suite.stack.settle();
+    const events = suite.stack.host.stats().calls.filter((c) => c.kind === 'event');
     writeFileSync(join(ARTIFACTS, 'issue-event-costs.json'), JSON.stringify(events, null, 2));
     // A status change of a tracked epic's child is applied from the event itself: no Jira call.
     expect(events.map((e) => [e.name, e.ok, e.jiraCalls])).toEqual(open108.map(() => ['avi:jira:updated:issue', true, 0]));
@@ -295,7 +272,7 @@ describe('forms say what is wrong under the field', () => {
     const form = dep.getByTestId('kr-form');
     await form.getByLabel(/^Title/).waitFor();
     expect(await form.locator('form').evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
-    stack.host.resetStats();
+    suite.stack.host.resetStats();
     await form.getByRole('button', { name: 'Create' }).click();
     await form.getByText('Title is required.').waitFor();
     expect(await form.getByText('Start value is required.').count()).toBe(1);
@@ -306,8 +283,8 @@ describe('forms say what is wrong under the field', () => {
     await form.getByText('expected a target different from the start (2.8)').waitFor();
     expect(await form.getByText('Title is required.').count()).toBe(0);
     await dep.screenshot({ path: join(ARTIFACTS, 'flow-kr-form-errors.png'), animations: 'disabled' });
-    expect(stack.host.stats().calls.filter((c) => c.kind === 'invoke' && c.name !== 'getVersion')).toEqual([]);
-    expect(stack.host.stats().kvs.writes).toBe(0);
+    expect(suite.stack.host.stats().calls.filter((c) => c.kind === 'invoke' && c.name !== 'getVersion')).toEqual([]);
+    expect(suite.stack.host.stats().kvs.writes).toBe(0);
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
     await dep.close();
@@ -316,7 +293,7 @@ describe('forms say what is wrong under the field', () => {
 
 describe('what a panel load costs', () => {
   it('reads one or two KVS records per load; views call Jira not at all, settings only to check admin rights', async () => {
-    stack.host.resetStats();
+    suite.stack.host.resetStats();
     const loads: [Parameters<typeof openPanel>[2], Record<string, string>, string][] = [
       ['department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
       ['epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
@@ -325,7 +302,7 @@ describe('what a panel load costs', () => {
       ['admin', {}, 'admin-department-eng'],
     ];
     for (const [panel, query, ready] of loads) (await open(panel, query, (p) => p.getByTestId(ready).waitFor())).close();
-    const invokes = stack.host.stats().calls.filter((c) => c.kind === 'invoke');
+    const invokes = suite.stack.host.stats().calls.filter((c) => c.kind === 'invoke');
     writeFileSync(join(ARTIFACTS, 'panel-load-costs.json'), JSON.stringify(invokes, null, 2));
     // Open pages poll the storage stamp: one KVS read, no Jira call, no write.
     const polls = invokes.filter((c) => c.name === 'getVersion');
@@ -333,7 +310,7 @@ describe('what a panel load costs', () => {
     for (const p of polls) expect({ ok: p.ok, kvsReads: p.kvsReads, jiraCalls: p.jiraCalls, kvsWrites: p.kvsWrites }).toEqual({ ok: true, kvsReads: 1, jiraCalls: 0, kvsWrites: 0 });
     const calls = invokes.filter((c) => c.name !== 'getVersion');
     expect(calls.map((c) => c.name)).toEqual(['getDepartmentView', 'getEpicView', 'getCompanyView', 'getGadgetView', 'getSettings']);
-    const { jira } = stack.host.stats();
+    const { jira } = suite.stack.host.stats();
     expect(jira.asUser + jira.asApp).toBe(jira.permissionChecks);
     for (const c of calls) {
       const jiraCalls = c.name === 'getSettings' ? jira.permissionChecks : 0;
@@ -390,123 +367,4 @@ describe('what a dashboard user and a Jira admin do', () => {
     expect(await admin.getByTestId('connection-code').count()).toBe(0);
     await admin.close();
   }, 20_000);
-});
-
-describe('what a panel weighs', () => {
-  it('loads no more gzipped JavaScript when it opens than its budget (epic 120 KiB, the others 200 KiB)', async () => {
-    const loads: [Parameters<typeof openPanel>[2], Record<string, string>, string][] = [
-      ['department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
-      ['epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
-      ['company', {}, 'alignment-tree'],
-      ['gadget', {}, 'gadget-view'],
-      ['admin', {}, 'admin-department-eng'],
-    ];
-    const weights: Record<string, number> = {};
-    for (const [panel, query, ready] of loads) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const scripts: Promise<number>[] = [];
-      page.on('response', (r) => {
-        if (new URL(r.url()).pathname.endsWith('.js') && r.url().includes(`/${panel}/`)) scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
-      });
-      await page.goto(stack.host.panelUrl(panel, query));
-      await page.getByTestId(ready).waitFor();
-      await page.waitForLoadState('networkidle');
-      weights[panel] = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-      await page.close();
-    }
-    writeFileSync(join(ARTIFACTS, 'panel-weights.json'), JSON.stringify(weights, null, 2));
-    for (const [panel, bytes] of Object.entries(weights)) expect([panel, bytes]).toEqual([panel, expect.any(Number)]);
-    expect(Object.entries(weights).filter(([panel, bytes]) => bytes > FIRST_VIEW_BUDGET[panel as keyof typeof FIRST_VIEW_BUDGET] || bytes < 50 * 1024)).toEqual([]);
-  }, 40_000);
-});
-
-/**
- * What a page looks like at the widths Jira gives it (900 px: a laptop with the sidebar open;
- * 1280 px), read from the laid-out page: each number, lozenge and button row on one line and
- * whole, nothing wider than the frame, the key-result columns at the same x in every objective.
- */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-    const oneLine = (el: Element, what: string) => {
-      // The lines its text is laid out on: the distinct tops of its text nodes' boxes.
-      const tops: number[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < 4)) tops.push(r.top);
-      }
-      const lines = new Set(tops);
-      if (lines.size > 1) problems.push(`${what} "${(el as HTMLElement).innerText}" wraps onto ${lines.size} lines`);
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${what} "${(el as HTMLElement).innerText}" is cut (${el.scrollWidth} > ${el.clientWidth})`);
-    };
-    document.querySelectorAll('.okr-progress-label').forEach((el) => oneLine(el, 'progress'));
-    document.querySelectorAll('.okr-lozenge').forEach((el) => oneLine(el, 'lozenge'));
-    document.querySelectorAll('button').forEach((el) => {
-      if ((el as HTMLElement).offsetParent) oneLine(el, 'button');
-    });
-    document.querySelectorAll('.okr-kr-actions').forEach((cell) => {
-      const tops = new Set([...cell.querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().top)));
-      if (tops.size > 1) problems.push(`the actions of ${cell.closest('[data-testid]')?.getAttribute('data-testid')} take ${tops.size} lines`);
-    });
-    document.querySelectorAll('.okr-kr-row > *').forEach((cell) => {
-      const right = cell.getBoundingClientRect().right;
-      const spill = [...cell.querySelectorAll('*')].map((c) => c.getBoundingClientRect().right - right).filter((d) => d > 1);
-      if (spill.length > 0) problems.push(`a cell of ${cell.closest('[data-testid]')?.getAttribute('data-testid')} spills ${Math.round(Math.max(...spill))} px past its column`);
-    });
-    const columns = new Map<number, Set<number>>();
-    document.querySelectorAll('.okr-kr-row:not(.okr-kr-head)').forEach((row) => {
-      [...row.children].slice(1).forEach((cell, i) => columns.set(i, (columns.get(i) ?? new Set()).add(Math.round(cell.getBoundingClientRect().left))));
-    });
-    for (const [i, xs] of columns) if (xs.size > 1) problems.push(`key-result column ${i + 2} starts at ${[...xs].join(', ')} px in different rows`);
-    return problems;
-  });
-}
-
-describe('layout at Jira widths', () => {
-  for (const width of [900, 1280]) {
-    it(`holds at ${width} px: numbers, lozenges and buttons on one line and whole, key-result columns aligned across objectives`, async () => {
-      const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o4-kr1').waitFor());
-      await dep.setViewportSize({ width, height: 900 });
-      expect(await layoutProblems(dep)).toEqual([]);
-      await dep.screenshot({ path: join(ARTIFACTS, `department-${width}.png`), fullPage: true });
-      await dep.getByRole('tab', { name: /^Lint/ }).click();
-      expect(await layoutProblems(dep)).toEqual([]);
-      await dep.close();
-      const comp = await open('company', {}, (p) => p.getByTestId('alignment-tree').waitFor());
-      await comp.setViewportSize({ width, height: 900 });
-      expect(await layoutProblems(comp)).toEqual([]);
-      await comp.close();
-    }, 20_000);
-  }
-});
-
-describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
-  const views: [string, Parameters<typeof openPanel>[2], Record<string, string>, string, ((p: Page) => Promise<void>)?][] = [
-    ['department', 'department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
-    ['department dependencies', 'department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1', (p) => p.getByRole('tab', { name: /^Dependencies/ }).click()],
-    ['epic', 'epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
-    ['company', 'company', {}, 'alignment-tree'],
-    ['company agenda', 'company', {}, 'alignment-tree', (p) => p.getByRole('tab', { name: 'Review agenda' }).click()],
-    ['gadget', 'gadget', {}, 'gadget-view'],
-    ['admin', 'admin', {}, 'admin-department-eng'],
-  ];
-  for (const mode of ['light', 'dark', 'high contrast'] as const) {
-    it(`finds no violation on any panel in ${mode}`, async () => {
-      const found: Record<string, string[]> = {};
-      for (const [name, panel, query, ready, act] of views) {
-        const page = await open(panel, { ...query, theme: mode === 'dark' ? 'dark' : 'light' }, (p) => p.getByTestId(ready).waitFor());
-        // Windows high contrast: the system colours replace the theme's.
-        if (mode === 'high contrast') await page.emulateMedia({ forcedColors: 'active' });
-        if (act) await act(page);
-        const violations = await axeViolations(page);
-        if (violations.length > 0) found[name] = violations;
-        await page.close();
-      }
-      expect(found).toEqual({});
-    }, 60_000);
-  }
 });

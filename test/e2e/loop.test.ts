@@ -76,6 +76,23 @@ const transition = async (key: string, status: string) => {
   expect([key, res.status]).toEqual([key, 200]);
 };
 const progressbar = (page: Page, name: string) => page.getByRole('progressbar', { name }).count();
+
+/** Reloads the department panel until the created key result shows `kr`; answers the seconds since `started`. */
+async function krShown(dep: Page, what: string, kr: { readonly valueLabel: string; readonly progressLabel: string }, started: number): Promise<number> {
+  await poll(
+    what,
+    async () => {
+      await dep.reload();
+      await dep.getByTestId(`kr-row-${krId}`).waitFor();
+      return textOf(dep, `kr-row-${krId}`);
+    },
+    (text) => text.includes(kr.valueLabel),
+    10_000,
+    200,
+  );
+  await expect(progressbar(dep, `${KR_TITLE}: ${kr.progressLabel}`)).resolves.toBe(1);
+  return (Date.now() - started) / 1000;
+}
 /** Which departments each conversation follows (as the tests made them follow). */
 const follows = new Map<string, string[]>();
 /** The Adaptive Card of an activity, if any. */
@@ -185,19 +202,7 @@ describe('the whole loop, Jira to Teams and back', () => {
     expect(engAfter.progressLabel).not.toBe(eng.progressLabel);
     expect(after.company.progressLabel).not.toBe(before.company.progressLabel);
 
-    await poll(
-      'the key result after a refresh',
-      async () => {
-        await dep.reload();
-        await dep.getByTestId(`kr-row-${krId}`).waitFor();
-        return textOf(dep, `kr-row-${krId}`);
-      },
-      (text) => text.includes(kr.valueLabel),
-      10_000,
-      200,
-    );
-    const seconds = (Date.now() - started) / 1000;
-    await expect(progressbar(dep, `${KR_TITLE}: ${kr.progressLabel}`)).resolves.toBe(1);
+    const seconds = await krShown(dep, 'the key result after a refresh', kr, started);
     await expect(progressbar(dep, `${o1.title}: ${o1.progressLabel}`)).resolves.toBe(1);
     await expect(progressbar(dep, `Engineering progress: ${engAfter.progressLabel}`)).resolves.toBe(1);
     await shot(dep, 'department-after-transitions');
@@ -347,22 +352,6 @@ describe('the whole loop, Jira to Teams and back', () => {
     const krOf = () => expectedViews(scenario, now()).department('eng').objectives.flatMap((o) => o.keyResults).find((k) => k.id === krId)!;
     expect(krOf().valueLabel).toBe('11 of 17 issues done');
     expect(await textOf(dep, `kr-row-${krId}`)).toContain('11 of 17 issues done');
-    /** Reloads the panel until the key result shows `kr`; answers the seconds since `started`. */
-    const shown = async (what: string, kr: ReturnType<typeof krOf>, started: number) => {
-      await poll(
-        what,
-        async () => {
-          await dep.reload();
-          await dep.getByTestId(`kr-row-${krId}`).waitFor();
-          return textOf(dep, `kr-row-${krId}`);
-        },
-        (text) => text.includes(kr.valueLabel),
-        10_000,
-        200,
-      );
-      await expect(progressbar(dep, `${KR_TITLE}: ${kr.progressLabel}`)).resolves.toBe(1);
-      return (Date.now() - started) / 1000;
-    };
 
     const summary = 'Export the audit log as CSV';
     e2e.stack.forge.resetStats();
@@ -376,7 +365,7 @@ describe('the whole loop, Jira to Teams and back', () => {
     scenario.addedIssues.push({ key: issue.key, parent: 'ENG-227', summary });
     const added = krOf();
     expect([added.progressLabel, added.valueLabel]).toEqual(['61%', '11 of 18 issues done']);
-    const createdSeconds = await shown('the key result counting the new issue', added, created);
+    const createdSeconds = await krShown(dep, 'the key result counting the new issue', added, created);
     // Counted by the issue trigger (and what it queued), not by a reconcile.
     const calls = e2e.stack.forge.stats().calls;
     expect(calls.filter((c) => c.kind === 'scheduled')).toEqual([]);
@@ -389,7 +378,7 @@ describe('the whole loop, Jira to Teams and back', () => {
     scenario.statuses[issue.key] = { name: 'Done', category: 'done' };
     const done = krOf();
     expect([done.progressLabel, done.valueLabel]).toEqual(['67%', '12 of 18 issues done']);
-    const doneSeconds = await shown('the key result counting the new issue done', done, doneAt);
+    const doneSeconds = await krShown(dep, 'the key result counting the new issue done', done, doneAt);
     await shot(dep, 'department-after-new-child-issue');
     await dep.close();
     expect([createdSeconds, doneSeconds].every((s) => s < 10)).toBe(true);
