@@ -11,7 +11,7 @@ import { CloudAdapter, type AuthConfiguration, type Connections } from '@microso
 import { createBotAgent } from './bot/agent';
 import { runDueReminders } from './bot/reminders';
 import type { BotServices } from './bot/services';
-import { pruneUsedRequestIds } from './events/prune-requests';
+import { pruneOldEvents, pruneUsedRequestIds } from './events/retention';
 import { createBotAuthVerifier, type BotAuthConfig } from './http/bot-auth';
 import { createLimitedServer, type HttpLimits } from './http/connection-limits';
 import { handleEventsRequest } from './http/events-route';
@@ -170,6 +170,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const timers = [
     every(options.reminderIntervalMs ?? 60_000, 'reminders', runReminders),
     every(options.pruneIntervalMs ?? 10 * 60_000, 'request ids', () => pruneUsedRequestIds(store, nowMs())),
+    every(options.pruneIntervalMs ?? 10 * 60_000, 'old events', () => pruneOldEvents(store, nowMs())),
   ];
 
   return {

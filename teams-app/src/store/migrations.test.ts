@@ -1,6 +1,7 @@
 /**
- * Migration 5 on a database written before it (SQLite file and PostgreSQL server alike): what
- * was stored per channel thread (`…;messageid=<post>`) folds into the channel.
+ * Migrations on a database written before them (SQLite file and PostgreSQL server alike):
+ * what was stored per channel thread (`…;messageid=<post>`) folds into the channel (5); the
+ * events already received become each connection's version counter (7).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,9 @@ async function writeVersion4(exec: Exec, dialect: 'sqlite' | 'postgres'): Promis
   await exec(outbox, ['e1', POST_2, 'sent', 'act-2']);
   await exec(outbox, ['e2', POST_2, 'pending', null]);
   await exec('INSERT INTO members VALUES (?, ?, ?, NULL, ?, ?, NULL, 1)', [POST_1, '29:raj', 't1', 'Raj', 'raj@acme.example']);
+  for (const [connection, id] of [['c1', 'e1'], ['c1', 'e2'], ['c2', 'e1']] as const) {
+    await exec(`INSERT INTO events (connection_id, id, type, body, received_at) VALUES (?, ?, 'dependency.changed', '{}', 3)`, [connection, id]);
+  }
 }
 
 async function expectFoldedIntoChannel(store: TeamsStore): Promise<void> {
@@ -61,9 +65,13 @@ async function expectFoldedIntoChannel(store: TeamsStore): Promise<void> {
   expect(await store.memberOf(POST_1, '29:raj')).toBeNull();
   await store.saveMembers([{ conversationId: CHANNEL, tenantId: 't1', userId: '29:raj', aadObjectId: 'aad', name: 'Raj', email: 'raj@acme.example', upn: null, fetchedAt: 7 }]);
   expect(await store.rosterFetchedAt(CHANNEL)).toBe(7);
+  // Each connection's version counts the events it had; the next event moves it on.
+  expect([await store.eventsVersion('c1'), await store.eventsVersion('c2'), await store.eventsVersion('c3')]).toEqual(['2', '1', null]);
+  await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, { id: 'e3', connectionId: 'c1', type: 'views.changed', body: {}, receivedAt: 9 }, []);
+  expect(await store.eventsVersion('c1')).toBe('3');
 }
 
-describe('migration 5: conversations keyed by channel', () => {
+describe('migrations 5 and 7: conversations keyed by channel, event versions counted', () => {
   it('folds the threads of a channel into the channel on SQLite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'okr-migrate-'));
     try {

@@ -94,6 +94,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'events by connection and time, for the version open tabs poll',
     statements: () => [`CREATE INDEX events_by_connection ON events (connection_id, received_at)`],
   },
+  {
+    version: 7,
+    name: 'a version counter per connection, so old events can be pruned',
+    statements: () => [
+      `CREATE TABLE event_counters (connection_id TEXT PRIMARY KEY, events BIGINT NOT NULL)`,
+      `INSERT INTO event_counters (connection_id, events) SELECT connection_id, COUNT(*) FROM events GROUP BY connection_id`,
+      `CREATE INDEX events_by_time ON events (received_at)`,
+      // The stamp no longer counts events per connection: the index made for that goes.
+      `DROP INDEX events_by_connection`,
+    ],
+  },
 ];
 
 /** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */

@@ -155,8 +155,11 @@ export interface EventStore {
   conversationsWithCard(tenantId: string, subject: string): Promise<string[]>;
   /** Forgets request ids accepted before `beforeMs` (older requests fail the time window anyway). */
   pruneRequests(beforeMs: number): Promise<number>;
+  /** Forgets events received before `beforeMs` (the version stamp does not move back). */
+  pruneEvents(beforeMs: number): Promise<number>;
   /**
-   * A stamp that changes whenever an event of the connection is stored (null before the first):
+   * A stamp that changes whenever an event of the connection is stored (null before the first),
+   * a counter kept beside the events, so pruning old events never brings back an earlier stamp:
    * open tab views poll it, in one read, to learn that the Jira site changed.
    */
   eventsVersion(connectionId: string): Promise<string | null>;

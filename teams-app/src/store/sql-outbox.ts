@@ -44,6 +44,9 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
           event.receivedAt,
         ]);
         if (inserted === 0) return 'duplicate';
+        await tx.run('INSERT INTO event_counters (connection_id, events) VALUES (?, 1) ON CONFLICT (connection_id) DO UPDATE SET events = event_counters.events + 1', [
+          event.connectionId,
+        ]);
         for (const e of entries) {
           await tx.run(
             `INSERT INTO outbox (event_id, conversation_id, tenant_id, kind, subject, activity, state, attempts, next_attempt_at)
@@ -65,10 +68,9 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
       return event;
     },
     async eventsVersion(connectionId) {
-      // The count moves with every insert even when two events share a millisecond.
-      const rows = await db.query('SELECT COUNT(*) AS n, MAX(received_at) AS latest FROM events WHERE connection_id = ?', [connectionId]);
-      const n = Number(rows[0]?.n ?? 0);
-      return n === 0 ? null : `${Number(rows[0]?.latest)}.${n}`;
+      // One row read: the counter moves with every stored event, even two in one millisecond.
+      const rows = await db.query('SELECT events FROM event_counters WHERE connection_id = ?', [connectionId]);
+      return rows[0] ? String(Number(rows[0].events)) : null;
     },
     async conversationsWithCard(tenantId, subject) {
       const rows = await db.query(`SELECT DISTINCT conversation_id FROM outbox WHERE tenant_id = ? AND subject = ? AND kind = 'send' AND state <> 'dropped' ORDER BY conversation_id`, [
@@ -79,6 +81,9 @@ export function createSqlOutbox(db: SqlDb): EventStore & OutboxStore {
     },
     async pruneRequests(beforeMs) {
       return db.run('DELETE FROM bridge_requests WHERE received_at < ?', [beforeMs]);
+    },
+    async pruneEvents(beforeMs) {
+      return db.run('DELETE FROM events WHERE received_at < ?', [beforeMs]);
     },
 
     async claimDue(nowMs, limit, leaseMs, skip = {}) {

@@ -112,6 +112,20 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.eventsVersion('c3')).toBeNull();
     });
 
+    it('forgets events received before a time, and the version neither moves back nor repeats', async () => {
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), []);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r2' }, { ...event('e2'), receivedAt: 500 }, []);
+      const before = await store.eventsVersion('c1');
+      expect(await store.pruneEvents(200)).toBe(1);
+      expect(await store.getEvent('e1', 'c1')).toBeUndefined();
+      expect((await store.getEvent('e2', 'c1'))?.id).toBe('e2');
+      expect(await store.eventsVersion('c1')).toBe(before);
+      await store.ingestEvent({ connectionId: 'c1', requestId: 'r3' }, { ...event('e3'), receivedAt: 600 }, []);
+      const after = await store.eventsVersion('c1');
+      expect([after === before, after === null]).toEqual([false, false]);
+      expect(await store.pruneEvents(200)).toBe(0);
+    });
+
     it('rolls back an ingest that fails half-way: no event, no entries, no request id', async () => {
       const bad = { ...entry('e1', 'a'), activity: undefined as unknown, kind: null as unknown as 'send' };
       const outcome = await store.ingestEvent({ connectionId: 'c1', requestId: 'r1' }, event('e1'), [entry('e1', 'b'), bad]).then((v) => v, (e: Error) => e.message);
@@ -120,6 +134,7 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.getEvent('e1')).toBeUndefined();
       expect(await store.listOutbox()).toEqual([]);
       expect(await store.hasRequest('c1', 'r1')).toBe(false);
+      expect(await store.eventsVersion('c1')).toBeNull();
     });
 
     it('claims due entries oldest first under a lease, and reclaims them when the lease runs out', async () => {
