@@ -78,7 +78,14 @@ async function alertCard(e2e: E2eStack, browser: Browser): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const [e2e, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+  const [started, launched] = await Promise.allSettled([startE2eStack(), launchChromium()]);
+  if (started.status === 'rejected' || launched.status === 'rejected') {
+    // Stop whichever did start, so a failed run leaves no server or browser behind.
+    if (started.status === 'fulfilled') await started.value.stop();
+    if (launched.status === 'fulfilled') await launched.value.close();
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const [e2e, browser] = [started.value, launched.value];
   try {
     await departmentPanel(e2e, browser);
     await reviewView(e2e, browser, 1200);
