@@ -5,7 +5,7 @@
 import type { CheckIn, MetricKr, MilestoneKr } from '../model/org';
 import { clamp01 } from '../time/dates';
 import { findLatestCheckIn } from './check-ins';
-import { formatNumber } from './format';
+import { formatNumber, joinText } from './format';
 import type { KrExplanation } from './types';
 
 export interface KrProgress {
@@ -46,7 +46,7 @@ export function computeMetricProgress(kr: MetricKr, checkIns: readonly CheckIn[]
   const ratio = metricRatio(current, kr.start, kr.target);
   const progress = clamp01(ratio);
   const capped = ratio > 1 ? ', capped at 1' : ratio < 0 ? ', floored at 0' : '';
-  const rule = `(current − start) / (target − start) = (${c} − ${s}) / (${t} − ${s}) = ${formatNumber(numerator)} / ${formatNumber(denominator)}${capped}${from}`;
+  const rule = joinText('(current − start) / (target − start) = (', c, ' − ', s, ') / (', t, ' − ', s, ') = ', formatNumber(numerator), ' / ', formatNumber(denominator), capped, from);
   return { progress, explain: { ...base, numerator, denominator, rule } };
 }
 
