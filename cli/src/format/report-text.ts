@@ -7,7 +7,7 @@
 import { buildReportView, describeLintFinding, scoreLabel, titlesOf } from '@okr-bridge/core';
 import type { Evaluation, KrView, LintFinding, ObjectiveView, Org, ReportView } from '@okr-bridge/core';
 import { pieceWriter } from './pieces';
-import { writeTable } from './table';
+import { writeTable, writeTableRows } from './table';
 
 // The text prints no "Explain" lines: the views are made without them.
 const TEXT_VIEWS = { explanations: false } as const;
@@ -22,9 +22,9 @@ export function writeReport(org: Org, e: Evaluation, write: (text: string) => vo
 }
 
 /** One objective's row and its key results' rows: id, title, percent, status, what the number is, why. */
-function objectiveRows(o: ObjectiveView, rows: string[][]): void {
-  rows.push([o.id, o.title, o.progressLabel, o.statusLabel, `score ${scoreLabel(o.score)}`, o.statusReason]);
-  for (const kr of o.keyResults) rows.push(krRow(kr));
+function objectiveRows(o: ObjectiveView, visit: (row: readonly string[]) => void): void {
+  visit([o.id, o.title, o.progressLabel, o.statusLabel, `score ${scoreLabel(o.score)}`, o.statusReason]);
+  for (const kr of o.keyResults) visit(krRow(kr));
 }
 
 /** A key result as the report prints it; the cross-surface test reads it through this too. */
@@ -52,11 +52,12 @@ function writeReportView(view: ReportView, write: (text: string) => void): void 
     line,
   );
   line('');
-  const rows: string[][] = [];
-  for (const root of company.tree) objectiveRows(root.objective, rows);
-  for (const d of departments) for (const o of d.objectives) objectiveRows(o, rows);
-  writeTable(['Id', 'Objective / key result', 'Progress', 'Status', 'Value', 'Why'], rows, ['l', 'l', 'r', 'l', 'l'], line);
-  rows.length = 0;
+  // The rows are made as they are written (twice: widths, then lines), never held all at once.
+  const eachRow = (visit: (row: readonly string[]) => void) => {
+    for (const root of company.tree) objectiveRows(root.objective, visit);
+    for (const d of departments) for (const o of d.objectives) objectiveRows(o, visit);
+  };
+  writeTableRows(['Id', 'Objective / key result', 'Progress', 'Status', 'Value', 'Why'], eachRow, ['l', 'l', 'r', 'l', 'l'], line);
   if (company.dependencies.length > 0) {
     line('');
     writeTable(
@@ -88,8 +89,13 @@ export function formatLint(org: Org, findings: readonly LintFinding[]): string {
 export function writeLint(org: Org, findings: readonly LintFinding[], write: (text: string) => void): void {
   const titles = titlesOf(org);
   const { put, end } = pieceWriter(write);
-  writeLintTable(
-    findings.map((f) => describeLintFinding(f, titles)),
+  // Each finding described as its row is made (twice: widths, then lines), never all held at once.
+  writeTableRows(
+    LINT_HEADER,
+    (visit) => {
+      for (const f of findings) visit(lintRow(describeLintFinding(f, titles)));
+    },
+    [],
     (line) => put(`${line}\n`),
   );
   end();
@@ -101,6 +107,12 @@ function formatLintTable(findings: readonly LintFinding[]): string {
   return out.join('\n');
 }
 
+const LINT_HEADER = ['Severity', 'Code', 'Subject', 'Message'];
+
+function lintRow(f: LintFinding): readonly string[] {
+  return [f.severity, f.code, f.subject, f.message];
+}
+
 function writeLintTable(findings: readonly LintFinding[], emit: (line: string) => void): void {
-  writeTable(['Severity', 'Code', 'Subject', 'Message'], findings.map((f) => [f.severity, f.code, f.subject, f.message]), [], emit);
+  writeTableRows(LINT_HEADER, (visit) => findings.forEach((f) => visit(lintRow(f))), [], emit);
 }

@@ -13,13 +13,21 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 
 /** The lines of the table, one at a time (no line ends): a table of 40,000 rows is never one string. */
 export function writeTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[], emit: (line: string) => void): void {
+  writeTableRows(header, (visit) => rows.forEach((row) => visit(row)), align, emit);
+}
+
+/**
+ * `writeTable` over rows made as they are visited: `eachRow` is called twice (the widths, then
+ * the lines), so a long table's rows are never held all at once.
+ */
+export function writeTableRows(header: readonly string[], eachRow: (visit: (row: readonly string[]) => void) => void, align: readonly ('l' | 'r')[], emit: (line: string) => void): void {
   const widths = header.map((h) => Math.min(h.length, MAX_PAD_WIDTH));
-  for (const row of rows) {
+  eachRow((row) => {
     for (let c = 0; c < widths.length; c++) {
       const n = (row[c] ?? '').length;
       if (n > widths[c]! && n <= MAX_PAD_WIDTH) widths[c] = n;
     }
-  }
+  });
   const last = header.length - 1;
   const line = (cells: readonly string[]) => {
     let out = '';
@@ -32,5 +40,5 @@ export function writeTable(header: readonly string[], rows: readonly (readonly s
   };
   emit(line(header));
   emit(line(widths.map((w) => '─'.repeat(w))));
-  for (const row of rows) emit(line(row));
+  eachRow((row) => emit(line(row)));
 }

@@ -8,6 +8,7 @@ import type { DependencyGraph, DependencyResult } from '../dependencies/types';
 import type { LintFinding } from '../lint/types';
 import type { KeyResult, Objective, Org } from '../model/org';
 import type { KrResult, ProgressResult } from '../progress/types';
+import { flatText } from '../progress/format';
 import { toDay } from '../time/dates';
 import { percentLabel } from '../views/labels';
 import { describeKrStatus } from '../views/status-text';
@@ -63,7 +64,8 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
   const candidates: AgendaItem[] = [];
   const covered = new Set<string>();
   const item = (kind: AgendaItemKind, subject: string, rest: Omit<AgendaItem, 'id' | 'kind' | 'subject' | 'minutes'>) =>
-    candidates.push({ id: `${kind}:${subject}`, kind, subject, minutes: AGENDA_MINUTES[kind], ...rest });
+    // Its sentences kept flat: a large org has an item for nearly every key result.
+    candidates.push({ id: flatText(`${kind}:${subject}`), kind, subject, minutes: AGENDA_MINUTES[kind], ...rest, title: flatText(rest.title), detail: flatText(rest.detail) });
 
   for (const dep of input.dependencies.dependencies) {
     if (dep.state !== 'blocked' || !(inScope(dep.needs.department) || inScope(dep.provider))) continue;

@@ -4,6 +4,7 @@
  * objectives, too many key results on one owner, stale check-ins). Hidden dependencies are
  * computed from the issues by the dependency graph and passed in, so lint reads no issues.
  */
+import { flatText } from '../progress/format';
 import type { HiddenDependency } from '../dependencies/types';
 import type { Org } from '../model/org';
 import { lintStaleCheckIns } from './check-in-rules';
@@ -82,7 +83,8 @@ export function lintOrg(org: Org, context: LintContext): LintFinding[] {
   ];
   const keyed = findings.map((f) => ({ f, rank: RANK.get(f.code)!, chunks: naturalChunks(f.subject) }));
   keyed.sort((a, b) => a.rank - b.rank || compareChunks(a.chunks, b.chunks) || (a.f.subject < b.f.subject ? -1 : a.f.subject > b.f.subject ? 1 : 0));
-  return keyed.map((k) => k.f);
+  // Messages kept flat: one finding per key result of a large org.
+  return keyed.map((k) => (flatText(k.f.message), k.f));
 }
 
 /** True when any finding is an error (a broken OKR, not just a smell): the CLI fails on these. */

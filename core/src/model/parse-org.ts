@@ -13,6 +13,7 @@ import { formatPath } from './issue';
 import { orgSchema } from './org';
 import type { Org } from './org';
 import { orgPartsOf, salvageOrgParts } from './org-parts';
+import { validateInSlices } from './validate-slices';
 import { checkNesting, MAX_NESTING, toPlainData } from './yaml-data';
 import { loadYamlFast } from './yaml-fast';
 
@@ -30,12 +31,18 @@ export function parseOrg(text: string, source = 'org file'): Org {
  */
 export function parseOrgFile(text: string, source = 'org file'): { readonly org: Org; readonly locate: Located } {
   checkNesting(text, source);
-  const fast = loadYamlFast(text, MAX_NESTING);
+  // A long list is validated slice by slice as it is read (`validate-slices.ts`).
+  const slices = validateInSlices();
+  const fast = loadYamlFast(text, MAX_NESTING, undefined, slices.onSlice);
   if (fast) {
     // Positions are only needed for errors: the `yaml` document is built then, not before.
     let located: Located | undefined;
     const locate: Located = (path) => (located ??= readDocument(text, source).locate)(path);
-    return { org: validateOrg(fast.value, locate), locate };
+    if (!slices.sliced()) return { org: validateOrg(fast.value, locate), locate };
+    const org = slices.finish(fast.value);
+    if (org) return { org, locate };
+    // Something is wrong: read and validate the file whole, which names every problem.
+    return { org: validateOrg(loadYamlFast(text, MAX_NESTING)?.value, locate), locate };
   }
   const { data, locate } = readDocument(text, source);
   return { org: validateOrg(data(), locate), locate };

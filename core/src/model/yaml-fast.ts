@@ -10,6 +10,7 @@
  */
 import { defineScalarTag, load, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
 import { loadInSlices } from './yaml-slices';
+import type { OnSlice } from './yaml-slices';
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -57,11 +58,14 @@ const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
 
 const YAML_CORE = new Schema([strTag, seqTag, mapTag, nullTag, boolTag, intTag, floatTag]);
 
-/** Plain data of `text`, or null when the fast path steps aside (the caller reads it with `yaml`). */
-export function loadYamlFast(text: string, maxDepth: number, sliceItems?: number): { readonly value: unknown } | null {
+/**
+ * Plain data of `text`, or null when the fast path steps aside (the caller reads it with `yaml`).
+ * `onSlice` sees each slice of a long top-level list as it is read (`yaml-slices.ts`).
+ */
+export function loadYamlFast(text: string, maxDepth: number, sliceItems?: number, onSlice?: OnSlice): { readonly value: unknown } | null {
   const whole = (part: string) => loadWhole(part, maxDepth);
   // A long sequence is read a slice at a time (`yaml-slices.ts`): the same value, a fraction of the memory.
-  const sliced = loadInSlices(text, whole, sliceItems);
+  const sliced = loadInSlices(text, whole, sliceItems, onSlice);
   return sliced === undefined ? whole(text) : sliced;
 }
 

@@ -17,6 +17,12 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 export type LoadWhole = (text: string) => { readonly value: unknown } | null;
 
+/**
+ * What becomes of the items of one slice of the list under `key` before they join the value:
+ * the caller may validate them there, so only one slice of plain data is held at a time.
+ */
+export type OnSlice = (key: string, items: unknown[]) => readonly unknown[];
+
 /** Items per slice; a sequence is sliced only when it has more. */
 export const SLICE_ITEMS = 200;
 
@@ -35,7 +41,7 @@ interface Span {
  * text has no sequence long enough to slice (the caller reads it whole), null when the fast
  * path steps aside.
  */
-export function loadInSlices(text: string, loadWhole: LoadWhole, sliceItems = SLICE_ITEMS): { readonly value: unknown } | null | undefined {
+export function loadInSlices(text: string, loadWhole: LoadWhole, sliceItems = SLICE_ITEMS, onSlice?: OnSlice): { readonly value: unknown } | null | undefined {
   // Directives (`%YAML 1.1`) change how scalars resolve, for the whole stream: never sliced.
   if (text.startsWith('%') || text.includes('\n%')) return undefined;
   const spans = findSpans(text, sliceItems);
@@ -63,7 +69,7 @@ export function loadInSlices(text: string, loadWhole: LoadWhole, sliceItems = SL
       // the text too and hold no second copy of it.
       const slice = loadWhole(text.slice(span.items[i], span.items[i + sliceItems] ?? span.end));
       if (slice === null || !Array.isArray(slice.value)) return null;
-      for (const item of slice.value) list.push(item);
+      for (const item of onSlice ? onSlice(span.key, slice.value) : slice.value) list.push(item);
     }
   }
   return { value };

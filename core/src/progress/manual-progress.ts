@@ -5,7 +5,7 @@
 import type { CheckIn, MetricKr, MilestoneKr } from '../model/org';
 import { clamp01 } from '../time/dates';
 import { findLatestCheckIn } from './check-ins';
-import { formatNumber } from './format';
+import { formatNumber, joinText } from './format';
 import type { KrExplanation } from './types';
 
 export interface KrProgress {
@@ -23,15 +23,17 @@ const hasDone = (c: CheckIn) => c.done !== undefined;
  */
 export function computeMetricProgress(kr: MetricKr, checkIns: readonly CheckIn[], atDay: number): KrProgress {
   const checkIn = findLatestCheckIn(checkIns, atDay, hasValue);
-  const source = checkIn ? 'check-in' : kr.current !== undefined ? 'file' : 'start';
+  const source: 'check-in' | 'file' | 'start' = checkIn ? 'check-in' : kr.current !== undefined ? 'file' : 'start';
   const current = checkIn?.value ?? kr.current ?? kr.start;
   const from = checkIn ? `, current from the check-in of ${checkIn.date}` : source === 'file' ? ', current from the org file' : ', no value reported yet';
-  const value = { start: kr.start, target: kr.target ?? null, current, source, ...(kr.unit === undefined ? {} : { unit: kr.unit }) } as const;
-  const base = { kind: 'metric', value } as const;
+  // Object literals of one shape each, not spreads: V8 gives a spread-built object a hidden class of its own, for every key result.
+  const target = kr.target ?? null;
+  const value = kr.unit === undefined ? { start: kr.start, target, current, source } : { start: kr.start, target, current, source, unit: kr.unit };
+  const explain = (numerator: number, denominator: number, rule: string): KrExplanation => ({ kind: 'metric', value, numerator, denominator, rule });
   const [s, c] = [formatNumber(kr.start), formatNumber(current)];
 
   if (kr.target === undefined) {
-    return { progress: 0, explain: { ...base, numerator: 0, denominator: 0, rule: `no target set, so progress is 0 until the key result names one${from}` } };
+    return { progress: 0, explain: explain(0, 0, `no target set, so progress is 0 until the key result names one${from}`) };
   }
   const t = formatNumber(kr.target);
   if (kr.target === kr.start) {
@@ -39,15 +41,15 @@ export function computeMetricProgress(kr: MetricKr, checkIns: readonly CheckIn[]
     const rule = reached
       ? `target equals start (${t}) and current ${c} has reached it, so progress is 1${from}`
       : `target equals start (${t}) and current ${c} has not reached it, so progress is 0${from}`;
-    return { progress: reached ? 1 : 0, explain: { ...base, numerator: reached ? 1 : 0, denominator: 1, rule } };
+    return { progress: reached ? 1 : 0, explain: explain(reached ? 1 : 0, 1, rule) };
   }
   const numerator = current - kr.start;
   const denominator = kr.target - kr.start;
   const ratio = metricRatio(current, kr.start, kr.target);
   const progress = clamp01(ratio);
   const capped = ratio > 1 ? ', capped at 1' : ratio < 0 ? ', floored at 0' : '';
-  const rule = `(current − start) / (target − start) = (${c} − ${s}) / (${t} − ${s}) = ${formatNumber(numerator)} / ${formatNumber(denominator)}${capped}${from}`;
-  return { progress, explain: { ...base, numerator, denominator, rule } };
+  const rule = joinText('(current − start) / (target − start) = (', c, ' − ', s, ') / (', t, ' − ', s, ') = ', formatNumber(numerator), ' / ', formatNumber(denominator), capped, from);
+  return { progress, explain: explain(numerator, denominator, rule) };
 }
 
 /**

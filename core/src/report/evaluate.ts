@@ -16,7 +16,7 @@ import { buildIssueIndex } from '../model/issue-index';
 import type { Org } from '../model/org';
 import type { JqlIssues } from '../progress/jira-issues';
 import type { ProgressResult } from '../progress/types';
-import { computeProgress } from '../rollup';
+import { computeKrProgressNumbers, computeProgress } from '../rollup';
 import { toDay } from '../time/dates';
 import { rewindIssues } from './rewind';
 
@@ -63,13 +63,14 @@ export function evaluateOrg(org: Org, issues: readonly IssueFacts[], options: Ev
   const scope = options.agenda?.scope ?? { kind: 'company' };
   const since = options.agenda?.since ?? lastReview(org, scope, at);
   const before = buildIssueIndex(rewindIssues(issues, since));
-  const then = computeProgress(org, before, since, { jqlIssues: selectJql(before.all, since), blockedKrs: new Set() });
+  // Only the numbers at `since` (the agenda's movers): no statuses or explanations for a second pass over the org.
+  const progressAtSince = computeKrProgressNumbers(org, before, since, { jqlIssues: selectJql(before.all, since), blockedKrs: new Set() });
   const agenda = buildReviewAgenda({
     org,
     progress,
     dependencies,
     lint,
-    progressAtSince: new Map(then.keyResults.map((kr) => [kr.id, kr.progress])),
+    progressAtSince,
     scope,
     since,
     at,

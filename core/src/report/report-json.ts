@@ -33,7 +33,8 @@ export function toReportJson(e: Evaluation): ReportJson {
       id: kr.id,
       progress: round4(kr.progress),
       status: kr.status,
-      explain: { ...kr.explain, issues: kr.explain.issues?.map((i) => i.key) },
+      // Issues by key; an explanation without issues is written as it is, not copied.
+      explain: kr.explain.issues === undefined ? kr.explain : { ...kr.explain, issues: kr.explain.issues.map((i) => i.key) },
     })),
     dependencies: e.dependencies.dependencies.map((d) => ({ id: d.id, state: d.state, reason: d.reason })),
     lint: e.lint.map((f) => ({ code: f.code, severity: f.severity, subject: f.subject, message: f.message })),

@@ -5,7 +5,7 @@ import { buildIssueIndex } from '../model/issue-index';
 import type { OrgInput } from '../model/org';
 import { buildDepartment, buildIssue, buildJiraKr, buildMetricKr, buildMilestoneKr, buildObjective, buildOrg, buildRollupKr } from '../testing';
 import type { KeyResultInput, ObjectiveInput } from '../testing';
-import { computeProgress } from './compute-progress';
+import { computeKrProgressNumbers, computeProgress } from './compute-progress';
 
 const EPICS = ['ENG-1', 'ENG-2'];
 const weightArb = fc.constantFrom(0, 0.5, 1, 2, 3);
@@ -59,6 +59,17 @@ function run(input: Partial<OrgInput>, issues: readonly IssueFacts[]) {
 }
 
 describe('roll-up properties', () => {
+  it('gives the numbers-only pass the very numbers of the full computation, at any date', () => {
+    fc.assert(
+      fc.property(orgArb, issuesArb, fc.constantFrom('2026-10-01', '2026-10-20', AT, '2027-01-05'), (spec, issues, at) => {
+        const org = buildOrg(orgInput(spec));
+        const index = buildIssueIndex(issues);
+        const full = computeProgress(org, index, at, options);
+        expect(computeKrProgressNumbers(org, index, at, options)).toEqual(new Map(full.keyResults.map((kr) => [kr.id, kr.progress])));
+      }),
+    );
+  });
+
   it('keeps every progress in [0, 1] and every objective between its key results’ min and max', () => {
     fc.assert(
       fc.property(orgArb, issuesArb, (spec, issues) => {

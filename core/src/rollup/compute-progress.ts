@@ -15,7 +15,7 @@ import { computeMetricProgress, computeMilestoneProgress } from '../progress/man
 import type { KrProgress } from '../progress/manual-progress';
 import { computeKrStatus } from '../progress/kr-status';
 import { computeScore, computeStatus } from '../progress/status';
-import type { DepartmentResult, KrResult, ObjectiveResult, ProgressResult } from '../progress/types';
+import type { DepartmentResult, KrExplanation, KrResult, ObjectiveResult, ProgressResult } from '../progress/types';
 import { computeRollupKrProgress } from './rollup-kr';
 import type { AlignedObjective } from './rollup-kr';
 import { computeMean, computeWeightedMean } from './weighted-mean';
@@ -39,28 +39,94 @@ const NO_CHECK_INS: readonly CheckIn[] = [];
  * Objectives carry their score. Result arrays follow the org file's order.
  */
 export function computeProgress(org: Org, index: IssueIndex, at: string, options: ProgressOptions): ProgressResult {
+  const { atDay, expected, checkIns, krProgress, krExplanation, objectiveProgress } = progressOf(org, index, at, options, true);
+  const { thresholds } = org.settings;
+
+  const keyResults: KrResult[] = [];
+  const objectives: ObjectiveResult[] = [];
+  const byDepartment = new Map<string, number[]>();
+  const idsByDepartment = new Map<string, string[]>();
+  for (const objective of org.objectives) {
+    const progress = objectiveProgress(objective);
+    for (const kr of objective.keyResults) {
+      const p = krProgress(kr);
+      const explain = krExplanation(kr);
+      const krCheckIns = checkIns.get(kr.id) ?? NO_CHECK_INS;
+      const { status, basis } = computeKrStatus(kr, p, { expected, thresholds, blocked: options.blockedKrs.has(kr.id), atDay, cycleEnd: org.cycle.end, checkIns: krCheckIns });
+      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, basis, explain });
+    }
+    const status = computeStatus(progress, expected, thresholds, false);
+    objectives.push({ id: objective.id, department: objective.department, title: objective.title, owner: objective.owner ?? null, progress, status, score: computeScore(progress) });
+    push(byDepartment, objective.department, progress);
+    push(idsByDepartment, objective.department, objective.id);
+  }
+
+  const departments: DepartmentResult[] = org.departments.map((d) => {
+    const progress = computeMean(byDepartment.get(d.id) ?? []);
+    return { id: d.id, name: d.name, progress, status: computeStatus(progress, expected, thresholds, false), objectives: idsByDepartment.get(d.id) ?? [] };
+  });
+  const companyProgress = computeMean(byDepartment.get(org.company.id) ?? []);
+  return {
+    at,
+    expected,
+    company: { progress: companyProgress, status: computeStatus(companyProgress, expected, thresholds, false) },
+    departments,
+    objectives,
+    keyResults,
+  };
+}
+
+/**
+ * Each key result's progress at `at` and nothing else (no status, no explanation kept): for the
+ * progress at an earlier date, which the agenda compares against. The same numbers as
+ * `computeProgress(…).keyResults`, by the same computation.
+ */
+export function computeKrProgressNumbers(org: Org, index: IssueIndex, at: string, options: ProgressOptions): Map<string, number> {
+  const { krProgress, objectiveProgress } = progressOf(org, index, at, options, false);
+  const out = new Map<string, number>();
+  for (const objective of org.objectives) {
+    objectiveProgress(objective);
+    for (const kr of objective.keyResults) out.set(kr.id, krProgress(kr));
+  }
+  return out;
+}
+
+/**
+ * The memoized computation both read: a key result's progress (with its explanation when
+ * `explain`; without it, each explanation is garbage as soon as it is made) and an objective's.
+ */
+function progressOf(org: Org, index: IssueIndex, at: string, options: ProgressOptions, explain: boolean) {
   const atDay = toAtDay(at);
   const expected = expectedAtDay(toCycleSpan(org.cycle), atDay);
-  const { thresholds, statusWeights } = org.settings;
+  const { statusWeights } = org.settings;
   const clock = makeScopeClock(org.cycle.start);
 
   const checkIns = groupCheckIns(org.checkIns);
   const aligned = groupAlignments(org.objectives);
-  const krMemo = new Map<string, KrProgress>();
+  const krMemo = new Map<string, number>();
+  const explanations = new Map<string, KrExplanation>();
   const objectiveMemo = new Map<string, number>();
   const visiting = new Set<string>();
 
-  const krProgress = (kr: KeyResult): KrProgress => {
+  const krProgress = (kr: KeyResult): number => {
     const known = krMemo.get(kr.id);
-    if (known) return known;
+    if (known !== undefined) return known;
     let result: KrProgress;
     if (kr.kind === 'metric') result = computeMetricProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
     else if (kr.kind === 'milestone') result = computeMilestoneProgress(kr, checkIns.get(kr.id) ?? NO_CHECK_INS, atDay);
     else if (kr.kind === 'jira') result = computeJiraProgress(kr, collectJiraIssues(kr, index, options.jqlIssues), statusWeights, clock);
     // Objectives aligned to a rollup are computed before it (see `objectiveProgress`); a loop reads as 0.
     else result = computeRollupKrProgress(aligned.get(kr.id) ?? [], (o) => objectiveMemo.get(o.id) ?? 0);
-    krMemo.set(kr.id, result);
-    return result;
+    krMemo.set(kr.id, result.progress);
+    if (explain) explanations.set(kr.id, result.explain);
+    return result.progress;
+  };
+
+  const krExplanation = (kr: KeyResult): KrExplanation => {
+    krProgress(kr);
+    const made = explanations.get(kr.id);
+    if (!made) throw new Error(`broken invariant: key result ${kr.id} has no explanation`);
+    return made;
   };
 
   const ownProgress = (objective: Objective): number => {
@@ -68,7 +134,7 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
     const values = new Array<number>(krs.length);
     const weights = new Array<number>(krs.length);
     for (let i = 0; i < krs.length; i++) {
-      values[i] = krProgress(krs[i]!).progress;
+      values[i] = krProgress(krs[i]!);
       weights[i] = krs[i]!.weight;
     }
     return computeWeightedMean(values, weights).value;
@@ -103,37 +169,7 @@ export function computeProgress(org: Org, index: IssueIndex, at: string, options
     return objectiveMemo.get(root.id) ?? 0;
   };
 
-  const keyResults: KrResult[] = [];
-  const objectives: ObjectiveResult[] = [];
-  const byDepartment = new Map<string, number[]>();
-  const idsByDepartment = new Map<string, string[]>();
-  for (const objective of org.objectives) {
-    const progress = objectiveProgress(objective);
-    for (const kr of objective.keyResults) {
-      const { progress: p, explain } = krProgress(kr);
-      const krCheckIns = checkIns.get(kr.id) ?? NO_CHECK_INS;
-      const { status, basis } = computeKrStatus(kr, p, { expected, thresholds, blocked: options.blockedKrs.has(kr.id), atDay, cycleEnd: org.cycle.end, checkIns: krCheckIns });
-      keyResults.push({ id: kr.id, objective: objective.id, title: kr.title, owner: kr.owner ?? null, weight: kr.weight, progress: p, status, basis, explain });
-    }
-    const status = computeStatus(progress, expected, thresholds, false);
-    objectives.push({ id: objective.id, department: objective.department, title: objective.title, owner: objective.owner ?? null, progress, status, score: computeScore(progress) });
-    push(byDepartment, objective.department, progress);
-    push(idsByDepartment, objective.department, objective.id);
-  }
-
-  const departments: DepartmentResult[] = org.departments.map((d) => {
-    const progress = computeMean(byDepartment.get(d.id) ?? []);
-    return { id: d.id, name: d.name, progress, status: computeStatus(progress, expected, thresholds, false), objectives: idsByDepartment.get(d.id) ?? [] };
-  });
-  const companyProgress = computeMean(byDepartment.get(org.company.id) ?? []);
-  return {
-    at,
-    expected,
-    company: { progress: companyProgress, status: computeStatus(companyProgress, expected, thresholds, false) },
-    departments,
-    objectives,
-    keyResults,
-  };
+  return { atDay, expected, checkIns, krProgress, krExplanation, objectiveProgress };
 }
 
 function groupCheckIns(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {

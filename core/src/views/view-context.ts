@@ -11,6 +11,7 @@ import type { Evaluation } from '../report/evaluate';
 import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
 import { describeExplanation } from './explain-text';
 import { describeLintFinding, titlesOf } from './lint-text';
+import { flatText } from '../progress/format';
 import { describeKrStatus, describeStatus, type BlockingDependency } from './status-text';
 import type { DependencyView, KrView, ObjectiveView, ProgressView } from './types';
 import { describeValue } from './value-label';
@@ -70,7 +71,7 @@ export class ViewContext {
   /** Status label, tone and sentence of an objective, department or company at its pace. */
   progressView(progress: number, status: Status, atRisk: readonly string[] = []): ProgressView {
     const expected = this.evaluation.progress.expected;
-    return { progress, progressLabel: percentLabel(progress), status, statusLabel: STATUS_LABELS[status], tone: STATUS_TONES[status], statusReason: describeStatus(status, progress, expected, atRisk) };
+    return { progress, progressLabel: percentLabel(progress), status, statusLabel: STATUS_LABELS[status], tone: STATUS_TONES[status], statusReason: flatText(describeStatus(status, progress, expected, atRisk)) };
   }
 
   departmentName(id: string): string {
@@ -89,7 +90,7 @@ export class ViewContext {
     if (!result || !def) throw new Error(`broken invariant: key result ${id} has no result`);
     const { kr } = def;
     const progressLabel = percentLabel(result.progress);
-    const valueLabel = describeValue(kr, result.explain);
+    const valueLabel = flatText(describeValue(kr, result.explain));
     return {
       id,
       objective: def.objective.id,
@@ -102,7 +103,7 @@ export class ViewContext {
       status: result.status,
       statusLabel: STATUS_LABELS[result.status],
       tone: STATUS_TONES[result.status],
-      statusReason: describeKrStatus(result.status, result.basis, this.blockingOf.get(id) ?? null),
+      statusReason: flatText(describeKrStatus(result.status, result.basis, this.blockingOf.get(id) ?? null)),
       valueLabel,
       rule: result.explain.rule,
       explain: result.explain,
