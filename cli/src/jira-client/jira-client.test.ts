@@ -174,8 +174,8 @@ describe('server errors and timeouts', () => {
   });
 
   test('after a timeout, a prompt answer to the retry is used', async () => {
-    emulator.setFaults({ latencyMs: 400 });
-    const { client } = clientWith({ timeoutMs: 100, onRetry: () => emulator.setFaults({}) });
+    emulator.setFaults({ latencyMs: 2_000 });
+    const { client } = clientWith({ timeoutMs: 1_000, onRetry: () => emulator.setFaults({}) });
     expect(await client.approximateCount('project = SEC')).toBe(keysIn(['SEC']).length);
     expect(client.stats()).toMatchObject({ totalCalls: 2, retries: 1 });
   });
