@@ -5,6 +5,7 @@
  * label owners with `ownerLabel` (core/src/people) and never show an account id.
  */
 import { z } from 'zod';
+import { accountIdsInText } from '../people/account-id';
 import type { OwnerPerson } from '../people/owner-label';
 
 /** Bounds a list far above a company view's owners and far below the bridge's body limits. */
@@ -43,14 +44,16 @@ const OWNER_KEYS = new Set(['owner', 'owners', 'presenter']);
 
 /**
  * The owner strings a view names (a key result's `owner`, a department's or provider's
- * `owners`, an agenda item's `presenter`), each once, in the order met. Walks plain JSON, so
- * one function serves every view the bridge carries.
+ * `owners`, an agenda item's `presenter`) and the account ids its sentences hold (an agenda
+ * item's "(owner …)"), each once, in the order met. Walks plain JSON, so one function serves
+ * every view the bridge carries.
  */
 export function ownersNamedIn(value: unknown): string[] {
   const out = new Set<string>();
   const walk = (v: unknown, key: string | null): void => {
     if (typeof v === 'string') {
       if (key !== null && OWNER_KEYS.has(key) && v.trim() !== '') out.add(v.trim());
+      else if (!/^https?:/.test(v)) for (const id of accountIdsInText(v)) out.add(id);
       return;
     }
     if (Array.isArray(v)) {

@@ -4,7 +4,7 @@
  * the people whose account ids it names. Every surface labels an owner with these functions,
  * so no surface shows a raw account id. Pure and free of zod: the browser bundles import it.
  */
-import { isAccountId } from './account-id';
+import { isAccountId, replaceAccountIds } from './account-id';
 
 /** A person an owner names, as the Jira app sends them over the bridge. */
 export interface OwnerPerson {
@@ -49,4 +49,14 @@ export function ownerAddresses(owner: string, people: PeopleIndex): string[] {
   const email = personOf(owner, people)?.email?.toLowerCase();
   if (email) out.add(email);
   return [...out];
+}
+
+/**
+ * A core sentence with the owners it names as stored (an agenda item's "(owner …)", a lint
+ * finding) made readable: each account id becomes the person's name. A 24-character word that
+ * names nobody sent is left alone (it may be any id); an `NNNNNN:uuid` one reads as
+ * `UNNAMED_ACCOUNT_LABEL`.
+ */
+export function nameOwnersIn(text: string, people: PeopleIndex): string {
+  return replaceAccountIds(text, (id) => personOf(id, people)?.displayName ?? (id.includes(':') ? UNNAMED_ACCOUNT_LABEL : id));
 }

@@ -4,7 +4,7 @@
  */
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
-import { indexPeople, type OwnerPerson, type PeopleIndex } from '@okr-bridge/core/present';
+import { indexPeople, nameOwnersIn, type OwnerPerson, type PeopleIndex } from '@okr-bridge/core/present';
 import { ownerText } from './mentions';
 
 /** A view with the people its owners name, as the Jira app sends it. */
@@ -54,7 +54,7 @@ export function buildAgendaCard(agenda: Naming<ReviewAgenda>, added: readonly Ag
     body.push(
       container([
         text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${ownerText(item.presenter, named)}` : ''}`),
-        text(`${plain(item.detail)}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
+        text(`${plain(nameOwnersIn(item.detail, named))}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
       ], item.kind === 'blocked-dependency' ? 'attention' : undefined),
     );
   });

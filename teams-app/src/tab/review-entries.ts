@@ -2,7 +2,7 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, indexPeople, ownerLabel, type PeopleIndex, type Viewer } from '@okr-bridge/core/present';
+import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, indexPeople, nameOwnersIn, ownerLabel, type PeopleIndex, type Viewer } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 
 export const REQUESTED_LABEL = 'Requested from Teams';
@@ -27,7 +27,7 @@ export function presenterLabel(item: Pick<AgendaItem, 'presenter'> | undefined, 
 }
 
 function fromGenerated(item: AgendaItem, people: PeopleIndex): ReviewEntry {
-  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: item.detail, presenter: presenterLabel(item, people), minutes: item.minutes, links: item.links, requested: null };
+  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: nameOwnersIn(item.detail, people), presenter: presenterLabel(item, people), minutes: item.minutes, links: item.links, requested: null };
 }
 
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
