@@ -17,20 +17,22 @@ import { runAction } from './actions';
 const root = join(__dirname, '..', '..', '..');
 const ANA = '712020:2e7d1ecb-3b92-551e-574a-5d200c67dab9';
 const MEI = '712020:263467eb-d198-3786-8f77-e0744ed09341';
+const TOM = '712020:d430758b-dd00-ae3c-e3b6-b33826ecbca1';
 
-/** Acme with Ana (an Engineering key result's owner) and Mei (Platform's owner, who delivers to Engineering) picked as accounts; Raj stays an email. */
+/** Acme with Ana (an Engineering key result's owner), Tom (another's) and Mei (Platform's owner, who delivers to Engineering) picked as accounts; Raj stays an email. */
 function acmeWithAccounts() {
-  const text = readFileSync(join(root, 'examples', 'acme.yaml'), 'utf8').replaceAll('ana@acme.example', ANA).replaceAll('mei@acme.example', MEI);
+  const text = readFileSync(join(root, 'examples', 'acme.yaml'), 'utf8').replaceAll('ana@acme.example', ANA).replaceAll('mei@acme.example', MEI).replaceAll('tom@acme.example', TOM);
   return parseOrg(text, 'acme.yaml');
 }
 
-/** The Acme snapshot where Ana lets others see her email (Jira then sends `emailAddress` for her). */
+/** The Acme snapshot where Ana and Tom let others see their emails (Jira then sends `emailAddress` for them); Mei does not. */
 function snapshotWithAnaEmail(): unknown {
   const snapshot = JSON.parse(readFileSync(join(root, 'examples', 'acme-issues.json'), 'utf8')) as { issues: { fields: Record<string, unknown> }[] };
   for (const issue of snapshot.issues) {
     for (const field of ['assignee', 'reporter', 'creator']) {
       const person = issue.fields[field] as { accountId?: string } | null | undefined;
       if (person?.accountId === ANA) issue.fields[field] = { ...person, emailAddress: 'ana@acme.example' };
+      if (person?.accountId === TOM) issue.fields[field] = { ...person, emailAddress: 'tom@acme.example' };
     }
   }
   return snapshot;
@@ -57,7 +59,10 @@ describe('the people a web trigger answer names', () => {
     const kr = view.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'eng-o1-kr1');
     expect(kr?.owner).toBe(ANA);
     expect(view.owners).toEqual(['raj@acme.example']);
-    expect(view.people).toEqual([{ id: ANA, displayName: 'Ana Costa', email: 'ana@acme.example', avatarUrl: expect.stringMatching(/^https:\/\//) }]);
+    expect(view.people).toEqual([
+      { id: ANA, displayName: 'Ana Costa', email: 'ana@acme.example', avatarUrl: expect.stringMatching(/^https:\/\//) },
+      { id: TOM, displayName: 'Tom Becker', email: 'tom@acme.example', avatarUrl: expect.stringMatching(/^https:\/\//) },
+    ]);
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
     await department();
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
@@ -91,5 +96,14 @@ describe('the people a web trigger answer names', () => {
     const event = (deps.queued[0]?.body as { event: { people: { id: string; displayName: string }[] } }).event;
     expect(event.people.map((p) => p.displayName).sort()).toEqual(expect.arrayContaining([dependency!.needs.owner === ANA ? 'Ana Costa' : 'Mei Lin']));
     expect(JSON.stringify(event.people)).not.toContain('raj@');
+  });
+
+  it('lets an owner picked as an account check in from Teams when Jira reveals their email is the one Teams vouches for', async () => {
+    const checkIn = (kr: string, authorEmail: string) => runAction(deps, openSession(deps), { action: 'check-in', kr, value: 1.9, author: 'Someone', authorEmail }, 'conn-1');
+    const done = webTriggerResultSchemas['check-in'].parse(await checkIn('eng-o2-kr2', 'tom@acme.example'));
+    expect([done.kr.owner, done.people?.map((p) => p.displayName)]).toEqual([TOM, ['Tom Becker']]);
+    // Mei keeps her email hidden: Teams' word that this is mei@acme.example cannot be matched to her account.
+    await expect(checkIn('plat-o1-kr1', 'mei@acme.example')).rejects.toThrow("only the key result's owner or the department's owners can check in");
+    await expect(checkIn('eng-o2-kr2', 'mei@acme.example')).rejects.toThrow("only the key result's owner or the department's owners can check in");
   });
 });
