@@ -23,6 +23,8 @@ export interface CachedPerson {
   readonly email?: string | null;
   /** When Jira said so, ms since the epoch. */
   readonly at: number;
+  /** Jira knows no such account (deleted, or never was): remembered so it is not asked again for a day. */
+  readonly unknown?: true;
 }
 
 interface PeopleCache {
@@ -55,14 +57,18 @@ export async function lookUpPeople(deps: AppDeps, accountIds: readonly string[],
   let people = cache.people;
   if (missing.length > 0) {
     const found = await issueSourceOf(deps, as, nowMs + JIRA_BUDGET_MS).findPeople(missing);
-    const added = Object.fromEntries(found.map((p) => [p.accountId, cached(p, nowMs)]));
+    const unknown = missing.filter((id) => !found.some((p) => p.accountId === id));
+    const added = Object.fromEntries([
+      ...found.map((p) => [p.accountId, cached(p, nowMs)] as const),
+      ...unknown.map((id) => [id, { accountId: id, displayName: '', avatarUrl: null, email: null, at: nowMs, unknown: true as const }] as const),
+    ]);
     const kept = Object.entries({ ...cache.people, ...added })
       .sort(([, a], [, b]) => b.at - a.at)
       .slice(0, PEOPLE_CACHE_MAX);
     people = Object.fromEntries(kept);
     await deps.kvs.set<PeopleCache>(PEOPLE_CACHE_KEY, { v: 1, people });
   }
-  return wanted.flatMap((id) => (people[id] ? [people[id]] : []));
+  return wanted.flatMap((id) => (people[id] && !people[id].unknown ? [people[id]] : []));
 }
 
 function toBridgePerson(p: CachedPerson): BridgePerson {
@@ -82,6 +88,6 @@ export async function bridgePeopleOf(deps: AppDeps, view: unknown, nowMs: number
   } catch (e) {
     deps.log?.(`owners' names not refreshed from Jira (${(e as Error).message}); sending the cached ones`);
     const { people } = await readCache(deps);
-    return ids.flatMap((id) => (people[id] ? [toBridgePerson(people[id])] : []));
+    return ids.flatMap((id) => (people[id] && !people[id].unknown ? [toBridgePerson(people[id])] : []));
   }
 }

@@ -68,6 +68,14 @@ describe('the people a web trigger answer names', () => {
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
   });
 
+  it('asks Jira about an account it does not know once a day, not on every answer', async () => {
+    const gone = '712020:00000000-0000-4000-8000-000000000000';
+    await seedAcme(deps, { org: parseOrg(readFileSync(join(root, 'examples', 'acme.yaml'), 'utf8').replaceAll('ana@acme.example', gone), 'acme.yaml'), issues: loadAcme().issues });
+    expect((await department()).people).toEqual([]);
+    await department();
+    expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
+  });
+
   it('answers the dependency list alone unless asked with people, as earlier apps did', async () => {
     const s = openSession(deps);
     const plain = webTriggerResultSchemas.dependencies.parse(await runAction(deps, s, { action: 'dependencies' }, 'conn-1'));
