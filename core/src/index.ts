@@ -13,3 +13,4 @@ export * from './report';
 export * from './sync';
 export * from './bridge';
 export * from './jira-rest';
+export * from './people';

@@ -14,3 +14,5 @@ export { formatNumber } from './progress/format';
 export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';
 export { metricTargetProblem } from './model/kr-rules';
+export { accountIdsInText, accountIdsOf, isAccountId, replaceAccountIds } from './people/account-id';
+export { indexPeople, nameOwnersIn, ownerAddresses, ownerLabel, personOf, UNNAMED_ACCOUNT_LABEL, type OwnerPerson, type PeopleIndex } from './people/owner-label';

@@ -2,12 +2,12 @@ import { startJiraEmulator, type JiraEmulator } from './server';
 import { Site } from './site';
 import { call, rawIssue } from './testing';
 
-const person = (accountId: string, displayName: string, active = true) => ({ accountId, displayName, active, accountType: 'atlassian' });
+const person = (accountId: string, displayName: string, active = true, email: Record<string, string> = {}) => ({ accountId, displayName, active, accountType: 'atlassian', ...email });
 
 describe('user and project lookups', () => {
   let emulator: JiraEmulator;
   beforeAll(async () => {
-    const people = [person('a-1', 'Ana Costa'), person('a-2', 'Kenji Sato'), person('a-3', 'Anders Berg'), person('a-4', 'Old Timer', false), person('a-5', 'Mia Anand')];
+    const people = [person('a-1', 'Ana Costa'), person('a-2', 'Kenji Sato'), person('a-3', 'Anders Berg'), person('a-4', 'Old Timer', false), person('a-5', 'Mia Anand', true, { emailAddress: 'mia@acme.example' })];
     const issues = people.map((p, i) => rawIssue(10001 + i, `${i % 2 === 0 ? 'ENG' : 'MKT'}-${i + 1}`, { extra: { assignee: p, reporter: people[0] } }));
     issues.push(rawIssue(10010, 'PLAT-1', { extra: { project: { id: '10020', key: 'PLAT', name: 'Platform' } } }));
     emulator = await startJiraEmulator({ site: new Site(issues) });
@@ -57,6 +57,18 @@ describe('user and project lookups', () => {
     const next = await call(emulator.url, 'GET', (body.nextPage as string).slice(emulator.url.length));
     const rest = next.body as typeof body;
     expect([rest.values.map((v) => v.accountId), rest.isLast, rest.nextPage]).toEqual([['a-2'], true, undefined]);
+  });
+
+  it('shows an email only for a person whose visibility allows it (their snapshot carried one), in every user answer', async () => {
+    const bulk = await call(emulator.url, 'GET', '/rest/api/3/user/bulk?accountId=a-5&accountId=a-1');
+    const values = (bulk.body as { values: Record<string, unknown>[] }).values;
+    expect(values.map((v) => [v.accountId, v.emailAddress])).toEqual([
+      ['a-5', 'mia@acme.example'],
+      ['a-1', undefined],
+    ]);
+    expect(Object.keys(values[1] ?? {})).not.toContain('emailAddress');
+    const one = await call(emulator.url, 'GET', '/rest/api/3/user?accountId=a-5');
+    expect((one.body as Record<string, unknown>).emailAddress).toBe('mia@acme.example');
   });
 
   it('searches projects by key or name, paged, at most 100 a page', async () => {

@@ -4,8 +4,10 @@
  * over at most the first 1,000), `GET /rest/api/3/user` (one account), `GET /rest/api/3/user/bulk`
  * (a `PageBeanUser` of the accounts asked for) and `GET /rest/api/3/project/search` (a
  * `PageBeanProject`, `query` matched against key and name, at most 100 a page, `nextPage` while
- * not `isLast`). Users carry no `emailAddress`: Atlassian hides it unless a person's profile
- * visibility allows it, and the emulator models the common case. People come from the issues
+ * not `isLast`). Users carry `emailAddress` only when the person's profile visibility allows it
+ * (the spec: "Depending on the user's privacy setting, this may be returned as null"): the
+ * emulator shows it for a person whose user object in the snapshot carried one, and for no one
+ * else (the common case). People come from the issues
  * (assignees, reporters, creators); projects from the issues' projects.
  */
 import { jiraError, ok, type Reply } from './http';
@@ -46,7 +48,7 @@ function initials(name: string): string {
   return ((words[0]?.[0] ?? '?') + (words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-/** A `User` as Jira returns it to another user: no email, no time zone, no locale. */
+/** A `User` as Jira returns it to another user: no time zone, no locale, the email only where visible. */
 export function renderUser(person: SitePerson, baseUrl: string): Record<string, unknown> {
   const png = `${AVATAR_HOST}/initials/${initials(person.displayName)}-${(person.accountId.length % 6) + 1}.png`;
   return {
@@ -54,6 +56,7 @@ export function renderUser(person: SitePerson, baseUrl: string): Record<string, 
     accountId: person.accountId,
     accountType: person.accountType,
     avatarUrls: { '48x48': `${png}?size=48&s=48`, '24x24': `${png}?size=24&s=24`, '16x16': `${png}?size=16&s=16`, '32x32': `${png}?size=32&s=32` },
+    ...(person.emailAddress !== undefined ? { emailAddress: person.emailAddress } : {}),
     displayName: person.displayName,
     active: person.active,
   };

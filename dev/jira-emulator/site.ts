@@ -25,13 +25,19 @@ export interface SitePerson {
   readonly displayName: string;
   readonly active: boolean;
   readonly accountType: 'atlassian' | 'app' | 'customer';
+  /**
+   * Set only for a person whose profile visibility lets others see their email: the snapshot's
+   * user object carried `emailAddress`, as Jira's answers do for such a person.
+   */
+  readonly emailAddress?: string;
 }
 
 function personOf(value: unknown): SitePerson | null {
-  const v = value as { accountId?: unknown; displayName?: unknown; active?: unknown; accountType?: unknown } | null | undefined;
+  const v = value as { accountId?: unknown; displayName?: unknown; active?: unknown; accountType?: unknown; emailAddress?: unknown } | null | undefined;
   if (!v || typeof v.accountId !== 'string' || typeof v.displayName !== 'string') return null;
   const accountType = v.accountType === 'app' || v.accountType === 'customer' ? v.accountType : 'atlassian';
-  return { accountId: v.accountId, displayName: v.displayName, active: v.active !== false, accountType };
+  const email = typeof v.emailAddress === 'string' && v.emailAddress !== '' ? { emailAddress: v.emailAddress } : {};
+  return { accountId: v.accountId, displayName: v.displayName, active: v.active !== false, accountType, ...email };
 }
 
 interface Entry {

@@ -3,7 +3,7 @@
  * over a live Jira site (Jira Cloud or the emulator); the same report either way.
  */
 import { checkSnapshotJql, evaluateOrg, toReportJson } from '@okr-bridge/core';
-import type { AgendaScope, IssueFacts, Org } from '@okr-bridge/core';
+import type { AgendaScope, IssueFacts, Org, PeopleIndex } from '@okr-bridge/core';
 import { parseMoment, parseOptions, parsePositiveInt } from '../args';
 import { readOrgFile, readSnapshot } from '../files';
 import { writeJsonDocument } from '../format/json-stream';
@@ -46,7 +46,7 @@ export async function runReport(args: string[], io: LiveIo, today: string): Prom
     printReport(org, readSnapshot(values.issues!, org), values, io, today);
     return 0;
   }
-  return runLive('report', org, { ...values, jira: values.jira }, io, (sync, read) => printReport(read, sync.issues, values, io, today));
+  return runLive('report', org, { ...values, jira: values.jira }, io, (sync, read, people) => printReport(read, sync.issues, values, io, today, people), true);
 }
 
 /** Checks the report options against the org before anything is read, so that a typo costs no Jira call. */
@@ -65,9 +65,9 @@ export function checkReportOptions(org: Org, values: ReportValues): { at: string
 }
 
 /** Evaluates and prints, shared by the snapshot and live forms of the report. */
-export function printReport(org: Org, issues: readonly IssueFacts[], values: ReportValues, io: CliIo, today: string): void {
+export function printReport(org: Org, issues: readonly IssueFacts[], values: ReportValues, io: CliIo, today: string, people: PeopleIndex = new Map()): void {
   const { at, since, minutes, scope } = checkReportOptions(org, values);
   const evaluation = evaluateOrg(org, issues, { at: at ?? today, agenda: { scope, ...(since ? { since } : {}), ...(minutes ? { minutes } : {}) } });
   if (values.json) writeJsonDocument(toReportJson(evaluation), io.stdout);
-  else writeReport(org, evaluation, io.stdout);
+  else writeReport(org, evaluation, io.stdout, people);
 }

@@ -5,7 +5,8 @@
  * since people edit the org file by id, and lays the views out as tables.
  */
 import { buildReportView, describeLintFinding, scoreLabel, titlesOf } from '@okr-bridge/core';
-import type { Evaluation, KrView, LintFinding, ObjectiveView, Org, ReportView } from '@okr-bridge/core';
+import { personOf, replaceAccountIds } from '@okr-bridge/core';
+import type { Evaluation, KrView, LintFinding, ObjectiveView, Org, PeopleIndex, ReportView } from '@okr-bridge/core';
 import { pieceWriter } from './pieces';
 import { writeTable, writeTableRows } from './table';
 
@@ -17,8 +18,21 @@ export function formatReport(org: Org, e: Evaluation): string {
 }
 
 /** The report written as it is laid out, in pieces (`pieces.ts`): the same text as `formatReport`. */
-export function writeReport(org: Org, e: Evaluation, write: (text: string) => void): void {
-  writeReportView(buildReportView(org, e, TEXT_VIEWS), write);
+export function writeReport(org: Org, e: Evaluation, write: (text: string) => void, people: PeopleIndex = new Map()): void {
+  writeReportView(buildReportView(org, e, TEXT_VIEWS), write, people);
+}
+
+/**
+ * An owner as the text prints it: the person's name when Jira told it (`okr report --jira`),
+ * else as the file holds it (people edit the file by what it holds, an account id included).
+ */
+function ownerText(owner: string, people: PeopleIndex): string {
+  return personOf(owner, people)?.displayName ?? owner;
+}
+
+/** A sentence with the account ids it holds named where Jira told the name. */
+function namedIn(text: string, people: PeopleIndex): string {
+  return people.size === 0 ? text : replaceAccountIds(text, (id) => ownerText(id, people));
 }
 
 /** One objective's row and its key results' rows: id, title, percent, status, what the number is, why. */
@@ -38,7 +52,7 @@ export function formatReportView(view: ReportView): string {
   return out.join('');
 }
 
-function writeReportView(view: ReportView, write: (text: string) => void): void {
+function writeReportView(view: ReportView, write: (text: string) => void, people: PeopleIndex = new Map()): void {
   const { company, departments, agenda } = view;
   const { put, end } = pieceWriter(write);
   const line = (text: string) => put(`${text}\n`);
@@ -69,12 +83,15 @@ function writeReportView(view: ReportView, write: (text: string) => void): void 
   }
   if (company.lint.length > 0) {
     line('');
-    writeLintTable(company.lint, line);
+    writeLintTable(
+      company.lint.map((f) => ({ ...f, subject: namedIn(f.subject, people), message: namedIn(f.message, people) })),
+      line,
+    );
   }
   line('');
   line(`${agenda.title}, ${agenda.meetingMinutes} minutes, changes since ${agenda.since}:`);
   if (agenda.items.length === 0) line("  nothing needs the meeting's time");
-  agenda.items.forEach((item, i) => line(`  ${i + 1}. [${item.minutes} min] ${item.title}${item.presenter ? ` — ${item.presenter}` : ''}`));
+  agenda.items.forEach((item, i) => line(`  ${i + 1}. [${item.minutes} min] ${item.title}${item.presenter ? ` — ${ownerText(item.presenter, people)}` : ''}`));
   if (agenda.overflow.length > 0) line(`  (${agenda.overflow.length} more item(s) did not fit; carry them to the next review)`);
   end();
 }

@@ -3,7 +3,7 @@
  * options, credentials, the Jira client, the story points field lookup, the progress bar,
  * the mapping of Jira failures to exit code 2, and the statistics line every run ends with.
  */
-import type { Org } from '@okr-bridge/core';
+import { accountIdsOf, indexPeople, ownersNamedIn, type Org, type PeopleIndex } from '@okr-bridge/core';
 import { createJiraClient, isJiraRequestError, type JiraClient, type JiraClientOptions } from '../jira-client';
 import type { CliIo } from '../io';
 import { resolveJiraAuth, type CredentialOptions, type Env } from './credentials';
@@ -51,22 +51,43 @@ async function withStoryPointsField(org: Org, client: JiraClient, io: CliIo, com
 }
 
 /**
- * Reads `org`'s issues from the site `values.jira` and passes them to `use`, which prints.
+ * The people the org's owners stored as account ids name, in one `user/bulk` call per 100 (none
+ * when every owner is an email or a name). Names are a courtesy: when Jira will not say, the
+ * report prints the ids as the file holds them, and says why on stderr.
+ */
+async function ownersOf(org: Org, client: JiraClient, io: CliIo, command: string): Promise<PeopleIndex> {
+  const ids = accountIdsOf(ownersNamedIn(org));
+  if (ids.length === 0) return new Map();
+  try {
+    const found = await client.findPeople(ids);
+    return indexPeople(found.map((p) => ({ id: p.accountId, displayName: p.displayName })));
+  } catch (e) {
+    if (!isJiraRequestError(e)) throw e;
+    io.stderr(`okr ${command}: owners' names not read (${e.message}); owners are printed as the file holds them\n`);
+    return new Map();
+  }
+}
+
+/**
+ * Reads `org`'s issues from the site `values.jira` and passes them to `use`, which prints;
+ * with `names`, also the names of the owners stored as account ids.
  * On a terminal a progress bar is drawn on stderr meanwhile. A Jira failure (wrong
  * credentials, a refused JQL, an unreachable site…) is printed as `okr COMMAND: cannot read
  * Jira at URL: …` with exit code 2. Once the client exists, every run ends with the
  * statistics line, success or not.
  */
-export async function runLive(command: string, org: Org, values: LiveValues, io: LiveIo, use: (sync: LiveSync, org: Org) => void): Promise<number> {
+export async function runLive(command: string, org: Org, values: LiveValues, io: LiveIo, use: (sync: LiveSync, org: Org, people: PeopleIndex) => void, names = false): Promise<number> {
   const auth = resolveJiraAuth(values, io.env ?? {}, values.jira);
   const client = createJiraClient({ ...io.jiraClient, baseUrl: values.jira, auth });
   const progress = createProgressBar({ write: io.stderr, isTTY: io.isTTY, clock: io.clock ?? (() => performance.now()) });
   let sync: LiveSync;
   let read: Org;
+  let people: PeopleIndex = new Map();
   try {
     read = await withStoryPointsField(org, client, io, command);
     // Off a terminal nothing is drawn, so the approximate counts are not worth their calls.
     sync = await syncOrgFromJira(read, client, io.isTTY ? { progress } : {});
+    if (names) people = await ownersOf(read, client, io, command);
   } catch (e) {
     if (!isJiraRequestError(e)) throw e;
     progress.finish();
@@ -77,7 +98,7 @@ export async function runLive(command: string, org: Org, values: LiveValues, io:
     progress.finish();
   }
   try {
-    use(sync, read);
+    use(sync, read, people);
   } finally {
     io.stderr(formatJiraStatsLine(client.stats()));
   }

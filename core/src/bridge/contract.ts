@@ -5,6 +5,7 @@
  * neither sends anything by a bare string with a hand-copied type.
  */
 import { z } from 'zod';
+import { bridgePeopleSchema } from './people';
 import { companyViewSchema, statusSchema, departmentTrendSchema, departmentViewSchema, dependencyViewSchema, krViewSchema, reviewAgendaSchema } from '../views/schemas';
 
 const id = z.string().min(1).max(200);
@@ -19,6 +20,8 @@ export const dependencyChangedEventSchema = z.object({
   /** The state before the change; null the first time the dependency is seen. */
   previousState: z.enum(['blocked', 'at-risk', 'open', 'done']).nullable(),
   dependency: dependencyViewSchema,
+  /** The people the dependency's owners name (absent from apps that predate it). */
+  people: bridgePeopleSchema.optional(),
 });
 
 export const krStatusChangedEventSchema = z.object({
@@ -28,6 +31,8 @@ export const krStatusChangedEventSchema = z.object({
   previousStatus: statusSchema.nullable(),
   department: z.object({ id: z.string(), name: z.string() }),
   kr: krViewSchema,
+  /** The person the key result's owner names (absent from apps that predate it). */
+  people: bridgePeopleSchema.optional(),
 });
 
 /**
@@ -76,7 +81,8 @@ export const webTriggerRequestSchema = z.discriminatedUnion(
     z.object({ action: z.literal('departments') }),
     z.object({ action: z.literal('company') }),
     z.object({ action: z.literal('department'), department: id }),
-    z.object({ action: z.literal('dependencies') }),
+    /** With `withPeople`, the answer is `{ dependencies, people }`; without, the list alone (as before). */
+    z.object({ action: z.literal('dependencies'), withPeople: z.literal(true).optional() }),
     z.object({
       action: z.literal('agenda'),
       department: id.optional(),
@@ -94,15 +100,19 @@ export type WebTriggerAction = WebTriggerRequest['action'];
 
 export const departmentSummarySchema = z.object({ id: z.string(), name: z.string(), parent: z.string().nullable(), owners: z.array(z.string()) });
 
+/** `people`: the persons the answer's owners name (absent from apps that predate it). */
+const withPeople = { people: bridgePeopleSchema.optional() };
+
 /** The data each action answers with. */
 export const webTriggerResultSchemas = {
-  departments: z.object({ company: z.object({ id: z.string(), name: z.string() }), departments: z.array(departmentSummarySchema) }),
-  company: companyViewSchema,
+  departments: z.object({ company: z.object({ id: z.string(), name: z.string() }), departments: z.array(departmentSummarySchema), ...withPeople }),
+  company: companyViewSchema.extend(withPeople),
   /** The department view with its trend, computed once in Jira (absent from apps that predate it). */
-  department: departmentViewSchema.extend({ trend: departmentTrendSchema.optional() }),
-  dependencies: z.array(dependencyViewSchema),
-  agenda: reviewAgendaSchema,
-  'check-in': z.object({ kr: krViewSchema }),
+  department: departmentViewSchema.extend({ trend: departmentTrendSchema.optional(), ...withPeople }),
+  /** The list alone, or with the people its owners name when asked `withPeople` (an app that predates it answers the list). */
+  dependencies: z.union([z.array(dependencyViewSchema), z.object({ dependencies: z.array(dependencyViewSchema), people: bridgePeopleSchema })]),
+  agenda: reviewAgendaSchema.extend(withPeople),
+  'check-in': z.object({ kr: krViewSchema, ...withPeople }),
   connect: z.object({ siteUrl: z.string(), siteName: z.string() }),
 } as const satisfies Record<WebTriggerAction, z.ZodType>;
 
@@ -151,4 +161,9 @@ export function decodeConnectionCode(code: string, nowMs: number): DecodedConnec
   if (!parsed.success) return { kind: 'invalid', message: 'the connection code is damaged; copy it again from OKR settings in Jira' };
   if (Date.parse(parsed.data.expiresAt) <= nowMs) return { kind: 'invalid', message: 'the connection code has expired; create a new one in OKR settings in Jira' };
   return { kind: 'ok', payload: parsed.data };
+}
+
+/** The `dependencies` answer in one shape, whichever the Jira app gave. */
+export function dependenciesAnswerOf(data: z.infer<(typeof webTriggerResultSchemas)['dependencies']>): { dependencies: z.infer<typeof dependencyViewSchema>[]; people: z.infer<typeof bridgePeopleSchema> } {
+  return Array.isArray(data) ? { dependencies: data, people: [] } : data;
 }

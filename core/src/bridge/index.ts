@@ -1,3 +1,4 @@
 export * from './signing';
 export * from './contract';
 export * from './event-time';
+export * from './people';

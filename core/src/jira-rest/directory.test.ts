@@ -48,11 +48,24 @@ describe('the Jira directory', () => {
     const { directory, sent } = directoryOver(() => ok([user('a'), user('bot', { accountType: 'app' }), user('b', { avatarUrls: {} }), user('c', { active: false })]));
     const found = await directory.searchPeople('pe', 5000);
     expect(found).toEqual([
-      { accountId: 'a', displayName: 'Person a', avatarUrl: 'https://a.example/a.png', active: true },
-      { accountId: 'b', displayName: 'Person b', avatarUrl: null, active: true },
-      { accountId: 'c', displayName: 'Person c', avatarUrl: 'https://a.example/c.png', active: false },
+      { accountId: 'a', displayName: 'Person a', avatarUrl: 'https://a.example/a.png', active: true, email: null },
+      { accountId: 'b', displayName: 'Person b', avatarUrl: null, active: true, email: null },
+      { accountId: 'c', displayName: 'Person c', avatarUrl: 'https://a.example/c.png', active: false, email: null },
     ]);
     expect(sent[0]?.searchParams.get('maxResults')).toBe('1000');
+  });
+
+  it('keeps an email only where Jira reveals it (null, absent or not an address: hidden)', async () => {
+    const { directory } = directoryOver(() =>
+      ok({ values: [user('a', { emailAddress: 'Ana@Acme.example' }), user('b', { emailAddress: null }), user('c'), user('d', { emailAddress: '' })], isLast: true }),
+    );
+    const found = await directory.findPeople(['a', 'b', 'c', 'd']);
+    expect(found.map((p) => [p.accountId, p.email])).toEqual([
+      ['a', 'ana@acme.example'],
+      ['b', null],
+      ['c', null],
+      ['d', null],
+    ]);
   });
 
   it('refuses a user list of the wrong shape, naming what was expected', async () => {

@@ -3,7 +3,8 @@
  * `GET /rest/api/3/user/search` (a plain list), `GET /rest/api/3/user/bulk` (`PageBeanUser`, 100
  * account ids a call, pages followed) and `GET /rest/api/3/project/search` (`PageBeanProject`).
  * Only what a picker shows is kept: account id, display name, a 48 px avatar; project id, key,
- * name. Emails are never read: Jira hides them for most people.
+ * name; and a user's `emailAddress` when Jira reveals it (the person's profile visibility
+ * allows it; Jira hides it for most people), which hosts use to match owners, never to show.
  */
 import { z } from 'zod';
 import type { Sender } from './send';
@@ -14,6 +15,8 @@ export interface JiraPerson {
   /** The 48×48 avatar URL when Jira gives one. */
   readonly avatarUrl: string | null;
   readonly active: boolean;
+  /** The email, lower case, only when Jira reveals it; null when hidden. */
+  readonly email: string | null;
 }
 
 export interface JiraProject {
@@ -35,6 +38,8 @@ const userSchema = z.looseObject({
   accountId: z.string().min(1),
   accountType: z.string().optional(),
   displayName: z.string().optional(),
+  // Jira's spec: "Depending on the user's privacy setting, this may be returned as null" (or left out).
+  emailAddress: z.string().nullable().optional(),
   active: z.boolean().optional(),
   avatarUrls: z.looseObject({ '48x48': z.string().optional(), '24x24': z.string().optional() }).optional(),
 });
@@ -43,8 +48,14 @@ const userPageSchema = z.looseObject({ values: z.array(userSchema).default([]), 
 const projectSchema = z.looseObject({ id: z.string(), key: z.string(), name: z.string() });
 const projectPageSchema = z.looseObject({ values: z.array(projectSchema).default([]), isLast: z.boolean().optional() });
 
+/** Jira may send an empty or odd `emailAddress`; only a plausible address counts. */
+function emailOf(raw: string | null | undefined): string | null {
+  const email = raw?.trim().toLowerCase() ?? '';
+  return /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 320 ? email : null;
+}
+
 function toPerson(u: z.infer<typeof userSchema>): JiraPerson {
-  return { accountId: u.accountId, displayName: u.displayName ?? u.accountId, avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null, active: u.active !== false };
+  return { accountId: u.accountId, displayName: u.displayName ?? u.accountId, avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null, active: u.active !== false, email: emailOf(u.emailAddress) };
 }
 
 export interface JiraDirectory {

@@ -5,12 +5,13 @@
  * same moment (so only the data, not the passing day, makes a difference). They are queued,
  * never sent inline: the queue consumer delivers them with retries.
  */
-import { buildDependencyViews, dependencyChangedEventSchema, krStatusChangedEventSchema, viewsChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
+import { buildDependencyViews, dependencyChangedEventSchema, ownersNamedIn, krStatusChangedEventSchema, viewsChangedEventSchema, type BridgeEvent, type EpicMetrics, type KrView, type Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
 import { buildDepartmentViews } from '../domain/department-inputs';
 import { evaluateStored } from '../domain/evaluate-stored';
 import { withoutIssues } from '../domain/read-views';
+import { bridgePeopleOf } from './people-cache';
 
 interface Snapshot {
   readonly org: Org;
@@ -56,9 +57,25 @@ export function diffBridgeEvents(before: Snapshot, after: Snapshot, at: string, 
   return events;
 }
 
+/**
+ * Each event with the people its owners name: one cached lookup for all of them (Jira is asked
+ * only for accounts not seen in the last day).
+ */
+async function withPeople(deps: AppDeps, events: readonly BridgeEvent[]): Promise<BridgeEvent[]> {
+  const naming = events.filter((e) => e.type !== 'views.changed');
+  if (naming.length === 0) return [...events];
+  const everyone = new Map((await bridgePeopleOf(deps, naming, deps.clock())).map((p) => [p.id, p]));
+  return events.map((e) => {
+    if (e.type === 'views.changed') return e;
+    const people = ownersNamedIn(e).flatMap((owner) => everyone.get(owner) ?? []);
+    return { ...e, people };
+  });
+}
+
 /** Queues events for delivery when a Teams service is connected; returns how many were queued. */
 export async function queueBridgeEvents(deps: AppDeps, site: SiteRecord, events: readonly BridgeEvent[]): Promise<number> {
   if (site.teams.status !== 'connected' || events.length === 0) return 0;
+  events = await withPeople(deps, events);
   // Forge takes at most 50 events and 200 KB a push; views are a few KB each.
   for (let i = 0; i < events.length; i += 10) {
     await deps.queue.push(events.slice(i, i + 10).map((event) => ({ body: { kind: 'deliver', event } })));

@@ -7,10 +7,11 @@
  * and queues the signed events the change causes. A commit refused because another writer got
  * there first is re-read and re-applied (`retryOnConflict`), so no saved change is lost.
  */
-import type { CheckIn, EpicMetrics, Org } from '@okr-bridge/core';
+import { accountIdsOf, type CheckIn, type EpicMetrics, type Org } from '@okr-bridge/core';
 import { issueSourceOf } from '../adapters/forge-issue-source';
 import type { Draft } from '../domain/alignments';
-import { editRightOf, krOwnersOf, type Editor, type EditTarget } from '../domain/edit-rights';
+import { editRightOf, krOwnersOf, ownersOf, type Editor, type EditTarget } from '../domain/edit-rights';
+import { lookUpPeople } from './people-cache';
 import { addCheckIn, ownerDepartmentOf, type EditResult } from '../domain/edits';
 import { diffBridgeEvents, queueBridgeEvents } from './bridge-events';
 import type { AppDeps } from './deps';
@@ -58,6 +59,26 @@ function refusal(site: SiteRecord, editor: Editor, department: string): AppFailu
   return new AppFailure('forbidden', `Only the owners of ${name} or a Jira admin may change its OKRs.`);
 }
 
+/**
+ * A Teams editor with the owners' accounts whose email Jira revealed to be theirs (from the
+ * people cache; Jira is asked only for accounts not seen in the last day). Without a revealed
+ * email an owner picked as an account cannot be told from a Teams user, and stays refused.
+ */
+async function withRevealedAccounts(deps: AppDeps, editor: Editor, owners: readonly string[], nowMs: number): Promise<Editor> {
+  if (editor.via !== 'teams' || !editor.email) return editor;
+  const ids = accountIdsOf(owners);
+  if (ids.length === 0) return editor;
+  const email = editor.email.trim().toLowerCase();
+  let people: Awaited<ReturnType<typeof lookUpPeople>>;
+  try {
+    people = await lookUpPeople(deps, ids, 'asApp', nowMs);
+  } catch (e) {
+    deps.log?.(`owners' emails not read from Jira (${(e as Error).message}); only owners named by email can check in from Teams now`);
+    return editor;
+  }
+  return { ...editor, accountIds: people.filter((p) => p.email === email).map((p) => p.accountId) };
+}
+
 /** Applies one change as `spec` says, re-applying it on a fresh read until it is stored. */
 export async function runEdit(deps: AppDeps, s: Session, spec: EditSpec): Promise<EditDone> {
   /** Jira's answer on admin rights, asked at most once per call. */
@@ -68,7 +89,8 @@ export async function runEdit(deps: AppDeps, s: Session, spec: EditSpec): Promis
     const target = spec.target(loaded.org);
     const draft: Draft = { org: loaded.org, pending: loaded.state?.parts.pendingAlignments ?? [] };
     if (target === null) throw new AppFailure('not-found', probeNotFound(spec, draft));
-    let right = editRightOf(site, spec.editor, target, s.nowMs);
+    const editor = await withRevealedAccounts(deps, spec.editor, [...(target.alsoOwners ?? []), ...ownersOf(site, target.department)], s.nowMs);
+    let right = editRightOf(site, editor, target, s.nowMs);
     if (right.kind === 'ask-jira') {
       jiraAdmin ??= await askJiraAdmin(deps.jira.asUser);
       right = jiraAdmin ? { kind: 'admin' } : { kind: 'refused' };
@@ -78,7 +100,7 @@ export async function runEdit(deps: AppDeps, s: Session, spec: EditSpec): Promis
     const mayDecide = (kr: string) => {
       if (admin) return true;
       const department = ownerDepartmentOf(loaded.org, kr);
-      return department !== null && editRightOf(site, spec.editor, { department, alsoOwners: krOwnersOf(loaded.org, kr) }, s.nowMs).kind === 'owner';
+      return department !== null && editRightOf(site, editor, { department, alsoOwners: krOwnersOf(loaded.org, kr) }, s.nowMs).kind === 'owner';
     };
     const result = spec.edit(draft, { editor: spec.editor, requester: requesterOf(site, spec.editor), at: s.at, mayDecide });
     if (result.kind === 'not-found') throw new AppFailure('not-found', result.message);

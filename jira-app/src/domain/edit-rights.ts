@@ -4,14 +4,22 @@
  * its owners and by Jira admins, the company's by the company's owners and Jira admins; a key
  * result's own owner may also check in on it and decide on alignments to it. An owner in the
  * org file is a name or an email: a Jira account matches it directly or through the site's
- * people list; an email Teams vouches for matches it in any case, or through the people list.
+ * people list; an email Teams vouches for matches it in any case, or through the people list,
+ * or an owner picked as an account whose email Jira reveals to be that one.
  * Pure: asking Jira whether someone administers it is the caller's move (`ask-jira`).
  */
 import type { Org } from '@okr-bridge/core';
 import type { SiteRecord } from '../storage/records';
 
 /** Who asks, as the surface knows them: a Jira account (panels) or an email Teams vouches for. */
-export type Editor = { readonly via: 'jira'; readonly accountId: string | undefined } | { readonly via: 'teams'; readonly email: string | undefined };
+export type Editor =
+  | { readonly via: 'jira'; readonly accountId: string | undefined }
+  | {
+      readonly via: 'teams';
+      readonly email: string | undefined;
+      /** Accounts whose email Jira revealed to be `email` (looked up by the caller). */
+      readonly accountIds?: readonly string[];
+    };
 
 /** What a change touches: the department (or company id) whose OKRs change, and owners the change itself admits (a key result's own). */
 export interface EditTarget {
@@ -59,6 +67,7 @@ export function editRightOf(site: SiteRecord, editor: Editor, target: EditTarget
   const email = editor.email?.trim().toLowerCase();
   if (!email) return { kind: 'refused' };
   if (owners.some((o) => o.trim().toLowerCase() === email)) return { kind: 'owner' };
+  if (editor.accountIds?.some((a) => isNamedOwner(site, owners, a))) return { kind: 'owner' };
   const accounts = site.people.filter((p) => p.name.trim().toLowerCase() === email).map((p) => p.accountId);
   if (accounts.some((a) => isNamedOwner(site, owners, a))) return { kind: 'owner' };
   return accounts.some((a) => isCachedAdmin(site, a, nowMs)) ? { kind: 'admin' } : { kind: 'refused' };

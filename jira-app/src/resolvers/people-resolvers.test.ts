@@ -63,13 +63,15 @@ describe('people and project pickers over the Jira emulator', () => {
     const first = await call('getPeople', { accountIds: [MEI, ANA, 'unknown-account'] });
     expect(first.ok && first.data.people.map((p: { displayName: string }) => p.displayName)).toEqual(['Mei Lin', 'Ana Costa']);
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
-    const again = await call('getPeople', { accountIds: [ANA, MEI] });
+    // An account Jira does not know is remembered as such: asking again costs no call.
+    const again = await call('getPeople', { accountIds: [ANA, MEI, 'unknown-account'] });
     expect(again.ok && again.data.people.map((p: { displayName: string }) => p.displayName)).toEqual(['Ana Costa', 'Mei Lin']);
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 1 });
     deps.now += PEOPLE_CACHE_TTL_MS;
     await call('getPeople', { accountIds: [ANA] });
     expect(emulator.stats().byEndpoint).toEqual({ 'GET /rest/api/3/user/bulk': 2 });
     const cached = (await deps.kvs.get<{ people: Record<string, unknown> }>(PEOPLE_CACHE_KEY))?.people ?? {};
-    expect(Object.keys(cached).sort()).toEqual([ANA, MEI].sort());
+    expect(Object.keys(cached).sort()).toEqual([ANA, MEI, 'unknown-account'].sort());
+    expect(cached['unknown-account']).toMatchObject({ unknown: true });
   });
 });

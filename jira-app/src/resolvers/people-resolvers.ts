@@ -2,30 +2,18 @@
  * People and projects for the pickers and for showing owners: Jira's user and project search
  * asked as the caller (so Jira's own visibility rules apply), through core's one REST adapter,
  * answers checked against the contract's schemas and bounded. Owners' names and avatars come
- * from one KVS record that caches what Jira said for a day; only accounts missing from it (or
- * stale) cost a Jira call, one `user/bulk` call per 100 of them.
+ * from the people cache (`app/people-cache.ts`): what Jira said in the last day, one `user/bulk`
+ * call per 100 accounts missing from it.
  */
 import { issueSourceOf } from '../adapters/forge-issue-source';
 import { PICKER_LIMIT, peopleFoundSchema, projectsFoundSchema, type PersonCard } from '../contract';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
+import { lookUpPeople } from '../app/people-cache';
 import { defineResolver } from './define';
 
 const JIRA_BUDGET_MS = 10_000;
-export const PEOPLE_CACHE_KEY = 'people-cache';
-export const PEOPLE_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
-/** Keeps the record far below KVS's value limit (a card is ~250 bytes). */
-export const PEOPLE_CACHE_MAX = 400;
-
-interface CachedPerson extends PersonCard {
-  /** When Jira said so, ms since the epoch. */
-  readonly at: number;
-}
-
-interface PeopleCache {
-  readonly v: 1;
-  readonly people: Readonly<Record<string, CachedPerson>>;
-}
+export { PEOPLE_CACHE_KEY, PEOPLE_CACHE_TTL_MS } from '../app/people-cache';
 
 /** Avatar URLs the panels may show: https only (Jira's avatars are). */
 function cardOf(p: { accountId: string; displayName: string; avatarUrl: string | null }): PersonCard {
@@ -55,27 +43,8 @@ export function peopleResolvers(deps: AppDeps) {
 
     getPeople: defineResolver(deps, 'getPeople', async ({ payload, session: s, accountId }) => {
       requireCaller(accountId);
-      const wanted = [...new Set(payload.accountIds)];
-      const cache = ((await deps.kvs.get<PeopleCache>(PEOPLE_CACHE_KEY)) ?? { v: 1, people: {} }) as PeopleCache;
-      const fresh = (id: string) => {
-        const hit = cache.people[id];
-        return hit !== undefined && s.nowMs - hit.at < PEOPLE_CACHE_TTL_MS ? hit : undefined;
-      };
-      const missing = wanted.filter((id) => fresh(id) === undefined);
-      let people = cache.people;
-      if (missing.length > 0) {
-        const found = await jira(s.nowMs).findPeople(missing);
-        const added = Object.fromEntries(found.map((p) => [p.accountId, { ...cardOf(p), at: s.nowMs }]));
-        const kept = Object.entries({ ...cache.people, ...added })
-          .sort(([, a], [, b]) => b.at - a.at)
-          .slice(0, PEOPLE_CACHE_MAX);
-        people = Object.fromEntries(kept);
-        await deps.kvs.set<PeopleCache>(PEOPLE_CACHE_KEY, { v: 1, people });
-      }
-      const cards = wanted.flatMap((id) => {
-        const p = people[id];
-        return p ? [{ accountId: p.accountId, displayName: p.displayName, avatarUrl: p.avatarUrl }] : [];
-      });
+      const found = await lookUpPeople(deps, payload.accountIds, 'asUser', s.nowMs);
+      const cards = found.map((p) => ({ accountId: p.accountId, displayName: p.displayName, avatarUrl: p.avatarUrl }));
       return peopleFoundSchema.parse({ people: cards });
     }),
   };

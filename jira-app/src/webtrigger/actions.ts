@@ -1,7 +1,8 @@
 /**
  * What each authenticated web trigger call does: snapshots for the Teams service (departments,
  * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
- * a connection. Answers are checked against the bridge contract before they leave.
+ * a connection. Each answer carries the people its owners name (one cached lookup), and is
+ * checked against the bridge contract before it leaves.
  */
 import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
@@ -11,6 +12,7 @@ import { computeDepartmentTrend } from '../domain/trend';
 import type { AppDeps } from '../app/deps';
 import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
+import { bridgePeopleOf } from '../app/people-cache';
 import { cycleOf, loadCycleOrg, requireSite, retryOnConflict, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
@@ -44,41 +46,46 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
   }
   const site = await requireSite(s);
   const cycle = cycleOf(site, undefined);
+  const withPeople = async <T extends object>(data: T) => ({ ...data, people: await bridgePeopleOf(deps, data, s.nowMs) });
   switch (request.action) {
     case 'departments':
-      return webTriggerResultSchemas.departments.parse({
-        company: { id: site.company.id, name: site.company.name },
-        departments: site.departments.map((d) => ({ id: d.id, name: d.name, parent: d.parent ?? null, owners: d.owners })),
-      });
+      return webTriggerResultSchemas.departments.parse(
+        await withPeople({
+          company: { id: site.company.id, name: site.company.name },
+          departments: site.departments.map((d) => ({ id: d.id, name: d.name, parent: d.parent ?? null, owners: d.owners })),
+        }),
+      );
     case 'department': {
       const input = await s.repo.loadDepartment(cycle, request.department);
       const view = input ? departmentViewOf(input, s.at) : null;
       if (!input || !view) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
       // The trend travels with the view, so Teams draws what Jira draws (computed once, here).
-      return webTriggerResultSchemas.department.parse({ ...view, trend: computeDepartmentTrend(input, s.at) });
+      return webTriggerResultSchemas.department.parse(await withPeople({ ...view, trend: computeDepartmentTrend(input, s.at) }));
     }
     case 'company':
     case 'dependencies': {
       const { org, metrics } = await loadCycleOrg(s, site, cycle);
       const { view } = companyViewOf(org, metrics, s.at);
-      return request.action === 'company' ? webTriggerResultSchemas.company.parse(view) : webTriggerResultSchemas.dependencies.parse(view.dependencies);
+      if (request.action === 'company') return webTriggerResultSchemas.company.parse(await withPeople(view));
+      // Asked without people, the list alone, as every earlier app answered.
+      return webTriggerResultSchemas.dependencies.parse(request.withPeople ? await withPeople({ dependencies: view.dependencies }) : view.dependencies);
     }
     case 'agenda': {
       const options = { ...(request.since ? { since: request.since } : {}), ...(request.minutes ? { minutes: request.minutes } : {}) };
       if (request.department === undefined) {
         const { org, metrics } = await loadCycleOrg(s, site, cycle);
-        return webTriggerResultSchemas.agenda.parse(companyViewOf(org, metrics, s.at, options).agenda);
+        return webTriggerResultSchemas.agenda.parse(await withPeople(companyViewOf(org, metrics, s.at, options).agenda));
       }
       const input = await s.repo.loadDepartment(cycle, request.department);
       if (!input) throw new AppFailure('not-found', `no department ${request.department} in cycle ${cycle}`);
       const evaluation = evaluateStored(input.org, input.metrics, { at: s.at, agenda: { scope: { kind: 'department', id: request.department }, ...options } });
-      return webTriggerResultSchemas.agenda.parse(evaluation.agenda);
+      return webTriggerResultSchemas.agenda.parse(await withPeople(evaluation.agenda));
     }
     case 'check-in': {
       const { action: _action, authorEmail, author, ...fields } = request;
       try {
         const done = await checkIn(deps, s, { cycle, editor: { via: 'teams', email: authorEmail }, checkIn: fields, author });
-        return webTriggerResultSchemas['check-in'].parse({ kr: krViewIn(done.org, done.metrics, s.at, request.kr) });
+        return webTriggerResultSchemas['check-in'].parse(await withPeople({ kr: krViewIn(done.org, done.metrics, s.at, request.kr) }));
       } catch (e) {
         if (e instanceof AppFailure && e.code === 'forbidden') throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);
         throw e;

@@ -3,7 +3,7 @@
  * Action.Submit fallback). Inputs are validated with zod; the answer is a card that replaces
  * the one clicked (for everyone when `shared`) or a short message to the person who clicked.
  */
-import { agendaPlaceOf, findAgendaItem } from '@okr-bridge/core';
+import { agendaPlaceOf, dependenciesAnswerOf, findAgendaItem, indexPeople } from '@okr-bridge/core';
 import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
@@ -64,16 +64,18 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
     case VERBS.acknowledge: {
       const parsed = acknowledgeData.safeParse(data);
       if (!parsed.success) return message(`Expected the dependency to acknowledge: ${firstIssue(parsed.error)}`);
-      const dependencies = await forge.call({ action: 'dependencies' });
-      if (dependencies.kind !== 'ok') return message(problemText(dependencies));
-      const dependency = dependencies.data.find((d) => d.id === parsed.data.dependency);
+      const answer = await forge.call({ action: 'dependencies', withPeople: true });
+      if (answer.kind !== 'ok') return message(problemText(answer));
+      const { dependencies, people: sent } = dependenciesAnswerOf(answer.data);
+      const named = indexPeople(sent);
+      const dependency = dependencies.find((d) => d.id === parsed.data.dependency);
       if (!dependency) return message(`Jira no longer knows the dependency ${parsed.data.dependency}.`);
       const at = new Date(services.nowMs()).toISOString();
       // The acknowledged card keeps mentioning the owners seen here, as the alert did.
-      const people = dependency.state === 'blocked' ? ((await knownOwners(services.store, [turn.conversationId], dependency)).get(turn.conversationId) ?? []) : [];
+      const people = dependency.state === 'blocked' ? ((await knownOwners(services.store, [turn.conversationId], dependency, named)).get(turn.conversationId) ?? []) : [];
       const card =
         dependency.state === 'blocked'
-          ? buildAlertCard(dependency, { since: parsed.data.since, acknowledgedBy: { name: turn.userName, at }, people })
+          ? buildAlertCard(dependency, { since: parsed.data.since, acknowledgedBy: { name: turn.userName, at }, people, named })
           : buildResolvedAlertCard(dependency, { since: parsed.data.since, resolvedAt: at });
       return { kind: 'card', card, shared: true };
     }
@@ -95,7 +97,7 @@ export async function runCardAction(services: BotServices, turn: TurnInfo, verb:
       if (view.kind !== 'ok') return message(problemText(view));
       const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
       const kr = parsed.data.kr;
-      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale, ...(kr ? { kr } : {}) }), shared: false };
+      return { kind: 'card', card: buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale, named: indexPeople(view.data.people), ...(kr ? { kr } : {}) }), shared: false };
     }
     case VERBS.checkIn:
       return checkIn(services, turn, forge, data, who);

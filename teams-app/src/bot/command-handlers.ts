@@ -2,6 +2,7 @@
  * What each command answers. Data comes from the tenant's Forge web trigger (signed); follows
  * and reminders are stored here. Every answer is a list of replies (cards or text).
  */
+import { dependenciesAnswerOf, indexPeople } from '@okr-bridge/core';
 import { buildCheckInCard, buildFollowingCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
 import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from '../cards/view-cards';
 import type { ForgeClient } from '../forge/forge-client';
@@ -62,11 +63,13 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
       const view = await forge.call({ action: 'department', department: id });
       if (view.kind !== 'ok') return [forgeProblem(view)];
       const stale = view.data.lint.filter((f) => f.code === 'stale-check-in').map((f) => f.subject);
-      return [cardReply(buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale }), `Check in: ${view.data.name}`)];
+      return [cardReply(buildCheckInCard(view.data, view.data.objectives.flatMap((o) => o.keyResults), { stale, named: indexPeople(view.data.people) }), `Check in: ${view.data.name}`)];
     }
     case 'blocked': {
-      const dependencies = await forge.call({ action: 'dependencies' });
-      return [dependencies.kind === 'ok' ? cardReply(buildBlockedListCard(dependencies.data), 'Blocked dependencies') : forgeProblem(dependencies)];
+      const answer = await forge.call({ action: 'dependencies', withPeople: true });
+      if (answer.kind !== 'ok') return [forgeProblem(answer)];
+      const { dependencies, people } = dependenciesAnswerOf(answer.data);
+      return [cardReply(buildBlockedListCard(dependencies, new Map(), indexPeople(people)), 'Blocked dependencies')];
     }
     case 'follow':
     case 'unfollow': {

@@ -8,6 +8,7 @@
 import { buildCheckInCard } from '../cards/interaction-cards';
 import { cardActivity } from '../events/plan-alerts';
 import { nextWeeklyOccurrence } from './reminder-time';
+import { indexPeople } from '@okr-bridge/core';
 import { forgeFor, type BotServices } from './services';
 
 /** The connection id under which locally generated events are stored. */
@@ -35,7 +36,7 @@ export async function runDueReminders(services: BotServices): Promise<number> {
     if (stale.length > 0) {
       const krs = view.data.objectives.flatMap((o) => o.keyResults);
       const eventId = `reminder:${schedule.conversationId}:${schedule.department}:${schedule.nextDueAt}`;
-      const activity = cardActivity(buildCheckInCard(view.data, krs, { reminder: true, stale }), `Weekly check-in: ${view.data.name}`);
+      const activity = cardActivity(buildCheckInCard(view.data, krs, { reminder: true, stale, named: indexPeople(view.data.people) }), `Weekly check-in: ${view.data.name}`);
       const entry = { eventId, conversationId: schedule.conversationId, tenantId: conversation.tenantId, kind: 'send' as const, subject: `reminder:${schedule.department}`, activity, notBefore: services.nowMs() };
       const outcome = await store.ingestEvent(
         { connectionId: LOCAL_EVENTS, requestId: eventId },

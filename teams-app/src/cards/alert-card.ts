@@ -5,6 +5,7 @@
 import { describeDeliverable, describeImpact } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from './wire';
 import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import type { PeopleIndex } from '@okr-bridge/core/present';
 import { createMentioner, type MentionablePerson } from './mentions';
 
 function deliverableLines(dependency: DependencyView): CardElement[] {
@@ -26,12 +27,14 @@ export interface AlertCardOptions {
   readonly acknowledgedBy?: { readonly name: string; readonly at: string };
   /** People the bot has seen in the conversation the card goes to: owners among them are mentioned (notified). */
   readonly people?: readonly MentionablePerson[];
+  /** The people the Jira app sent for the dependency's owners (names, emails where revealed). */
+  readonly named?: PeopleIndex;
 }
 
 /** The alert sent to the channels of both departments when a dependency becomes blocked. */
 export function buildAlertCard(dependency: DependencyView, options: AlertCardOptions): AdaptiveCard {
   const { needs, provider } = dependency;
-  const mentioner = createMentioner(options.people ?? []);
+  const mentioner = createMentioner(options.people ?? [], options.named);
   const needsOwner = needs.owner ? mentioner.label(needs.owner) : 'not named';
   const owners = listLabel(provider.owners.map((o) => mentioner.label(o)));
   const body: CardElement[] = [

@@ -3,6 +3,8 @@
  * confidence, note, decision) and its answered version, help, and plain notices.
  */
 import type { KrWire as KrView } from './wire';
+import type { PeopleIndex } from '@okr-bridge/core/present';
+import { ownerText } from './mentions';
 import { card, container, execute, facts, heading, listLabel, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 export interface DepartmentChoice {
@@ -80,8 +82,9 @@ function checkInInputs(kr: KrView): CardElement[] {
 export function buildCheckInCard(
   department: { readonly id: string; readonly name: string },
   krs: readonly KrView[],
-  options: { readonly reminder?: boolean; readonly stale?: readonly string[]; readonly kr?: string } = {},
+  options: { readonly reminder?: boolean; readonly stale?: readonly string[]; readonly kr?: string; readonly named?: PeopleIndex } = {},
 ): AdaptiveCard {
+  const named = options.named ?? new Map();
   const open = krs.filter((k) => k.checkInAllowed);
   const isStale = (k: KrView) => options.stale?.includes(k.id) ?? false;
   const title = options.reminder ? `Weekly check-in: ${plain(department.name)}` : `Check in: ${plain(department.name)}`;
@@ -101,12 +104,12 @@ export function buildCheckInCard(
   const ordered = [...open.filter(isStale), ...open.filter((k) => !isStale(k))];
   const stale = ordered.filter(isStale);
   const body: CardElement[] = [heading(title)];
-  if (stale.length) body.push(text(`Waiting for a check-in: ${stale.map((k) => `${plain(k.title)} (${k.owner ?? 'no owner'})`).join('; ')}.`));
+  if (stale.length) body.push(text(`Waiting for a check-in: ${stale.map((k) => `${plain(k.title)} (${k.owner ? ownerText(k.owner, named) : 'no owner'})`).join('; ')}.`));
   for (const k of ordered) {
     body.push(
       container([
         text(`**${plain(k.title)}**`),
-        text(`${plain(k.valueLabel)}, ${k.progressLabel} (${k.statusLabel})${k.owner ? ` — ${k.owner}` : ''}`, { subtle: true, spacing: 'None' }),
+        text(`${plain(k.valueLabel)}, ${k.progressLabel} (${k.statusLabel})${k.owner ? ` — ${ownerText(k.owner, named)}` : ''}`, { subtle: true, spacing: 'None' }),
         { type: 'ActionSet', actions: [execute('Check in', VERBS.checkInForm, { department: department.id, kr: k.id })] },
       ]),
     );

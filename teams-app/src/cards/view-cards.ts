@@ -4,20 +4,26 @@
  */
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
+import { indexPeople, nameOwnersIn, type OwnerPerson, type PeopleIndex } from '@okr-bridge/core/present';
+import { ownerText } from './mentions';
+
+/** A view with the people its owners name, as the Jira app sends it. */
+type Naming<T> = T & { readonly people?: readonly OwnerPerson[] | undefined };
 import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 /** A department's OKRs: progress against expected, each objective and key result, blocked work. */
-export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
+export function buildDepartmentStatusCard(view: Naming<DepartmentView>): AdaptiveCard {
+  const named = indexPeople(view.people);
   const body: CardElement[] = [
     heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
-    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
+    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners.map((o) => ownerText(o, named)))}.`, { subtle: true }),
   ];
   for (const o of view.objectives) {
     body.push(
       container([
         text(`**${plain(o.title)}** — ${o.progressLabel}, ${o.statusLabel}`),
         ...o.keyResults.flatMap((kr) => [
-          text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${kr.owner}` : ''}`, { spacing: 'Small' }),
+          text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${ownerText(kr.owner, named)}` : ''}`, { spacing: 'Small' }),
           // Why a key result needs attention, in the sentence every surface shows.
           ...(kr.tone === 'good' ? [] : [text(plain(kr.statusReason), { subtle: true, spacing: 'None' })]),
         ]),
@@ -40,14 +46,15 @@ export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
 }
 
 /** The review agenda, time-boxed, with what people added from Teams at the end. */
-export function buildAgendaCard(agenda: ReviewAgenda, added: readonly AgendaRequest[]): AdaptiveCard {
+export function buildAgendaCard(agenda: Naming<ReviewAgenda>, added: readonly AgendaRequest[]): AdaptiveCard {
+  const named = indexPeople(agenda.people);
   const body: CardElement[] = [heading(plain(agenda.title)), text(`Since ${cardDate(agenda.since)}, ${agenda.meetingMinutes} minutes, ${agenda.bufferMinutes} spare.`, { subtle: true })];
   agenda.items.forEach((item, i) => {
     const links = item.links.filter((l) => l.url).map((l) => `[${l.label}](${l.url})`);
     body.push(
       container([
-        text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${item.presenter}` : ''}`),
-        text(`${plain(item.detail)}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
+        text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${ownerText(item.presenter, named)}` : ''}`),
+        text(`${plain(nameOwnersIn(item.detail, named))}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
       ], item.kind === 'blocked-dependency' ? 'attention' : undefined),
     );
   });
@@ -61,7 +68,7 @@ export function buildAgendaCard(agenda: ReviewAgenda, added: readonly AgendaRequ
 }
 
 /** Every blocked dependency, who needs what from whom. */
-export function buildBlockedListCard(dependencies: readonly DependencyView[], since: ReadonlyMap<string, string> = new Map()): AdaptiveCard {
+export function buildBlockedListCard(dependencies: readonly DependencyView[], since: ReadonlyMap<string, string> = new Map(), named: PeopleIndex = new Map()): AdaptiveCard {
   const blocked = dependencies.filter((d) => d.state === 'blocked');
   if (blocked.length === 0) return card([heading('Nothing is blocked', 'Good'), text('No cross-department dependency is blocked right now.')]);
   const body: CardElement[] = [heading(`${blocked.length} blocked ${blocked.length === 1 ? 'dependency' : 'dependencies'}`, 'Attention')];
@@ -71,7 +78,7 @@ export function buildBlockedListCard(dependencies: readonly DependencyView[], si
     body.push(
       container([
         text(`**${plain(d.title)}**`),
-        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners)})${when ? `, blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
+        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners.map((o) => ownerText(o, named)))})${when ? `, blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
         text(plain(d.reason), { subtle: true, spacing: 'None' }),
       ], 'attention'),
     );

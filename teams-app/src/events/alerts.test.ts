@@ -219,4 +219,14 @@ describe('/api/events refuses what it cannot trust, storing nothing', () => {
     const bad = JSON.stringify({ type: 'dependency.exploded', id: 'ev-x' });
     expect(await post(signed(bad), bad)).toEqual({ status: 400, body: { error: 'expected a bridge event: type: expected an event with type dependency.changed, kr.status-changed or views.changed' } });
   });
+
+  it('refuses an event whose people are malformed with 400 naming the field, and stores nothing', async () => {
+    const people = [{ id: '712020:2e7d1ecb-3b92-551e-574a-5d200c67dab9', displayName: '', email: 'not an email' }];
+    const bad = JSON.stringify({ ...blockedEvent('ev-people'), people });
+    expect(await post(signed(bad), bad)).toEqual({
+      status: 400,
+      body: { error: 'expected a bridge event: people.0.displayName: expected displayName to be the name Jira shows; people.0.email: expected email to be an email address (or absent when Jira hides it)' },
+    });
+    expect(await stack.store.getEvent('ev-people')).toBeUndefined();
+  });
 });

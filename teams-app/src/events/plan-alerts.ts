@@ -5,7 +5,7 @@
  * is kept but sends nothing. An alert mentions the owners the bot has seen in each
  * conversation. Pure: who follows what, and who was seen where, come in as arguments.
  */
-import type { BridgeEvent } from '@okr-bridge/core';
+import { indexPeople, type BridgeEvent } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from '../cards/wire';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import type { AdaptiveCard } from '../cards/elements';
@@ -53,7 +53,8 @@ export function planAlertEntries(event: BridgeEvent, tenantId: string, audience:
   const dependency = event.dependency;
   const subject = dependencySubject(dependency.id);
   if (plan.kind === 'alert') {
-    const alertFor = (people: readonly MentionablePerson[]) => cardActivity(buildAlertCard(dependency, { since: event.occurredAt, people }), `Blocked: ${dependency.title}`);
+    const named = indexPeople(event.people);
+    const alertFor = (people: readonly MentionablePerson[]) => cardActivity(buildAlertCard(dependency, { since: event.occurredAt, people, named }), `Blocked: ${dependency.title}`);
     const plainAlert = alertFor([]);
     return audience.followers.map((conversationId) => {
       const people = audience.owners?.get(conversationId) ?? [];

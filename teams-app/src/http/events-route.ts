@@ -7,7 +7,7 @@
  * lost answer must not read as a failure). A used request id with any other body is a replay
  * and answers 401. A refused or invalid request stores nothing.
  */
-import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, verifyBridgeRequest } from '@okr-bridge/core';
+import { BRIDGE_HEADERS, bridgeEventSchema, headerOf, indexPeople, verifyBridgeRequest } from '@okr-bridge/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MentionablePerson } from '../cards/mentions';
 import { knownOwners } from '../events/known-owners';
@@ -85,7 +85,7 @@ export async function handleEvent(deps: EventsRouteDeps, method: string, headers
   let owners = new Map<string, MentionablePerson[]>();
   if (event.type === 'dependency.changed' && plan.kind === 'alert') {
     followers = await store.followersOf(tenantId, alertDepartments(event.dependency));
-    owners = await knownOwners(store, followers, event.dependency);
+    owners = await knownOwners(store, followers, event.dependency, indexPeople(event.people));
   }
   if (event.type === 'dependency.changed' && plan.kind === 'resolve') withCard = await store.conversationsWithCard(tenantId, dependencySubject(event.dependency.id));
   const now = deps.nowMs();

@@ -4,6 +4,7 @@
  * `tabApiPaths` (from `paths.ts`), so no zod ships in the browser bundle.
  */
 import { z } from 'zod';
+import type { OwnerPerson } from '@okr-bridge/core/present';
 import type { companyViewSchema, departmentViewSchema, DependencyState, dependencyViewSchema, reviewAgendaSchema } from '@okr-bridge/core';
 
 /** The views as they cross the wire from the Jira app (what its schemas let through). */
@@ -14,6 +15,14 @@ export type ReviewAgenda = z.infer<typeof reviewAgendaSchema>;
 export type ObjectiveView = DepartmentView['objectives'][number];
 export type KrView = ObjectiveView['keyResults'][number];
 export type AgendaItem = ReviewAgenda['items'][number];
+
+/**
+ * Every page that names owners carries the people the Jira app sent for them (account ids
+ * with names); the tab labels owners with core's `ownerLabel` over these.
+ */
+export interface NamingPage {
+  readonly people: readonly OwnerPerson[];
+}
 
 const id = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, { error: 'expected an id of letters, digits, ".", "_" or "-"' });
 
@@ -67,7 +76,7 @@ export interface TabError {
   readonly error: { readonly code: string; readonly message: string };
 }
 
-export interface TabContext {
+export interface TabContext extends NamingPage {
   readonly user: { readonly name: string; readonly email: string | null };
   readonly tenantId: string;
   readonly site: { readonly url: string | null; readonly name: string | null };
@@ -81,7 +90,7 @@ export interface ProgressPoint {
   readonly progress: number;
 }
 
-export interface DepartmentPage {
+export interface DepartmentPage extends NamingPage {
   readonly department: DepartmentView;
   /** Observed progress by subject (the department id, objective ids, key result ids), oldest first. */
   readonly trend: Readonly<Record<string, readonly ProgressPoint[]>>;
@@ -92,7 +101,7 @@ export interface DependencyWithSince extends DependencyView {
   readonly stateSince: string;
 }
 
-export interface DependenciesPage {
+export interface DependenciesPage extends NamingPage {
   /** Blocked first, then at risk, open, done. */
   readonly dependencies: readonly DependencyWithSince[];
 }
@@ -123,7 +132,7 @@ export interface RequestedAgendaItem {
   readonly minutes: number;
 }
 
-export interface AgendaPage {
+export interface AgendaPage extends NamingPage {
   /** The review this agenda belongs to: its scope and day, e.g. `eng@2026-11-15`. */
   readonly reviewId: string;
   readonly agenda: ReviewAgenda;
@@ -133,7 +142,7 @@ export interface AgendaPage {
   readonly items: Readonly<Record<string, ReviewItemState>>;
 }
 
-export type CompanyPage = CompanyView;
+export type CompanyPage = CompanyView & NamingPage;
 
 /**
  * What open views poll every second or two: a stamp that changes whenever the Jira site told

@@ -1,10 +1,10 @@
-import { buildDependencyViews, evaluateOrg, type WebTriggerRequest } from '@okr-bridge/core';
+import { buildDependencyViews, buildDepartmentView, departmentViewSchema, evaluateOrg, reviewAgendaSchema, type WebTriggerRequest } from '@okr-bridge/core';
 import { randomUUID } from 'node:crypto';
 import { loadAcmeExample, startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
 import { createForgeClient, type ForgeClient } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
 import type { TabCaller } from './deps';
-import { getAgenda, getDependencies, requestedItemId, reviewIdOf } from './handlers';
+import { getAgenda, getDepartment, getDependencies, requestedItemId, reviewIdOf } from './handlers';
 import { createMemoryReviewStore } from '../store/review-store';
 
 const { org, issues } = loadAcmeExample();
@@ -116,5 +116,28 @@ describe('reviewIdOf', () => {
   test('names the scope and the day of the review', () => {
     expect(reviewIdOf('eng', '2026-11-15T09:30:00Z')).toBe('eng@2026-11-15');
     expect(reviewIdOf(undefined, '2026-11-15')).toBe('company@2026-11-15');
+  });
+});
+
+describe('the people the Jira app sends with a view', () => {
+  const person = { id: '712020:2e7d1ecb-3b92-551e-574a-5d200c67dab9', displayName: 'Ana Costa' };
+
+  it('reach the Dependencies page, asked for with the list; an app that predates them answers the list alone', async () => {
+    const asked: unknown[] = [];
+    const caller = { ...callerAnswering({ dependencies: views, people: [person] }), call: (async (request: unknown) => (asked.push(request), { kind: 'ok', data: { dependencies: views, people: [person] } })) as unknown as TabCaller['call'] };
+    const reply = await getDependencies(caller, createMemoryReviewStore(), AT);
+    expect(asked).toEqual([{ action: 'dependencies', withPeople: true }]);
+    expect(reply.status === 200 && [reply.body.people, reply.body.dependencies.length]).toEqual([[person], views.length]);
+    const older = await getDependencies(callerAnswering(views), createMemoryReviewStore(), AT);
+    expect(older.status === 200 && older.body.people).toEqual([]);
+  });
+
+  it('reach the Department and Review pages', async () => {
+    const department = departmentViewSchema.parse(buildDepartmentView(org, evaluateOrg(org, issues, { at: '2026-11-15' }), 'eng'));
+    const page = await getDepartment(callerAnswering({ ...department, people: [person] }), createMemoryReviewStore(), 'eng');
+    expect(page.status === 200 && page.body.people).toEqual([person]);
+    const agenda = reviewAgendaSchema.parse(evaluateOrg(org, issues, { at: '2026-11-15' }).agenda);
+    const review = await getAgenda(callerAnswering({ ...agenda, people: [person] }), createMemoryReviewStore(), { department: 'eng' });
+    expect(review.status === 200 && [review.body.people, 'people' in review.body.agenda]).toEqual([[person], false]);
   });
 });

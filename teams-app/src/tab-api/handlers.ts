@@ -4,7 +4,7 @@
  * and returns the reply. No handler reads another tenant's connection or space.
  */
 import { createHash } from 'node:crypto';
-import { AGENDA_MINUTES, DEPENDENCY_STATE_RANK, fromDay, toDay, trendPointsOf, type WebTriggerAction } from '@okr-bridge/core';
+import { AGENDA_MINUTES, dependenciesAnswerOf, DEPENDENCY_STATE_RANK, fromDay, toDay, trendPointsOf, type WebTriggerAction } from '@okr-bridge/core';
 import type { ForgeOutcome } from '../forge/forge-client';
 import type { AgendaRequest } from '../store/port';
 import {
@@ -49,6 +49,7 @@ function problemOf(outcome: Exclude<ForgeOutcome<WebTriggerAction>, { kind: 'ok'
 
 export async function getContext(caller: TabCaller): Promise<Reply<TabContext>> {
   return fromForge(await caller.call({ action: 'departments' }), (data) => ({
+    people: data.people ?? [],
     user: { name: caller.identity.name, email: caller.identity.email },
     tenantId: caller.identity.tenantId,
     site: { url: caller.connection.siteUrl ?? null, name: caller.connection.siteName ?? null },
@@ -65,16 +66,17 @@ function progressSubjects(view: DepartmentView): { subject: string; progress: nu
 }
 
 export async function getDepartment(caller: TabCaller, store: ReviewStore, id: string): Promise<Reply<DepartmentPage>> {
-  return fromForge(await caller.call({ action: 'department', department: id }), async ({ trend: computed, ...department }) => {
+  return fromForge(await caller.call({ action: 'department', department: id }), async ({ trend: computed, people: sent, ...department }) => {
+    const people = sent ?? [];
     // Jira computes the trend once from its stored facts; sampling on each tab open is only for an app that does not send it.
-    if (computed) return { department, trend: trendPointsOf(computed, department.id) };
+    if (computed) return { department, trend: trendPointsOf(computed, department.id), people };
     const samples = progressSubjects(department);
     await store.recordProgress(caller.space, dayOf(department.at), samples);
     const trend = await store.progressOf(
       caller.space,
       samples.map((s) => s.subject),
     );
-    return { department, trend: Object.fromEntries(trend) };
+    return { department, trend: Object.fromEntries(trend), people };
   });
 }
 
@@ -90,19 +92,20 @@ export async function getCompany(caller: TabCaller, store: ReviewStore): Promise
       dayOf(company.at),
       company.departments.map((d) => ({ subject: d.id, progress: d.progress })),
     );
-    return company;
+    return { ...company, people: company.people ?? [] };
   });
 }
 
 export async function getDependencies(caller: TabCaller, store: ReviewStore, nowMs: number): Promise<Reply<DependenciesPage>> {
-  return fromForge(await caller.call({ action: 'dependencies' }), async (list) => {
+  return fromForge(await caller.call({ action: 'dependencies', withPeople: true }), async (answer) => {
+    const { dependencies: list, people } = dependenciesAnswerOf(answer);
     const sorted = list.map((d, i) => ({ d, i })).sort((a, b) => DEPENDENCY_STATE_RANK[a.d.state] - DEPENDENCY_STATE_RANK[b.d.state] || a.i - b.i);
     const since = await store.observeStates(
       caller.space,
       sorted.map(({ d }) => ({ subject: d.id, state: d.state })),
       nowMs,
     );
-    return { dependencies: sorted.map(({ d }) => ({ ...d, stateSince: new Date(since.get(d.id) ?? nowMs).toISOString() })) };
+    return { dependencies: sorted.map(({ d }) => ({ ...d, stateSince: new Date(since.get(d.id) ?? nowMs).toISOString() })), people };
   });
 }
 
@@ -151,10 +154,10 @@ export async function getAgenda(caller: TabCaller, store: ReviewStore, query: Ag
   const [outcome, scope] = await Promise.all([caller.call(request), requestScopeOf(caller, query.department)]);
   if (outcome.kind !== 'ok') return problemOf(outcome);
   if (scope.kind !== 'ok') return problemOf(scope);
-  const agenda = outcome.data;
+  const { people, ...agenda } = outcome.data;
   const reviewId = reviewIdOf(query.department, agenda.at);
   const [items, requests] = await Promise.all([store.itemsOf(caller.space, reviewId), caller.agendaRequests(scope.id)]);
-  return { status: 200, body: { reviewId, agenda, requested: toRequestedItems(requests), items: Object.fromEntries(items.map((i) => [i.itemId, i])) } };
+  return { status: 200, body: { reviewId, agenda, people: people ?? [], requested: toRequestedItems(requests), items: Object.fromEntries(items.map((i) => [i.itemId, i])) } };
 }
 
 export async function saveReviewItem(

@@ -1,6 +1,7 @@
 /** The tab's shell: theme, local-mode banner, department picker and the three views. */
 import { Button, Field, FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { indexPeople } from '@okr-bridge/core/present';
 import type { TabContext } from '../tab-api/contract';
 import type { TabApi } from './api';
 import { departmentOwnedBy } from './format';
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
 /** The department to start with: the address's, else the one the user leads (My OKRs), else the first. */
 function initialDepartment(initial: UrlState, ctx: TabContext, email: string | null): string {
   if (initial.department !== null && (initial.department === '' || ctx.departments.some((d) => d.id === initial.department))) return initial.department;
-  return departmentOwnedBy(ctx.departments, email) ?? ctx.departments[0]?.id ?? '';
+  return departmentOwnedBy(ctx.departments, email, indexPeople(ctx.people)) ?? ctx.departments[0]?.id ?? '';
 }
 
 function Shell({ api, host, ctx, initial }: { api: TabApi; host: TabHost; ctx: TabContext; initial: UrlState }) {

@@ -1,3 +1,4 @@
+import { indexPeople } from '@okr-bridge/core/present';
 import { departmentOwnedBy, formatClock, formatDuration } from './format';
 
 describe('tab formatting', () => {
@@ -21,5 +22,19 @@ describe('tab formatting', () => {
       { id: 'prod', owners: ['Sofia@Acme.example'] },
     ];
     expect([departmentOwnedBy(departments, 'sofia@acme.example'), departmentOwnedBy(departments, 'x@y.z'), departmentOwnedBy(departments, null)]).toEqual(['prod', null, null]);
+  });
+
+  test('departmentOwnedBy knows an owner picked in Jira by the email Jira revealed, not by a hidden one', () => {
+    const ana = '712020:2e7d1ecb-3b92-551e-574a-5d200c67dab9';
+    const mei = '712020:263467eb-d198-3786-8f77-e0744ed09341';
+    const departments = [
+      { id: 'plat', owners: [mei] },
+      { id: 'eng', owners: [ana] },
+    ];
+    const people = indexPeople([
+      { id: ana, displayName: 'Ana Costa', email: 'ana@acme.example' },
+      { id: mei, displayName: 'Mei Lin' },
+    ]);
+    expect([departmentOwnedBy(departments, 'Ana@acme.example', people), departmentOwnedBy(departments, 'mei@acme.example', people), departmentOwnedBy(departments, 'ana@acme.example')]).toEqual(['eng', null, null]);
   });
 });

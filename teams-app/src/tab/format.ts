@@ -1,4 +1,5 @@
 /** Words and numbers the tab shows, as pure functions (tested beside this file). */
+import { ownerAddresses, type PeopleIndex } from '@okr-bridge/core/present';
 
 /** A countdown as m:ss, with a minus sign once the time is up. */
 export function formatClock(ms: number): string {
@@ -20,9 +21,12 @@ export function formatDuration(fromIso: string, nowMs: number): string {
   return `${days} days`;
 }
 
-/** The department a person leads: the first whose owners include their email. */
-export function departmentOwnedBy(departments: readonly { id: string; owners: readonly string[] }[], email: string | null): string | null {
+/**
+ * The department a person leads: the first whose owners include their email (as the org file
+ * names it, or as Jira revealed it for an owner picked as an account).
+ */
+export function departmentOwnedBy(departments: readonly { id: string; owners: readonly string[] }[], email: string | null, people: PeopleIndex = new Map()): string | null {
   if (!email) return null;
   const lower = email.toLowerCase();
-  return departments.find((d) => d.owners.some((o) => o.toLowerCase() === lower))?.id ?? null;
+  return departments.find((d) => d.owners.some((o) => ownerAddresses(o, people).includes(lower)))?.id ?? null;
 }

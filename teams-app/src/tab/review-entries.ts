@@ -2,7 +2,7 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
+import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, indexPeople, nameOwnersIn, ownerLabel, type PeopleIndex, type Viewer } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 
 export const REQUESTED_LABEL = 'Requested from Teams';
@@ -13,6 +13,7 @@ export interface ReviewEntry {
   readonly title: string;
   readonly kindLabel: string;
   readonly detail: string;
+  /** The presenter as a person reads them (a name, never an account id). */
   readonly presenter: string | null;
   readonly minutes: number;
   readonly links: AgendaItem['links'];
@@ -20,14 +21,19 @@ export interface ReviewEntry {
   readonly requested: { readonly by: string; readonly at: string } | null;
 }
 
-function fromGenerated(item: AgendaItem): ReviewEntry {
-  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
+/** An agenda item's presenter as a person reads them. */
+export function presenterLabel(item: Pick<AgendaItem, 'presenter'> | undefined, people: PeopleIndex): string | null {
+  return item?.presenter ? ownerLabel(item.presenter, people) : null;
+}
+
+function fromGenerated(item: AgendaItem, people: PeopleIndex): ReviewEntry {
+  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: nameOwnersIn(item.detail, people), presenter: presenterLabel(item, people), minutes: item.minutes, links: item.links, requested: null };
 }
 
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
 const bareSubject = (subject: string) => subject.slice(subject.indexOf(':') + 1);
 
-function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaItem[], viewer: Viewer): ReviewEntry {
+function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaItem[], viewer: Viewer, people: PeopleIndex): ReviewEntry {
   // When the agenda knows the same subject, its Jira links serve the request too.
   const same = generated.find((i) => i.subject === bareSubject(request.subject) || i.subject === request.subject);
   return {
@@ -35,7 +41,7 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
     title: request.title,
     kindLabel: REQUESTED_LABEL,
     detail: `Added to this review with "Add to agenda" on a Teams card.`,
-    presenter: same?.presenter ?? null,
+    presenter: presenterLabel(same, people),
     minutes: request.minutes,
     links: same?.links ?? [],
     requested: { by: request.requestedBy, at: formatInstant(request.requestedAt, viewer) },
@@ -43,8 +49,9 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
 }
 
 /** The agenda's items, then its requested items, except requests for an item the agenda already lists; times in the viewer's words. */
-export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'>, viewer: Viewer): ReviewEntry[] {
+export function reviewEntriesOf(page: Pick<AgendaPage, 'agenda' | 'requested'> & Partial<Pick<AgendaPage, 'people'>>, viewer: Viewer): ReviewEntry[] {
+  const people = indexPeople(page.people);
   const generated = [...page.agenda.items, ...page.agenda.overflow];
   const requested = page.requested.filter((r) => findAgendaItem(page.agenda, r.subject) === null);
-  return [...page.agenda.items.map(fromGenerated), ...requested.map((r) => fromRequested(r, generated, viewer))];
+  return [...page.agenda.items.map((i) => fromGenerated(i, people)), ...requested.map((r) => fromRequested(r, generated, viewer, people))];
 }

@@ -3,6 +3,9 @@ import { Notice } from './notice';
 import { Lozenge } from './lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
+import { accountIdsInText } from '@okr-bridge/core/present';
+import { namedText } from './people/named-text';
+import { PeopleProvider, usePeopleMap } from './people/people-context';
 
 const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
   'objective-count': 'Objective count',
@@ -25,13 +28,23 @@ export function LintList({ findings }: { readonly findings: readonly LintFinding
     );
   }
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  // An overloaded owner is named in the finding as stored: an account id reads as the person's name.
+  return (
+    <PeopleProvider owners={findings.flatMap((f) => accountIdsInText(f.message))}>
+      <Findings findings={sorted} />
+    </PeopleProvider>
+  );
+}
+
+function Findings({ findings }: { readonly findings: readonly LintFinding[] }) {
+  const people = usePeopleMap();
   return (
     <Stack space="space.100" as="ul" testId="lint-list">
-      {sorted.map((f) => (
+      {findings.map((f) => (
         <Inline as="li" key={`${f.code}:${f.subject}`} space="space.100" alignBlock="start">
           <Lozenge appearance={f.severity === 'error' ? 'removed' : 'moved'}>{f.severity}</Lozenge>
           <Text weight="semibold">{CODE_LABELS[f.code]}</Text>
-          <Text>{f.message}</Text>
+          <Text>{namedText(f.message, people)}</Text>
         </Inline>
       ))}
     </Stack>

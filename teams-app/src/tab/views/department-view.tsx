@@ -2,7 +2,7 @@
 import { Button, Card, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompanyPage, DepartmentPage } from '../../tab-api/contract';
 import type { TabApi } from '../api';
-import { formatDate } from '@okr-bridge/core/present';
+import { formatDate, indexPeople, ownerAddresses } from '@okr-bridge/core/present';
 import { useLoad } from '../use-load';
 import { useViewer } from '../viewer';
 import { StatusBadge } from './badges';
@@ -34,6 +34,9 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
   const viewer = useViewer();
   const formatDay = (iso: string) => formatDate(iso, viewer);
   const me = userEmail?.toLowerCase();
+  const people = indexPeople(page.people);
+  // Yours when the owner is your email, or an account whose email Jira revealed as yours.
+  const isMine = (owner: string | null | undefined) => me !== undefined && !!owner && ownerAddresses(owner, people).includes(me);
   return (
     <section aria-labelledby="dept-title">
       <h2 id="dept-title">{d.name} OKRs</h2>
@@ -61,7 +64,7 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
             <Sparkline cycle={d.cycle} points={page.trend[o.id]} progressLabel={o.progressLabel} expectedLabel={d.expectedLabel} tone={o.tone} />
           </div>
           {o.keyResults.map((kr) => (
-            <KrRow key={kr.id} kr={kr} cycle={d.cycle} expectedLabel={d.expectedLabel} trend={page.trend[kr.id]} mine={me !== undefined && kr.owner?.toLowerCase() === me} />
+            <KrRow key={kr.id} kr={kr} cycle={d.cycle} expectedLabel={d.expectedLabel} trend={page.trend[kr.id]} mine={isMine(kr.owner)} people={people} />
           ))}
         </Card>
       ))}

@@ -1,6 +1,6 @@
 /** The Dependencies view: who needs what from whom, blocked first, since when, with links to Jira. */
 import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { describeDeliverable, describeImpact } from '@okr-bridge/core/present';
+import { describeDeliverable, describeImpact, indexPeople, ownerLabel, type PeopleIndex } from '@okr-bridge/core/present';
 import { useState } from 'react';
 import type { DependencyWithSince } from '../../tab-api/contract';
 import type { TabApi } from '../api';
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   deliverables: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: number }) {
+function DependencyCard({ dep, nowMs, people }: { dep: DependencyWithSince; nowMs: number; people: PeopleIndex }) {
   const styles = useStyles();
   const headingId = `dep-${dep.id}`;
   const viewer = useViewer();
@@ -34,14 +34,14 @@ function DependencyCard({ dep, nowMs }: { dep: DependencyWithSince; nowMs: numbe
         </div>
         <Text>
           <strong>{dep.needs.departmentName}</strong> needs this from <strong>{dep.provider.departmentName}</strong> for “{dep.needs.krTitle}”
-          {dep.needs.owner ? ` (${dep.needs.owner})` : ''}.
+          {dep.needs.owner ? ` (${ownerLabel(dep.needs.owner, people)})` : ''}.
         </Text>
         <div className={styles.meta}>
           <Text>
             {dep.stateLabel} since {formatDate(dep.stateSince, viewer)} ({formatDuration(dep.stateSince, nowMs)})
           </Text>
           {dep.due && <Text>Due {formatDate(dep.due, viewer)}</Text>}
-          <Text>Owners: {dep.provider.owners.join(', ') || 'none named'}</Text>
+          <Text>Owners: {dep.provider.owners.map((o) => ownerLabel(o, people)).join(', ') || 'none named'}</Text>
         </div>
         <Text>{dep.reason}</Text>
         <ul className={styles.deliverables} aria-label={`Deliverables of ${dep.title}`}>
@@ -79,6 +79,7 @@ export function DependenciesView({ api, department, departmentName, refresh }: {
     );
   }
   const all = page.data.dependencies;
+  const people = indexPeople(page.data.people);
   const shown = onlyMine && department ? all.filter((d) => d.needs.department === department || d.provider.department === department) : all;
   const blocked = all.filter((d) => d.state === 'blocked').length;
   const nowMs = Date.now();
@@ -93,7 +94,7 @@ export function DependenciesView({ api, department, departmentName, refresh }: {
       )}
       <ul className={styles.list} aria-label="Dependencies">
         {shown.map((dep) => (
-          <DependencyCard key={dep.id} dep={dep} nowMs={nowMs} />
+          <DependencyCard key={dep.id} dep={dep} nowMs={nowMs} people={people} />
         ))}
       </ul>
     </section>

@@ -1,6 +1,6 @@
 /** One key result: progress, status, trend against the expected line, and its explanation on demand. */
 import { Badge, Button, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { explanationSentence } from '@okr-bridge/core/present';
+import { explanationSentence, ownerLabel, type PeopleIndex } from '@okr-bridge/core/present';
 import { useId, useState } from 'react';
 import type { KrView, ProgressPoint } from '../../tab-api/contract';
 import { StateBadge, StatusBadge, TONE_BAR_COLOR } from './badges';
@@ -32,9 +32,11 @@ export interface KrRowProps {
   readonly expectedLabel: string;
   readonly trend: readonly ProgressPoint[] | undefined;
   readonly mine: boolean;
+  /** The people the Jira app sent for the view's owners. */
+  readonly people: PeopleIndex;
 }
 
-export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
+export function KrRow({ kr, cycle, expectedLabel, trend, mine, people }: KrRowProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const explainId = useId();
@@ -43,7 +45,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine }: KrRowProps) {
       <div className={`${styles.title} ${styles.wideOnly}`}>
         <Text weight="semibold">{kr.title}</Text>
         <Text size={200}>
-          {kr.owner ?? 'No owner'} · {kr.valueLabel}
+          {kr.owner ? ownerLabel(kr.owner, people) : 'No owner'} · {kr.valueLabel}
         </Text>
       </div>
       <div className={styles.bar}>

@@ -2,9 +2,9 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TabApi } from '../api';
-import { formatDate } from '@okr-bridge/core/present';
+import { formatDate, indexPeople } from '@okr-bridge/core/present';
 import type { TabHost } from '../host';
-import { reviewEntriesOf } from '../review-entries';
+import { presenterLabel, reviewEntriesOf } from '../review-entries';
 import { useLoad } from '../use-load';
 import { useViewer } from '../viewer';
 import { AgendaItemCard } from './agenda-item';
@@ -34,6 +34,7 @@ export function ReviewView({ api, host, department, refresh }: { api: TabApi; ho
   }
   const { agenda, items, reviewId, requested } = page.data;
   const entries = reviewEntriesOf(page.data, viewer);
+  const people = indexPeople(page.data.people);
   const share = () => {
     const url = new URL(window.location.href);
     url.searchParams.set('view', 'review');
@@ -83,7 +84,7 @@ export function ReviewView({ api, host, department, refresh }: { api: TabApi; ho
           <ul>
             {agenda.overflow.map((item) => (
               <li key={item.id}>
-                {item.title} ({item.minutes} min, {item.presenter ?? 'no owner named'})
+                {item.title} ({item.minutes} min, {presenterLabel(item, people) ?? 'no owner named'})
               </li>
             ))}
           </ul>

@@ -3,10 +3,11 @@ import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../compon
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
-import { AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
+import { accountIdsInText, AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
 import { openUrl } from '../../api/navigation';
 import { OwnerName } from '../../components/people/owner-name';
-import { PeopleProvider } from '../../components/people/people-context';
+import { namedText } from '../../components/people/named-text';
+import { PeopleProvider, usePeopleMap } from '../../components/people/people-context';
 
 /** The lozenge colour of each kind; its words are core's, as the Teams Review view shows them. */
 const APPEARANCE: Readonly<Record<AgendaItem['kind'], ThemeAppearance>> = {
@@ -18,6 +19,7 @@ const APPEARANCE: Readonly<Record<AgendaItem['kind'], ThemeAppearance>> = {
 };
 
 function Item({ item }: { readonly item: AgendaItem }) {
+  const people = usePeopleMap();
   return (
     <Box as="li" testId={`agenda-${item.id}`}>
       <Stack space="space.050">
@@ -29,7 +31,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
           <OwnerName owner={item.presenter} empty="no presenter" />
         </Text>
       </Inline>
-      <Text size="small">{item.detail}</Text>
+      <Text size="small">{namedText(item.detail, people)}</Text>
       {item.links.length > 0 && (
         <Inline space="space.100" shouldWrap>
           {item.links.map((l) =>
@@ -53,7 +55,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
 /** The agenda with its timing. */
 export function AgendaList({ agenda }: { readonly agenda: ReviewAgenda }) {
   return (
-    <PeopleProvider owners={agenda.items.map((i) => i.presenter)}>
+    <PeopleProvider owners={[...agenda.items, ...agenda.overflow].flatMap((i) => [i.presenter, ...accountIdsInText(i.detail)])}>
       <Stack space="space.200" testId="agenda">
         <Text>
           {agenda.title}: changes since {agenda.since}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
