@@ -32,7 +32,7 @@ export const AGENDA_KIND_LABELS: Readonly<Record<AgendaItemKind, string>> = {
   'blocked-dependency': 'Blocked dependency',
   'at-risk-kr': 'At-risk key result',
   'moved-kr': 'Moved',
-  'stale-check-in': 'Stale check-in',
+  'stale-check-in': 'Check-in due',
   decision: 'Decision asked for',
 };
 
