@@ -3,6 +3,7 @@
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
 import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
+import { AGENDA_KIND_TONES, type Tone } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 
 export const REQUESTED_LABEL = 'Requested from Teams';
@@ -12,6 +13,8 @@ export interface ReviewEntry {
   readonly id: string;
   readonly title: string;
   readonly kindLabel: string;
+  /** The colour of what the label says (core's tone of the item's kind). */
+  readonly tone: Tone;
   readonly detail: string;
   readonly presenter: string | null;
   readonly minutes: number;
@@ -21,7 +24,7 @@ export interface ReviewEntry {
 }
 
 function fromGenerated(item: AgendaItem): ReviewEntry {
-  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
+  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], tone: AGENDA_KIND_TONES[item.kind], detail: item.detail, presenter: item.presenter, minutes: item.minutes, links: item.links, requested: null };
 }
 
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
@@ -34,6 +37,7 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
     id: request.id,
     title: request.title,
     kindLabel: REQUESTED_LABEL,
+    tone: 'neutral',
     detail: `Added to this review with "Add to agenda" on a Teams card.`,
     presenter: same?.presenter ?? null,
     minutes: request.minutes,
