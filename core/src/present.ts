@@ -4,12 +4,13 @@
  * words, how requests from Teams meet the agenda, and the key result rules forms check. Panels and the tab import this entry
  * (`@okr-bridge/core/present`) so their bundles stay small. Only re-exports.
  */
-export { AGENDA_KIND_LABELS, AGENDA_KIND_TONES, DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, scoreLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
+export { AGENDA_KIND_LABELS, DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, scoreLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
 export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
 export type { Status } from './progress/types';
 export type { DependencyState } from './dependencies/types';
 export { describeDeliverable, describeImpact } from './views/dependency-text';
 export { explanationSentence, type ExplanationLine } from './views/explain-text';
+export { AGENDA_KIND_TONES } from './views/labels';
 export { formatNumber } from './progress/format';
 export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';

@@ -3,8 +3,8 @@
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
 import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, type Viewer } from '@okr-bridge/core/present';
-import { AGENDA_KIND_TONES, type Tone } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
+import { AGENDA_KIND_TONES, type Tone } from '@okr-bridge/core/present';
 
 export const REQUESTED_LABEL = 'Requested from Teams';
 

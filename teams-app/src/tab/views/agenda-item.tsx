@@ -8,10 +8,10 @@ import { Badge, Button, Card, Checkbox, Field, Link, Text, Textarea, makeStyles,
 import { useId, useState } from 'react';
 import type { ReviewItemState } from '../../tab-api/contract';
 import { formatClock } from '../format';
-import type { ReviewEntry } from '../review-entries';
-import { useCountdown } from '../use-countdown';
 import { TONE_COLOR } from './badges';
 import { KeysWhole } from './keys-whole';
+import type { ReviewEntry } from '../review-entries';
+import { useCountdown } from '../use-countdown';
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalS },

@@ -1,16 +1,17 @@
 /** The review agenda: time-boxed items in order, each with its presenter and links, then what did not fit. */
-import { Lozenge } from '../../components/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../components/lozenge';
 import { TONE_APPEARANCE } from '../../components/status';
+import { AGENDA_KIND_TONES } from '@okr-bridge/core/present';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
-import { AGENDA_KIND_LABELS, AGENDA_KIND_TONES } from '@okr-bridge/core/present';
+import { AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
 import { openUrl } from '../../api/navigation';
 import { OwnerName } from '../../components/people/owner-name';
 import { PeopleProvider } from '../../components/people/people-context';
 
 /** The lozenge colour of each kind: core's tone of the kind, the colour the Teams Review view gives it. */
-const toneOf = (kind: AgendaItem['kind']) => AGENDA_KIND_TONES[kind];
+const APPEARANCE = Object.fromEntries(Object.entries(AGENDA_KIND_TONES).map(([kind, tone]) => [kind, TONE_APPEARANCE[tone]])) as Readonly<Record<AgendaItem['kind'], ThemeAppearance>>;
 
 function Item({ item }: { readonly item: AgendaItem }) {
   return (
@@ -18,9 +19,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
       <Stack space="space.050">
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Text weight="bold">{item.minutes} min</Text>
-        <Lozenge appearance={TONE_APPEARANCE[toneOf(item.kind)]} testId={`agenda-tone-${toneOf(item.kind)}`}>
-          {AGENDA_KIND_LABELS[item.kind]}
-        </Lozenge>
+        <Lozenge appearance={APPEARANCE[item.kind]}>{AGENDA_KIND_LABELS[item.kind]}</Lozenge>
         <Text weight="semibold">{item.title}</Text>
         <Text size="small" color="color.text.subtle">
           <OwnerName owner={item.presenter} empty="no presenter" />
