@@ -108,6 +108,7 @@ describe('layout at Jira widths', () => {
       const mkt = await open('department', { project: 'MKT', accountId: RAJ }, (p) => p.getByTestId('kr-row-mkt-o3-kr2').waitFor());
       await mkt.setViewportSize({ width, height: 900 });
       expect(await layoutProblems(mkt)).toEqual([]);
+      expect(await mkt.getByTestId('dependency-at-risk').first().textContent()).toBe('Dependency at risk');
       await mkt.close();
       const comp = await open('company', {}, (p) => p.getByTestId('alignment-tree').waitFor());
       await comp.setViewportSize({ width, height: 900 });

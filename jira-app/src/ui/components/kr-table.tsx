@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
+import { DEPENDENCY_STATE_LABELS } from '@okr-bridge/core/present';
 import { IssueLinks } from './issue-link';
 import { ProgressLine } from './progress';
 import { DependencyLozenge, StatusLozenge } from './status';
@@ -85,7 +86,7 @@ export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps)
           </div>
           <div role="cell" className="okr-kr-status">
             <StatusLozenge status={kr.status} label={kr.statusLabel} />
-            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && <DependencyLozenge state={kr.dependencyState} label={`Dependency ${kr.dependencyState}`} />}
+            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && <DependencyLozenge state={kr.dependencyState} label={`Dependency ${DEPENDENCY_STATE_LABELS[kr.dependencyState].toLowerCase()}`} />}
           </div>
           <div role="cell" className="okr-kr-value">
             <Text size="small">{kr.valueLabel}</Text>
