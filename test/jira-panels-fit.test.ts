@@ -49,8 +49,8 @@ describe('what a panel weighs', () => {
 
 /**
  * What a page looks like at the widths Jira gives it (900 px: a laptop with the sidebar open;
- * 1280 px), read from the laid-out page: each number, lozenge and button row on one line and
- * whole, nothing wider than the frame, the key-result columns at the same x in every objective.
+ * 1280 px), read from the laid-out page: each number, value, lozenge and button row on one
+ * line and whole, nothing wider than the frame, the key-result columns at the same x in every objective.
  */
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -72,6 +72,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
     };
     document.querySelectorAll('.okr-progress-label').forEach((el) => oneLine(el, 'progress'));
     document.querySelectorAll('.okr-lozenge').forEach((el) => oneLine(el, 'lozenge'));
+    document.querySelectorAll('.okr-kr-value').forEach((el) => oneLine(el, 'value'));
     document.querySelectorAll('button').forEach((el) => {
       if ((el as HTMLElement).offsetParent) oneLine(el, 'button');
     });
@@ -95,7 +96,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
 
 describe('layout at Jira widths', () => {
   for (const width of [900, 1280]) {
-    it(`holds at ${width} px: numbers, lozenges and buttons on one line and whole, key-result columns aligned across objectives`, async () => {
+    it(`holds at ${width} px: numbers, values, lozenges and buttons on one line and whole, key-result columns aligned across objectives`, async () => {
       const dep = await open('department', { project: 'ENG', accountId: RAJ }, (p) => p.getByTestId('kr-row-eng-o4-kr1').waitFor());
       await dep.setViewportSize({ width, height: 900 });
       expect(await layoutProblems(dep)).toEqual([]);
@@ -103,6 +104,12 @@ describe('layout at Jira widths', () => {
       await dep.getByRole('tab', { name: /^Lint/ }).click();
       expect(await layoutProblems(dep)).toEqual([]);
       await dep.close();
+      // Marketing has the longest values ("1 case study (from 0 to 8 case studies)") and two lozenges in a status.
+      const mkt = await open('department', { project: 'MKT', accountId: RAJ }, (p) => p.getByTestId('kr-row-mkt-o3-kr2').waitFor());
+      await mkt.setViewportSize({ width, height: 900 });
+      expect(await layoutProblems(mkt)).toEqual([]);
+      expect(await mkt.getByTestId('dependency-at-risk').first().textContent()).toBe('Dependency at risk');
+      await mkt.close();
       const comp = await open('company', {}, (p) => p.getByTestId('alignment-tree').waitFor());
       await comp.setViewportSize({ width, height: 900 });
       expect(await layoutProblems(comp)).toEqual([]);

@@ -105,6 +105,10 @@ describe('every panel in light and dark', () => {
       expect(await rows.first().innerText()).toContain('Blocked');
       await comp.getByRole('tab', { name: 'Review agenda' }).click();
       expect(await comp.getByTestId('agenda').locator('li').first().getAttribute('data-testid')).toMatch(/^agenda-blocked-dependency:/);
+      // Each kind in the colour of what it says, the tones the Teams Review view gives them (core's): a blocked dependency and an at-risk key result as "Blocked" and "At risk".
+      const kindBackground = async (item: string) => comp.getByTestId('agenda').locator(item).first().locator('.okr-lozenge').evaluate((el) => [el.textContent, (el as HTMLElement).style.background]);
+      expect(await kindBackground('li')).toEqual(['Blocked dependency', expect.stringMatching(/--ds-background-danger[,)]/)]);
+      expect(await kindBackground('li[data-testid^="agenda-at-risk-kr:"]')).toEqual(['At-risk key result', expect.stringMatching(/--ds-background-danger[,)]/)]);
       await comp.screenshot({ path: join(ARTIFACTS, `company-agenda-${theme}.png`), fullPage: true });
       await comp.getByRole('tab', { name: /Dependencies/ }).click();
       shots.push(['company', comp]);

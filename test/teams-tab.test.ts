@@ -76,6 +76,10 @@ describe('the Teams tab in Chromium', () => {
   test.each(THEMES)('every view renders the Acme data in the $name theme', async ({ name, background }) => {
     await open('review', name);
     await expect(page.getByRole('region', { name: 'Local mode' }).textContent()).resolves.toContain('Local mode');
+    // The banner stands apart from the header under it: its heading, Jira link and department picker.
+    const bannerBottom = await page.getByRole('region', { name: 'Local mode' }).evaluate((el) => el.getBoundingClientRect().bottom);
+    const headerTop = await page.locator('header').evaluate((el) => Math.min(...[...el.children].map((c) => c.getBoundingClientRect().top)));
+    expect(headerTop - bannerBottom).toBeGreaterThanOrEqual(8);
     expect(await page.locator('[data-theme]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(background);
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Engineering OKR review');
     const titles = await page.locator('[data-item] h3').allTextContents();
@@ -189,6 +193,14 @@ describe('the Teams tab in Chromium', () => {
     // It was a 4,200 px wall of identical timers and text areas.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2600);
     const current = await page.locator('[data-item][aria-current="step"] h3').textContent();
+    // "Discuss now" and "Next item" are buttons of one size.
+    const heights = await page.getByRole('button', { name: /^(Discuss now|Next item)/ }).evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().height)))]);
+    expect(heights).toHaveLength(1);
+    // Each kind badge has the colour of what it says: a blocked dependency and an at-risk key result red, the moved neutral, never all alike.
+    const badges = await page.locator('[data-item] [data-tone]').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('data-tone'), getComputedStyle(e).color]));
+    const byLabel = new Map(badges.map(([label, tone, color]) => [label, { tone, color }]));
+    expect([byLabel.get('Blocked dependency')?.tone, byLabel.get('At-risk key result')?.tone, byLabel.get('Moved')?.tone]).toEqual(['attention', 'attention', 'neutral']);
+    expect(byLabel.get('Blocked dependency')?.color).not.toBe(byLabel.get('Moved')?.color);
     await page.locator('[data-item][aria-current="step"]').getByRole('button', { name: /^Next item/ }).click();
     expect(await page.locator('[data-item][aria-current="step"] h3').textContent()).not.toBe(current);
     expect(await page.getByRole('timer').count()).toBe(1);
@@ -212,6 +224,30 @@ describe('the Teams tab in Chromium', () => {
       return out;
     });
     expect(problems).toEqual([]);
+    if (view === 'review') {
+      const broken = await page.evaluate(() => {
+        const out: string[] = [];
+        // An issue key laid out on one line: one box for its characters.
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of (node.textContent ?? '').matchAll(/\b[A-Z][A-Z0-9_]+-\d+\b/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) out.push(`"${m[0]}" breaks across ${tops.size} lines`);
+          }
+        }
+        // An item's Jira links on one line together, never one left alone.
+        document.querySelectorAll('[data-item]').forEach((item) => {
+          const tops = new Set([...item.querySelectorAll('a[href*="/browse/"]')].map((a) => Math.round(a.getBoundingClientRect().top)));
+          if (tops.size > 1) out.push(`the links of ${item.getAttribute('data-item')} take ${tops.size} lines`);
+        });
+        return out;
+      });
+      expect(broken).toEqual([]);
+      expect(await page.locator('[data-item="at-risk-kr:eng-o3-kr1"] a[href*="/browse/"]').allTextContents()).toEqual(['ENG-105', 'ENG-106']);
+    }
     if (view === 'department') {
       const krs = await page.locator('[data-kr]').count();
       expect(krs).toBeGreaterThan(5);

@@ -10,6 +10,7 @@ export type { Status } from './progress/types';
 export type { DependencyState } from './dependencies/types';
 export { describeDeliverable, describeImpact } from './views/dependency-text';
 export { explanationSentence, type ExplanationLine } from './views/explain-text';
+export { AGENDA_KIND_TONES } from './views/labels';
 export { formatNumber } from './progress/format';
 export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';

@@ -237,7 +237,9 @@ describe('the whole loop, Jira to Teams and back', () => {
     for (const c of [MKT_CHANNEL, PROD_CHANNEL]) {
       const text = cardText(alertsIn(c.id, summary)[0]);
       expect(text).toContain('Marketing needs PROD-58, PROD-59 from Product.');
-      expect(text).toContain('PROD-58: status is Blocked');
+      // The deliverable's line says it once; no fact repeats it.
+      expect(text).toContain('/browse/PROD-58): Blocked"');
+      expect(text).not.toContain('status is Blocked');
     }
     expect(seconds).toBeLessThan(10);
     console.log(`step 3: the alert reached both channels ${seconds.toFixed(2)} s after the transition`);

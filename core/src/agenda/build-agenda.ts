@@ -11,6 +11,7 @@ import type { KrResult, ProgressResult } from '../progress/types';
 import { flatText } from '../progress/format';
 import { toDay } from '../time/dates';
 import { percentLabel } from '../views/labels';
+import { describeLintFinding, titlesOf } from '../views/lint-text';
 import { describeKrStatus } from '../views/status-text';
 import type { AgendaItem, AgendaItemKind, AgendaLink, AgendaScope, ReviewAgenda } from './types';
 
@@ -108,12 +109,15 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     });
   }
 
+  let titles: Map<string, string> | undefined;
   for (const finding of input.lint) {
     if (finding.code !== 'stale-check-in' || covered.has(finding.subject)) continue;
     const def = krDefs.get(finding.subject);
     if (!def || !inScope(def.objective.department)) continue;
     covered.add(finding.subject);
-    item('stale-check-in', finding.subject, { title: `Check-in due: ${def.kr.title}`, detail: finding.message, presenter: owner(finding.subject), links: [] });
+    // The finding as a page shows it: key results by title, not by the org file's id.
+    const detail = `${describeLintFinding(finding, (titles ??= titlesOf(org))).message}.`;
+    item('stale-check-in', finding.subject, { title: `Check-in due: ${def.kr.title}`, detail, presenter: owner(finding.subject), links: [] });
   }
 
   const sinceDay = toDay(input.since);

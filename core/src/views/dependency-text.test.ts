@@ -20,8 +20,14 @@ describe('describeImpact', () => {
 
 describe('describeDeliverable', () => {
   it("gives a deliverable's Jira status and why it is in its state", () => {
-    expect(describeDeliverable({ status: 'Blocked', reasons: ['status is Blocked', 'flagged (Impediment)'] })).toBe('Blocked — status is Blocked; flagged (Impediment)');
+    expect(describeDeliverable({ status: 'In Progress', reasons: ['flagged (Impediment)', 'due 2026-11-19, 15 days ago'] })).toBe('In Progress — flagged (Impediment); due 2026-11-19, 15 days ago');
     expect(describeDeliverable({ status: 'Done', reasons: [] })).toBe('Done');
+  });
+
+  it('says the status once: a reason that only repeats it is left out', () => {
+    expect(describeDeliverable({ status: 'Blocked', reasons: ['status is Blocked'] })).toBe('Blocked');
+    expect(describeDeliverable({ status: 'Blocked', reasons: ['status is Blocked', 'flagged (Impediment)'] })).toBe('Blocked — flagged (Impediment)');
+    expect(describeDeliverable({ status: 'Done', reasons: ['status is Done'] })).toBe('Done');
   });
 
   it('gives only why when Jira has no such issue', () => {

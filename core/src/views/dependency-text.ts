@@ -13,10 +13,12 @@ export function describeImpact(dependency: Pick<DependencyView, 'state' | 'compa
 }
 
 /**
- * What a deliverable is at, after its key (which each surface links): "Blocked — status is
- * Blocked", "In Progress — due 2026-11-19, in 4 days", or only why when Jira has no such issue.
+ * What a deliverable is at, after its key (which each surface links): "Blocked", "In Progress —
+ * due 2026-11-19, in 4 days", or only why when Jira has no such issue. A reason that only
+ * repeats the status ("status is Blocked") is left out: the status says it.
  */
 export function describeDeliverable(deliverable: { readonly status: string | null; readonly reasons: readonly string[] }): string {
-  const parts = [deliverable.status, deliverable.reasons.join('; ')].filter((p): p is string => p !== null && p !== '');
+  const reasons = deliverable.reasons.filter((r) => r !== `status is ${deliverable.status}`);
+  const parts = [deliverable.status, reasons.join('; ')].filter((p): p is string => p !== null && p !== '');
   return parts.length > 0 ? parts.join(' — ') : 'no status';
 }

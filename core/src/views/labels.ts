@@ -32,8 +32,21 @@ export const AGENDA_KIND_LABELS: Readonly<Record<AgendaItemKind, string>> = {
   'blocked-dependency': 'Blocked dependency',
   'at-risk-kr': 'At-risk key result',
   'moved-kr': 'Moved',
-  'stale-check-in': 'Stale check-in',
+  'stale-check-in': 'Check-in due',
   decision: 'Decision asked for',
+};
+
+/**
+ * The tone of each kind of agenda item, so its label has the colour of what it says: a blocked
+ * dependency and an at-risk key result take the tones of "Blocked" and "At risk", a check-in
+ * due is a warning, the rest are neutral.
+ */
+export const AGENDA_KIND_TONES: Readonly<Record<AgendaItemKind, Tone>> = {
+  'blocked-dependency': DEPENDENCY_STATE_TONES.blocked,
+  'at-risk-kr': STATUS_TONES['at-risk'],
+  'moved-kr': 'neutral',
+  'stale-check-in': 'warning',
+  decision: 'neutral',
 };
 
 /** Ordering that puts what needs attention first. */

@@ -45,8 +45,8 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
       ['Delivered by', `${plain(provider.departmentName)}, owners ${owners}`],
       ['Blocked since', cardInstant(options.since)],
       ['Due', dependency.due ? cardDate(dependency.due) : 'no due date'],
-      ['Why', plain(dependency.reason)],
     ]),
+    // Each deliverable's line says why it blocks: a "Why" fact would say it again.
     ...deliverableLines(dependency),
   ];
   const impact = describeImpact(dependency);

@@ -107,8 +107,16 @@ describe('the alert card', () => {
     // Each deliverable and the objectives put at risk, in core's words (the tab's Dependencies view says the same).
     const first = blocked.deliverables[0]!;
     expect(texts(everyCard.alert)).toContain(`[${first.key}](${first.url}): ${describeDeliverable(first)}`);
-    expect(describeDeliverable(first)).toBe(`${first.status} — ${first.reasons.join('; ')}`);
     expect(texts(everyCard.alert)).toContain(describeImpact(blocked));
+  });
+
+  it('says each fact once: the status of a blocked deliverable once, and why only in its line', () => {
+    expect([blocked.reason, blocked.deliverables[0]!.key, blocked.deliverables[0]!.status]).toEqual(['ENG-142: status is Blocked', 'ENG-142', 'Blocked']);
+    const all = texts(everyCard.alert).join('\n');
+    expect(all).toContain(`[ENG-142](${blocked.deliverables[0]!.url}): Blocked\n`);
+    expect(all).not.toContain('status is Blocked');
+    const facts = (everyCard.alert.body.find((e) => e.type === 'FactSet') as { facts: { title: string }[] }).facts;
+    expect(facts.map((f) => f.title)).toEqual(['Needed for', 'Needed by', 'Delivered by', 'Blocked since', 'Due']);
   });
 
   it('mentions the owners the bot has seen, with one Teams mention entity each, and keeps the others plain', () => {

@@ -19,13 +19,14 @@ describe('reviewEntriesOf', () => {
       ],
     }, { locale: 'en-US', timeZone: 'America/New_York' });
     expect(entries.map((e) => e.id)).toEqual([...agenda.items.map((i) => i.id), `requested:kr:${atRisk.subject}`, 'requested:note:x']);
-    expect(entries[0]).toEqual({ id: sso.id, title: sso.title, kindLabel: 'Blocked dependency', detail: sso.detail, presenter: sso.presenter, minutes: 5, links: sso.links, requested: null });
+    expect(entries[0]).toEqual({ id: sso.id, title: sso.title, kindLabel: 'Blocked dependency', tone: 'attention', detail: sso.detail, presenter: sso.presenter, minutes: 5, links: sso.links, requested: null });
     const [again, hiring] = entries.slice(-2);
     // A request about something the agenda knows borrows its presenter and Jira links.
     expect(again).toEqual({
       id: `requested:kr:${atRisk.subject}`,
       title: 'SSO again',
       kindLabel: REQUESTED_LABEL,
+      tone: 'neutral',
       detail: 'Added to this review with "Add to agenda" on a Teams card.',
       presenter: atRisk.presenter,
       minutes: 3,
@@ -33,5 +34,13 @@ describe('reviewEntriesOf', () => {
       requested: { by: 'Ann Lee', at: 'Nov 14, 2026, 11:05 AM' },
     });
     expect([hiring?.presenter, hiring?.links, hiring?.requested]).toEqual([null, [], { by: 'Bo', at: 'Nov 15, 2026, 3:00 AM' }]);
+  });
+
+  test('gives each item the tone of what its label says: a blocked dependency and an at-risk key result as their states, a check-in due a warning', () => {
+    const entries = reviewEntriesOf({ agenda, requested: [] }, { locale: 'en-GB', timeZone: 'UTC' });
+    const tones = new Map(entries.map((e) => [e.kindLabel, e.tone]));
+    expect(Object.fromEntries(tones)).toMatchObject({ 'Blocked dependency': 'attention', 'At-risk key result': 'attention', Moved: 'neutral' });
+    const due = reviewEntriesOf({ agenda: { ...agenda, items: [{ ...atRisk, id: 'stale-check-in:x', kind: 'stale-check-in' }] }, requested: [] }, { locale: 'en-GB', timeZone: 'UTC' });
+    expect(due.map((e) => [e.kindLabel, e.tone])).toEqual([['Check-in due', 'warning']]);
   });
 });

@@ -2,7 +2,7 @@
  * What the Review view lists: the generated agenda items, then the items people added from a
  * Teams card ("Add to agenda"), as one list of entries with the same controls. Pure.
  */
-import { AGENDA_KIND_LABELS, findAgendaItem, formatInstant, indexPeople, nameOwnersIn, ownerLabel, type PeopleIndex, type Viewer } from '@okr-bridge/core/present';
+import { AGENDA_KIND_LABELS, AGENDA_KIND_TONES, findAgendaItem, formatInstant, indexPeople, nameOwnersIn, ownerLabel, type PeopleIndex, type Tone, type Viewer } from '@okr-bridge/core/present';
 import type { AgendaItem, AgendaPage, RequestedAgendaItem } from '../tab-api/contract';
 
 export const REQUESTED_LABEL = 'Requested from Teams';
@@ -12,6 +12,8 @@ export interface ReviewEntry {
   readonly id: string;
   readonly title: string;
   readonly kindLabel: string;
+  /** The colour of what the label says (core's tone of the item's kind). */
+  readonly tone: Tone;
   readonly detail: string;
   /** The presenter as a person reads them (a name, never an account id). */
   readonly presenter: string | null;
@@ -27,7 +29,17 @@ export function presenterLabel(item: Pick<AgendaItem, 'presenter'> | undefined, 
 }
 
 function fromGenerated(item: AgendaItem, people: PeopleIndex): ReviewEntry {
-  return { id: item.id, title: item.title, kindLabel: AGENDA_KIND_LABELS[item.kind], detail: nameOwnersIn(item.detail, people), presenter: presenterLabel(item, people), minutes: item.minutes, links: item.links, requested: null };
+  return {
+    id: item.id,
+    title: item.title,
+    kindLabel: AGENDA_KIND_LABELS[item.kind],
+    tone: AGENDA_KIND_TONES[item.kind],
+    detail: nameOwnersIn(item.detail, people),
+    presenter: presenterLabel(item, people),
+    minutes: item.minutes,
+    links: item.links,
+    requested: null,
+  };
 }
 
 /** A request's subject without its kind: `dependency:dep-sso` → `dep-sso`, what generated items name their subject. */
@@ -40,6 +52,7 @@ function fromRequested(request: RequestedAgendaItem, generated: readonly AgendaI
     id: request.id,
     title: request.title,
     kindLabel: REQUESTED_LABEL,
+    tone: 'neutral',
     detail: `Added to this review with "Add to agenda" on a Teams card.`,
     presenter: presenterLabel(same, people),
     minutes: request.minutes,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
+import { DEPENDENCY_STATE_LABELS } from '@okr-bridge/core/present';
 import { IssueLinks } from './issue-link';
 import { ProgressLine } from './progress';
 import { DependencyLozenge, StatusLozenge } from './status';
@@ -54,9 +55,10 @@ export interface KrTableProps {
 
 /**
  * One row per key result, on a grid whose columns have the same widths in every objective's
- * table, so progress, status, value and actions line up down the page. Below ~1040 px of width
- * the title takes a line of its own above the other columns (panel.css), so nothing is
- * squeezed into wrapping: "31%" and the buttons always stay on one line.
+ * table, so progress, status, value and actions line up down the page. Below ~1120 px of width
+ * the title takes a line of its own and the value a second one under it, above the other
+ * columns (panel.css), so nothing is squeezed into wrapping: "31%", the value and the buttons
+ * always stay on one line.
  */
 export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps) {
   if (keyResults.length === 0) return <Text>No key results yet.</Text>;
@@ -68,7 +70,9 @@ export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps)
         </span>
         <span role="columnheader">Progress</span>
         <span role="columnheader">Status</span>
-        <span role="columnheader">Value</span>
+        <span role="columnheader" className="okr-kr-value">
+          Value
+        </span>
         <span role="columnheader">Actions</span>
       </div>
       {keyResults.map((kr) => (
@@ -82,9 +86,9 @@ export function KrTable({ keyResults, label, actions, sparkline }: KrTableProps)
           </div>
           <div role="cell" className="okr-kr-status">
             <StatusLozenge status={kr.status} label={kr.statusLabel} />
-            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && <DependencyLozenge state={kr.dependencyState} label={`Dependency ${kr.dependencyState}`} />}
+            {kr.dependencyState && kr.dependencyState !== 'done' && kr.dependencyState !== 'open' && <DependencyLozenge state={kr.dependencyState} label={`Dependency ${DEPENDENCY_STATE_LABELS[kr.dependencyState].toLowerCase()}`} />}
           </div>
-          <div role="cell">
+          <div role="cell" className="okr-kr-value">
             <Text size="small">{kr.valueLabel}</Text>
           </div>
           <div role="cell" className="okr-nowrap okr-kr-actions">

@@ -4,7 +4,7 @@ import type { DependencyState, Status } from '@okr-bridge/core';
 import { DEPENDENCY_STATE_TONES, STATUS_TONES, type Tone } from '@okr-bridge/core/present';
 
 /** Core's tones as lozenge appearances: one colour per status on every surface. */
-const TONE_APPEARANCE: Readonly<Record<Tone, ThemeAppearance>> = { good: 'success', warning: 'moved', attention: 'removed', neutral: 'inprogress' };
+export const TONE_APPEARANCE: Readonly<Record<Tone, ThemeAppearance>> = { good: 'success', warning: 'moved', attention: 'removed', neutral: 'inprogress' };
 
 /** A key result's, objective's or department's status, e.g. "At risk". */
 export function StatusLozenge({ status, label }: { readonly status: Status; readonly label: string }) {

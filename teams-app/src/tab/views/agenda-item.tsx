@@ -8,6 +8,8 @@ import { Badge, Button, Card, Checkbox, Field, Link, Text, Textarea, makeStyles,
 import { useId, useState } from 'react';
 import type { ReviewItemState } from '../../tab-api/contract';
 import { formatClock } from '../format';
+import { TONE_COLOR } from './badges';
+import { KeysWhole } from './keys-whole';
 import type { ReviewEntry } from '../review-entries';
 import { useCountdown } from '../use-countdown';
 
@@ -22,6 +24,9 @@ const useStyles = makeStyles({
   notes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
   current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   saved: { color: tokens.colorNeutralForeground2 },
+  // The item's Jira links as one list that flows like text; a key never breaks inside.
+  links: { display: 'inline-flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
+  key: { whiteSpace: 'nowrap' },
 });
 
 export interface AgendaItemProps {
@@ -76,12 +81,14 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
           <h3 id={headingId} className={styles.title}>
             {index + 1}. {item.title}
           </h3>
-          <Badge appearance={item.requested ? 'filled' : 'outline'} color={item.requested ? 'informative' : 'brand'}>
+          <Badge appearance={item.requested ? 'filled' : 'tint'} color={TONE_COLOR[item.tone]} data-tone={item.tone}>
             {item.kindLabel}
           </Badge>
           <Badge appearance="tint">{item.minutes} min</Badge>
         </div>
-        <Text>{item.detail}</Text>
+        <Text>
+          <KeysWhole text={item.detail} className={styles.key} />
+        </Text>
         <div className={styles.row}>
           {item.requested && (
             <Text>
@@ -93,19 +100,25 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
               Presenter: <strong>{item.presenter ?? 'no owner named'}</strong>
             </Text>
           )}
-          {item.links.map((l) =>
-            l.url ? (
-              <Link key={l.label} href={l.url} target="_blank" rel="noreferrer">
-                {l.label}
-              </Link>
-            ) : (
-              <Text key={l.label}>{l.label}</Text>
-            ),
+          {item.links.length > 0 && (
+            <ul className={styles.links} aria-label="Jira issues">
+              {item.links.map((l) => (
+                <li key={l.label} className={styles.key}>
+                  {l.url ? (
+                    <Link href={l.url} target="_blank" rel="noreferrer">
+                      {l.label}
+                    </Link>
+                  ) : (
+                    <Text>{l.label}</Text>
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
           {!current && (
             <>
               <Checkbox label="Discussed" checked={discussed} onChange={(_e, d) => void run({ discussed: d.checked === true })} />
-              <Button size="small" onClick={onDiscuss} aria-label={`Discuss now: item ${index + 1}`}>
+              <Button onClick={onDiscuss} aria-label={`Discuss now: item ${index + 1}`}>
                 Discuss now
               </Button>
               <Text role="status">{status}</Text>

@@ -3,7 +3,7 @@ import { Badge } from '@fluentui/react-components';
 import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, STATUS_TONES, type DependencyState, type Status, type Tone } from '@okr-bridge/core/present';
 
 /** Core's tones as Fluent badge colours: "On track" is green here as in Jira and the cards. */
-const TONE_COLOR = { good: 'success', warning: 'warning', attention: 'danger', neutral: 'informative' } as const;
+export const TONE_COLOR = { good: 'success', warning: 'warning', attention: 'danger', neutral: 'informative' } as const;
 
 /** Core's tones as Fluent progress bar colours, so a bar has its status's colour (an on-track bar is green, as its badge). */
 export const TONE_BAR_COLOR: Readonly<Record<Tone, 'success' | 'warning' | 'error' | 'brand'>> = { good: 'success', warning: 'warning', attention: 'error', neutral: 'brand' };

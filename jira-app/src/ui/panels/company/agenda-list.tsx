@@ -1,5 +1,7 @@
 /** The review agenda: time-boxed items in order, each with its presenter and links, then what did not fit. */
 import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../components/lozenge';
+import { TONE_APPEARANCE } from '../../components/status';
+import { AGENDA_KIND_TONES } from '@okr-bridge/core/present';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
@@ -9,14 +11,8 @@ import { OwnerName } from '../../components/people/owner-name';
 import { namedText } from '../../components/people/named-text';
 import { PeopleProvider, usePeopleMap } from '../../components/people/people-context';
 
-/** The lozenge colour of each kind; its words are core's, as the Teams Review view shows them. */
-const APPEARANCE: Readonly<Record<AgendaItem['kind'], ThemeAppearance>> = {
-  'blocked-dependency': 'removed',
-  'at-risk-kr': 'moved',
-  'moved-kr': 'inprogress',
-  'stale-check-in': 'default',
-  decision: 'new',
-};
+/** The lozenge colour of each kind: core's tone of the kind, the colour the Teams Review view gives it. */
+const APPEARANCE = Object.fromEntries(Object.entries(AGENDA_KIND_TONES).map(([kind, tone]) => [kind, TONE_APPEARANCE[tone]])) as Readonly<Record<AgendaItem['kind'], ThemeAppearance>>;
 
 function Item({ item }: { readonly item: AgendaItem }) {
   const people = usePeopleMap();
