@@ -3,6 +3,7 @@ import { Notice } from './notice';
 import { Lozenge } from './lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
+import { useDates } from '../api/viewer';
 
 const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
   'objective-count': 'Objective count',
@@ -24,6 +25,7 @@ export function LintList({ findings }: { readonly findings: readonly LintFinding
       </Notice>
     );
   }
+  const { sentence } = useDates();
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <Stack space="space.100" as="ul" testId="lint-list">
@@ -31,7 +33,7 @@ export function LintList({ findings }: { readonly findings: readonly LintFinding
         <Inline as="li" key={`${f.code}:${f.subject}`} space="space.100" alignBlock="start">
           <Lozenge appearance={f.severity === 'error' ? 'removed' : 'moved'}>{f.severity}</Lozenge>
           <Text weight="semibold">{CODE_LABELS[f.code]}</Text>
-          <Text>{f.message}</Text>
+          <Text>{sentence(f.message)}</Text>
         </Inline>
       ))}
     </Stack>
