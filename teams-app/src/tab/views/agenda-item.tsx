@@ -10,6 +10,7 @@ import type { ReviewItemState } from '../../tab-api/contract';
 import { formatClock } from '../format';
 import type { ReviewEntry } from '../review-entries';
 import { useCountdown } from '../use-countdown';
+import { useDates } from '../viewer';
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalS },
@@ -39,6 +40,7 @@ export interface AgendaItemProps {
 
 export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext, save }: AgendaItemProps) {
   const styles = useStyles();
+  const { sentence } = useDates();
   const headingId = useId();
   const timer = useCountdown(item.minutes);
   const [discussed, setDiscussed] = useState(state?.discussed ?? false);
@@ -74,14 +76,14 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
       >
         <div className={styles.head}>
           <h3 id={headingId} className={styles.title}>
-            {index + 1}. {item.title}
+            {index + 1}. {sentence(item.title)}
           </h3>
           <Badge appearance={item.requested ? 'filled' : 'outline'} color={item.requested ? 'informative' : 'brand'}>
             {item.kindLabel}
           </Badge>
           <Badge appearance="tint">{item.minutes} min</Badge>
         </div>
-        <Text>{item.detail}</Text>
+        <Text>{sentence(item.detail)}</Text>
         <div className={styles.row}>
           {item.requested && (
             <Text>
