@@ -4,13 +4,14 @@
  */
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
-import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { describeNeed } from '@okr-bridge/core';
+import { card, cardDate, cardInstant, cardSentence, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 /** A department's OKRs: progress against expected, each objective and key result, blocked work. */
 export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
   const body: CardElement[] = [
     heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
-    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
+    text(`${cardSentence(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners)}.`, { subtle: true }),
   ];
   for (const o of view.objectives) {
     body.push(
@@ -19,7 +20,7 @@ export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
         ...o.keyResults.flatMap((kr) => [
           text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${kr.owner}` : ''}`, { spacing: 'Small' }),
           // Why a key result needs attention, in the sentence every surface shows.
-          ...(kr.tone === 'good' ? [] : [text(plain(kr.statusReason), { subtle: true, spacing: 'None' })]),
+          ...(kr.tone === 'good' ? [] : [text(cardSentence(kr.statusReason), { subtle: true, spacing: 'None' })]),
         ]),
       ]),
     );
@@ -34,7 +35,7 @@ export function buildDepartmentStatusCard(view: DepartmentView): AdaptiveCard {
 export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
   return card([
     heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
-    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}.`, { subtle: true }),
+    text(`${cardSentence(view.statusReason)}. Cycle ${view.cycle.id}.`, { subtle: true }),
     facts(view.departments.map((d) => [plain(d.name), `${d.progressLabel}, ${d.statusLabel}${d.blocked ? `, ${d.blocked} blocked` : ''}`])),
   ]);
 }
@@ -46,8 +47,8 @@ export function buildAgendaCard(agenda: ReviewAgenda, added: readonly AgendaRequ
     const links = item.links.filter((l) => l.url).map((l) => `[${l.label}](${l.url})`);
     body.push(
       container([
-        text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${item.presenter}` : ''}`),
-        text(`${plain(item.detail)}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
+        text(`**${i + 1}. ${cardSentence(item.title)}** — ${item.minutes} min${item.presenter ? `, ${item.presenter}` : ''}`),
+        text(`${cardSentence(item.detail)}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
       ], item.kind === 'blocked-dependency' ? 'attention' : undefined),
     );
   });
@@ -70,9 +71,9 @@ export function buildBlockedListCard(dependencies: readonly DependencyView[], si
     const when = since.get(d.id);
     body.push(
       container([
-        text(`**${plain(d.title)}**`),
-        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners)})${when ? `, blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
-        text(plain(d.reason), { subtle: true, spacing: 'None' }),
+        text(`**${plain(describeNeed(d))}**`),
+        text(`${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')}; owners ${listLabel(d.provider.owners)}${when ? `; blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
+        text(cardSentence(d.reason), { subtle: true, spacing: 'None' }),
       ], 'attention'),
     );
   }
