@@ -95,6 +95,22 @@ describe('dates on cards', () => {
     const [berlin] = renderCardTexts([everyCard.alert], { lang: 'en-US', timeZone: 'Europe/Berlin' });
     expect(berlin).toMatch(/Blocked sinceSun, Nov 15, 2026, 10:00\sAM/);
   });
+
+  it('leave no ISO date on any card as Teams renders it, inside core\'s sentences (a due day, a decision\'s day) included', () => {
+    // The library renders no input in Node (it needs the DOM's form elements): the forms' texts are read from their JSON.
+    const hasInputs = (c: unknown) => JSON.stringify(c).includes('"Input.');
+    const names = (Object.keys(everyCard) as (keyof typeof everyCard)[]).filter((n) => !hasInputs(everyCard[n]));
+    const rendered = renderCardTexts(names.map((n) => everyCard[n]), { lang: 'en-GB', timeZone: 'Europe/London' });
+    const forms = (Object.keys(everyCard) as (keyof typeof everyCard)[]).filter((n) => hasInputs(everyCard[n]));
+    const formTexts = forms.map((n) => JSON.stringify(everyCard[n].body).replace(/\{\{(DATE|TIME)\([^)]*\)\}\}/g, '…'));
+    expect(names.length + forms.length).toBe(Object.keys(everyCard).length);
+    const iso = [...names.map((n, i) => [n, rendered[i]!] as const), ...forms.map((n, i) => [n, formTexts[i]!] as const)]
+      .map(([n, t]) => [n, t.match(/\d{4}-\d{2}-\d{2}/g) ?? []] as const)
+      .filter(([, found]) => found.length > 0);
+    expect(iso).toEqual([]);
+    // The agenda's blocked item says when its deliverable is due, in the reader's words.
+    expect(rendered[names.indexOf('agenda')]).toMatch(/Due [A-Z][a-z]{2}, Nov 20, 2026\./);
+  });
 });
 
 describe('the alert card', () => {
