@@ -95,7 +95,7 @@ describe('the Teams tab in Chromium', () => {
     const states = await page.locator('[data-dependency]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-dependency')}:${e.getAttribute('data-state')}`));
     expect(states[0]).toBe('dep-sso:blocked');
     expect(states.slice(4)).toEqual(['dep-launch-specs:at-risk', 'dep-status-page:open', 'dep-battlecards:done']);
-    expect(await page.locator('[data-dependency="dep-sso"]').textContent()).toContain('Sales needs this from Engineering');
+    expect(await page.locator('[data-dependency="dep-sso"]').textContent()).toContain('Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering, for “Close 12 enterprise deals that require single sign-on”');
     expect(await page.locator('[data-dependency="dep-sso"]').textContent()).toContain('Blocked since 12 Nov 2026');
     await shot(`dependencies-${name}`);
 
@@ -104,8 +104,33 @@ describe('the Teams tab in Chromium', () => {
     expect(await page.getByText('47% done, 49% expected by 15 Nov 2026').count()).toBe(1);
     expect(await page.locator('[data-objective] h3 + span').allTextContents()).toEqual(['38%', '58%', '34%', '58%']);
     expect(await page.getByRole('progressbar', { name: 'Ship single sign-on and SCIM provisioning: 43%' }).count()).toBe(1);
-    expect(await page.getByRole('img', { name: 'Trend: 47% now, 49% expected by today' }).locator('path').count()).toBe(2);
+    expect(await page.getByRole('img', { name: 'Trend of Engineering: 47% done, 49% expected by today' }).locator('path').count()).toBe(2);
     await shot(`department-${name}`);
+  });
+
+  test('writes no ISO date in the text of any view, core\'s sentences included (a due day, a check-in\'s day)', async () => {
+    const seen: [string, string][] = [];
+    for (const view of ['review', 'dependencies', 'department']) {
+      await open(view, 'default');
+      if (view === 'department') {
+        // Open every explanation: a button reads "Hide" once its explanation shows.
+        const explain = page.getByRole('button', { name: /^Explain/ });
+        while ((await explain.count()) > 0) await explain.first().click();
+      }
+      seen.push([view, await page.locator('body').innerText()]);
+    }
+    const iso = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+    expect(seen.filter(([, t]) => iso(t).length > 0).map(([view, t]) => [view, iso(t)])).toEqual([]);
+    expect(seen.find(([view]) => view === 'dependencies')![1]).toContain('due 20 Nov 2026, in 5 days');
+    expect(seen.find(([view]) => view === 'department')![1]).toContain('current from the check-in of 9 Nov 2026');
+  });
+
+  test('colours every sparkline dot with its view\'s status tone, as Jira does', async () => {
+    await open('department', 'default');
+    const dots = await page.locator('svg.sparkline').evaluateAll((els) => els.map((e) => [e.getAttribute('data-tone'), e.querySelector('circle')?.getAttribute('fill') ?? null]));
+    expect(dots.length).toBeGreaterThan(10);
+    const fills: Record<string, string> = { good: 'var(--colorPaletteGreenForeground1)', warning: 'var(--colorPaletteMarigoldForeground1)', attention: 'var(--colorPaletteRedForeground1)', neutral: 'var(--colorNeutralForeground3)' };
+    for (const [tone, fill] of dots) if (fill !== null) expect([tone, fill]).toEqual([tone, fills[tone ?? '']]);
   });
 
   test('a key result explains its number on demand', async () => {

@@ -8,10 +8,16 @@ const root = join(__dirname, '..', '..');
 const acme = join(root, 'examples', 'acme.yaml');
 const snapshot = join(root, 'examples', 'acme-issues.json');
 
+const paris = { locale: 'en-GB', timeZone: 'Europe/Paris' };
+
 async function run(...argv: string[]) {
+  return runAs(paris, ...argv);
+}
+
+async function runAs(viewer: { locale: string; timeZone: string }, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, now: () => '2026-11-15T09:00:00Z' });
+  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, now: () => '2026-11-15T09:00:00Z', viewer });
   return { code, stdout, stderr };
 }
 
@@ -26,11 +32,11 @@ describe('okr report', () => {
     const { code, stdout, stderr } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('Acme — cycle 2026-Q4 (2026-10-01 → 2026-12-31), at 2026-11-15');
+    expect(stdout).toContain('Acme — cycle 2026-Q4 (1 Oct 2026 → 31 Dec 2026), at 15 Nov 2026');
     expect(stdout).toContain('Company progress 43% (On track): 43% done against 49% expected by today → on track\n');
     expect(stdout).toContain('\nPlatform               53%  On track           3        0  53% done against 49% expected by today → on track\n');
     expect(stdout).toContain('\nSales                  34%  Behind             3        1  34% done against 49% expected by today → behind\n');
-    expect(stdout).toContain('Acme OKR review, 45 minutes, changes since 2026-11-01:');
+    expect(stdout).toContain('Acme OKR review, 45 minutes, changes since 1 Nov 2026:');
   });
 
   it("prints each key result with the views' percent, status, value and status sentence, and each dependency with its labels", async () => {
@@ -46,13 +52,27 @@ describe('okr report', () => {
       '34% done against 49% expected by today → behind; key result "Build the workspace query engine and chart library" at risk',
     ]);
     expect(line('dep-usage-metering').split(/ {2,}/)).toEqual(['dep-usage-metering', 'Usage metering export for billing', 'Finance', 'Platform', 'Blocked', 'PLAT-41: status is Blocked']);
-    expect(stdout).toMatch(/stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 2026-10-06/);
+    expect(stdout).toMatch(/stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 6 Oct 2026/);
+  });
+
+  it('writes every date of its text, in fields and inside sentences, in the reader\'s words: no ISO date is left', async () => {
+    const report = await runAs({ locale: 'en-US', timeZone: 'America/New_York' }, 'report', acme, '--issues', snapshot, '--at', '2026-11-15');
+    const lint = await runAs({ locale: 'en-US', timeZone: 'America/New_York' }, 'lint', acme, '--at', '2026-11-15');
+    expect(report.stdout).toContain('Acme — cycle 2026-Q4 (Oct 1, 2026 → Dec 31, 2026), at Nov 15, 2026');
+    expect(lint.stdout).toContain('was last checked in on Oct 6, 2026');
+    expect(report.stdout.match(/\d{4}-\d{2}-\d{2}/g)).toBeNull();
+    expect(lint.stdout.match(/\d{4}-\d{2}-\d{2}/g)).toBeNull();
+  });
+
+  it('takes the system\'s locale and time zone from the environment when no one gives a viewer', () => {
+    const out = execFileSync('npx', ['okr', 'report', acme, '--issues', snapshot, '--at', '2026-11-15'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8', TZ: 'Asia/Tokyo' } });
+    expect(out).toContain('Acme — cycle 2026-Q4 (01.10.2026 → 31.12.2026), at 15.11.2026');
   });
 
   it("prints every line of the README's excerpt as it stands there", async () => {
     const { stdout } = await run('report', acme, '--issues', snapshot, '--at', '2026-11-15');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const excerpt = /An excerpt:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const excerpt = /an excerpt:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
     const lines = (excerpt ?? '').split('\n').filter((l) => l !== '' && l !== '…');
     expect(lines.length).toBeGreaterThan(10);
     const printed = new Set(stdout.split('\n'));
@@ -166,7 +186,7 @@ describe('okr lint', () => {
   it('names key results by title in its messages and keeps the id as the subject', async () => {
     const { code, stdout } = await run('lint', acme, '--issues', snapshot, '--at', '2026-11-15');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/\nwarning +stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 2026-10-06, 40 days ago; expected a check-in at least every 14 days\n/);
+    expect(stdout).toMatch(/\nwarning +stale-check-in +mkt-o3-kr2 +Key result "Publish 8 customer case studies" was last checked in on 6 Oct 2026, 40 days ago; expected a check-in at least every 14 days\n/);
   });
 
   it('exits 1 when a finding is an error', async () => {

@@ -6,7 +6,7 @@ import { isOkrError } from '@okr-bridge/core';
 import { LINT_USAGE, runLint } from './commands/lint';
 import { REPORT_USAGE, runReport } from './commands/report';
 import { SNAPSHOT_USAGE, runSnapshot } from './commands/snapshot';
-import { UsageError } from './io';
+import { systemViewer, UsageError } from './io';
 import type { LiveIo } from './live';
 
 const HELP = `okr — OKRs as code for okr-bridge
@@ -27,12 +27,13 @@ type Command = (args: string[], io: LiveIo, today: string) => number | Promise<n
 const commands: Record<string, Command> = { lint: runLint, report: runReport, snapshot: runSnapshot };
 
 /**
- * Runs one command. `io.env` (credentials) defaults to the process environment and
- * `io.clock` (the progress bar's redraw rate) to `performance.now`: read here, at the entry
+ * Runs one command. `io.env` (credentials) defaults to the process environment,
+ * `io.clock` (the progress bar's redraw rate) to `performance.now` and `io.viewer` (the
+ * words of dates) to the system's locale and time zone: read here, at the entry
  * point, and nowhere deeper.
  */
 export async function runCli(argv: string[], cliIo: LiveIo): Promise<number> {
-  const io: LiveIo = { ...cliIo, env: cliIo.env ?? process.env, clock: cliIo.clock ?? (() => performance.now()) };
+  const io: LiveIo = { ...cliIo, env: cliIo.env ?? process.env, clock: cliIo.clock ?? (() => performance.now()), viewer: cliIo.viewer ?? systemViewer() };
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(HELP);

@@ -5,14 +5,15 @@
  * (`@okr-bridge/core/present`) so their bundles stay small. Only re-exports.
  */
 export { AGENDA_KIND_LABELS, DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_TONES, percentLabel, scoreLabel, STATUS_LABELS, STATUS_TONES, type Tone } from './views/labels';
-export { computeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
+export { computeSparkline, describeSparkline, plotPoint, type SparklineGeometry, type SparklineInput, type TrendPoint } from './views/sparkline';
 export type { Status } from './progress/types';
 export type { DependencyState } from './dependencies/types';
-export { describeDeliverable, describeImpact } from './views/dependency-text';
+export { dependencyTitleOf, describeDeliverable, describeImpact, describeNeed } from './views/dependency-text';
+export { describePace } from './views/status-text';
 export { explanationSentence, type ExplanationLine } from './views/explain-text';
 export { AGENDA_KIND_TONES } from './views/labels';
 export { formatNumber } from './progress/format';
-export { describeAgo, formatDate, formatInstant, type Viewer } from './views/dates';
+export { datesFor, describeAgo, formatDate, formatInstant, wordDates, type DateWords, type Viewer } from './views/dates';
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';
 export { metricTargetProblem } from './model/kr-rules';
 export { accountIdsInText, accountIdsOf, isAccountId, replaceAccountIds } from './people/account-id';

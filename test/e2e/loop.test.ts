@@ -236,7 +236,8 @@ describe('the whole loop, Jira to Teams and back', () => {
     const seconds = (Date.now() - started) / 1000;
     for (const c of [MKT_CHANNEL, PROD_CHANNEL]) {
       const text = cardText(alertsIn(c.id, summary)[0]);
-      expect(text).toContain('Marketing needs PROD-58, PROD-59 from Product.');
+      // Who needs what from whom, in the sentence the agenda item below says it with.
+      expect(text).toContain('Marketing needs Final workspace spec and beta release notes from Product.');
       // The deliverable's line says it once; no fact repeats it.
       expect(text).toContain('/browse/PROD-58): Blocked"');
       expect(text).not.toContain('status is Blocked');

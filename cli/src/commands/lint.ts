@@ -4,7 +4,7 @@ import { parseMoment, parseOptions } from '../args';
 import { readOrg, readSnapshot } from '../files';
 import { writeJsonDocument } from '../format/json-stream';
 import { writeLint } from '../format/report-text';
-import { UsageError } from '../io';
+import { dateWordsOf, UsageError } from '../io';
 import type { CliIo } from '../io';
 
 export const LINT_USAGE = 'usage: okr lint FILE [--issues SNAPSHOT] [--at YYYY-MM-DD] [--json]';
@@ -18,6 +18,6 @@ export function runLint(args: string[], io: CliIo, today: string): number {
   const findings = lintOrg(org, { at, hidden });
   if (values.json) writeJsonDocument({ at, lint: findings }, io.stdout);
   else if (findings.length === 0) io.stdout(`${positionals[0]}: no findings\n`);
-  else writeLint(org, findings, io.stdout);
+  else writeLint(org, findings, io.stdout, dateWordsOf(io));
   return hasLintErrors(findings) ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { parseMoment, parseOptions, parsePositiveInt } from '../args';
 import { readOrgFile, readSnapshot } from '../files';
 import { writeJsonDocument } from '../format/json-stream';
 import { writeReport } from '../format/report-text';
-import { UsageError } from '../io';
+import { dateWordsOf, UsageError } from '../io';
 import type { CliIo } from '../io';
 import { LIVE_USAGE_OPTIONS, liveOptions, runLive, type LiveIo } from '../live';
 
@@ -69,5 +69,5 @@ export function printReport(org: Org, issues: readonly IssueFacts[], values: Rep
   const { at, since, minutes, scope } = checkReportOptions(org, values);
   const evaluation = evaluateOrg(org, issues, { at: at ?? today, agenda: { scope, ...(since ? { since } : {}), ...(minutes ? { minutes } : {}) } });
   if (values.json) writeJsonDocument(toReportJson(evaluation), io.stdout);
-  else writeReport(org, evaluation, io.stdout, people);
+  else writeReport(org, evaluation, io.stdout, dateWordsOf(io), people);
 }

@@ -10,6 +10,7 @@ import type { KeyResult, Objective, Org } from '../model/org';
 import type { KrResult, ProgressResult } from '../progress/types';
 import { flatText } from '../progress/format';
 import { toDay } from '../time/dates';
+import { dependencyTitleOf, describeNeed } from '../views/dependency-text';
 import { percentLabel } from '../views/labels';
 import { describeLintFinding, titlesOf } from '../views/lint-text';
 import { describeKrStatus } from '../views/status-text';
@@ -72,7 +73,7 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     if (dep.state !== 'blocked' || !(inScope(dep.needs.department) || inScope(dep.provider))) continue;
     covered.add(dep.needs.kr);
     item('blocked-dependency', dep.id, {
-      title: `Blocked: ${departmentName(dep.needs.department)} needs ${dep.title ?? dep.deliverables.map((d) => d.key).join(', ')} from ${departmentName(dep.provider)}`,
+      title: `Blocked: ${describeNeed({ title: dependencyTitleOf(dep), needs: { departmentName: departmentName(dep.needs.department) }, provider: { departmentName: departmentName(dep.provider) } })}`,
       detail: describeBlocked(dep, krDefs.get(dep.needs.kr)?.kr.title ?? dep.needs.kr, owner(dep.needs.kr), objectiveTitle),
       presenter: departmentOwner(dep.provider),
       links: dep.deliverables.map((d) => links(d.key)),

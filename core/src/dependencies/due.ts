@@ -12,7 +12,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "due 2026-11-20, 3 days ago", "due 2026-11-20, today", "due 2026-11-20, in 2 days". */
+/**
+ * "due 2026-11-20, 3 days ago", "due 2026-11-20, today", "due 2026-11-20, in 2 days". The date
+ * stays ISO here, where the sentence is made once for every viewer; each surface writes it in
+ * its reader's words with `wordDates` (core/src/views/dates.ts), as it does a view's date fields.
+ */
 export function describeDue(due: string, at: string): string {
   const days = daysUntil(due, at);
   if (days < 0) return `due ${due}, ${plural(-days, 'day')} ago`;

@@ -5,6 +5,7 @@ import { parseOrg } from '../model/parse-org';
 import { objectiveChain } from '../testing/org-shapes';
 import { evaluateOrg } from '../report/evaluate';
 import { buildCompanyView, buildDepartmentView } from './build-views';
+import { describeNeed } from './dependency-text';
 import { buildReportView } from './report-view';
 import { departmentViewSchema } from './schemas';
 
@@ -75,6 +76,13 @@ describe('agenda wording over the Acme example', () => {
     expect(items.find((i) => i.id === 'blocked-dependency:dep-sso')!.detail).toBe(
       '"Close 12 enterprise deals that require single sign-on" (owner zoe@acme.example) waits on it. ENG-142: status is Blocked. Due 2026-11-20. Puts company objective "Grow revenue in the mid-market" at risk.',
     );
+  });
+
+  it('titles a blocked dependency with the need sentence of its view, the one the tab and the cards say', () => {
+    const blocked = buildCompanyView(org, evaluation).dependencies.filter((d) => d.state === 'blocked');
+    expect(blocked.length).toBeGreaterThan(1);
+    for (const d of blocked) expect(items.find((i) => i.id === `blocked-dependency:${d.id}`)?.title).toBe(`Blocked: ${describeNeed(d)}`);
+    expect(describeNeed(blocked.find((d) => d.id === 'dep-usage-metering')!)).toBe('Finance needs Usage metering export for billing from Platform');
   });
 
   it('explains an at-risk key result with the same sentence the views show', () => {

@@ -1,4 +1,4 @@
-import { describeAgo, formatDate, formatInstant } from './dates';
+import { datesFor, describeAgo, formatDate, formatInstant, wordDates } from './dates';
 
 const paris = { locale: 'en-GB', timeZone: 'Europe/Paris' };
 const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
@@ -32,5 +32,20 @@ describe('describeAgo', () => {
     [2 * 3_600_000, 'Updated 2 h ago'],
   ])('after %i ms says %s', (ms, words) => {
     expect(describeAgo(1_000_000, 1_000_000 + ms)).toBe(words);
+  });
+});
+
+describe('wordDates', () => {
+  it('words every date and instant of a core sentence and leaves the rest of it as it is', () => {
+    const { sentence } = datesFor(paris);
+    expect(sentence('In Progress — due 2026-11-20, in 5 days')).toBe('In Progress — due 20 Nov 2026, in 5 days');
+    expect(sentence('milestone done per the check-in of 2026-11-03, so progress is 1')).toBe('milestone done per the check-in of 3 Nov 2026, so progress is 1');
+    expect(sentence('+12% since 2026-11-08T00:00:00Z, now 40%.')).toBe('+12% since 8 Nov 2026, now 40%.');
+    expect(datesFor(newYork).sentence('Asked on 2026-11-10 and 2026-11-12.')).toBe('Asked on Nov 10, 2026 and Nov 12, 2026.');
+  });
+
+  it('leaves dates inside ids and keys alone, and takes the surface’s own formatter', () => {
+    expect(wordDates('decision:mkt-o1-kr1@2026-11-10 ENG-2026-11-10', () => 'X')).toBe('decision:mkt-o1-kr1@2026-11-10 ENG-2026-11-10');
+    expect(wordDates('due 2026-11-20.', (iso) => `{{DATE(${iso})}}`)).toBe('due {{DATE(2026-11-20)}}.');
   });
 });

@@ -53,3 +53,29 @@ export function describeAgo(thenMs: number, nowMs: number): string {
   if (m < 60) return `Updated ${m} min ago`;
   return `Updated ${Math.floor(m / 60)} h ago`;
 }
+
+/** A calendar date or an ISO instant standing inside a sentence (not inside a longer run of digits or an id). */
+const DATE_IN_TEXT = /(?<![\w@-])\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w-])/g;
+
+/**
+ * A core sentence with its dates in the viewer's words. Core's sentences (explanations,
+ * dependency reasons, agenda details, lint messages) carry dates as ISO `YYYY-MM-DD`, since
+ * one view is built once and shown to many viewers (over the bridge, in a channel); each
+ * surface words them as it words the views' date fields: `formatDay` is
+ * `(iso) => formatDate(iso, viewer)` on a page or in the CLI, `cardDate` in a card. The
+ * wording stays core's; only the dates change.
+ */
+export function wordDates(text: string, formatDay: (iso: string) => string): string {
+  return text.replace(DATE_IN_TEXT, (iso) => formatDay(iso));
+}
+
+/** A viewer's words for dates: `day` for a date field of a view, `sentence` for a core sentence (what a page or the CLI shows). */
+export interface DateWords {
+  readonly day: (iso: string) => string;
+  readonly sentence: (text: string) => string;
+}
+
+export function datesFor(viewer: Viewer): DateWords {
+  const day = (iso: string) => formatDate(iso, viewer);
+  return { day, sentence: (text) => wordDates(text, day) };
+}

@@ -1,4 +1,4 @@
-import { describeDeliverable, describeImpact } from './dependency-text';
+import { dependencyTitleOf, describeDeliverable, describeImpact, describeNeed } from './dependency-text';
 
 const objectives = [
   { id: 'acme-o1', title: 'Grow revenue in the mid-market' },
@@ -33,5 +33,13 @@ describe('describeDeliverable', () => {
   it('gives only why when Jira has no such issue', () => {
     expect(describeDeliverable({ status: null, reasons: ['not found in the issues read'] })).toBe('not found in the issues read');
     expect(describeDeliverable({ status: null, reasons: [] })).toBe('no status');
+  });
+});
+
+describe('describeNeed', () => {
+  it('says who needs what from whom, with the dependency named by its title, else by its deliverables', () => {
+    const dep = { needs: { departmentName: 'Finance' }, provider: { departmentName: 'Platform' } };
+    expect(describeNeed({ ...dep, title: 'Usage metering export' })).toBe('Finance needs Usage metering export from Platform');
+    expect(describeNeed({ ...dep, title: dependencyTitleOf({ title: null, deliverables: [{ key: 'PLAT-41' }, { key: 'PLAT-42' }] }) })).toBe('Finance needs PLAT-41, PLAT-42 from Platform');
   });
 });

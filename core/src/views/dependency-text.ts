@@ -22,3 +22,16 @@ export function describeDeliverable(deliverable: { readonly status: string | nul
   const parts = [deliverable.status, reasons.join('; ')].filter((p): p is string => p !== null && p !== '');
   return parts.length > 0 ? parts.join(' — ') : 'no status';
 }
+
+/**
+ * Who needs what from whom, the one sentence every surface says it with: "Finance needs Usage
+ * metering export from Platform". The agenda, the tab, the panels and the cards all call this.
+ */
+export function describeNeed(dependency: { readonly title: string; readonly needs: { readonly departmentName: string }; readonly provider: { readonly departmentName: string } }): string {
+  return `${dependency.needs.departmentName} needs ${dependency.title} from ${dependency.provider.departmentName}`;
+}
+
+/** A dependency's name: its title, or the keys of its deliverables when the org file gives none. */
+export function dependencyTitleOf(dependency: { readonly title?: string | null; readonly deliverables: readonly { readonly key: string }[] }): string {
+  return dependency.title ?? dependency.deliverables.map((d) => d.key).join(', ');
+}

@@ -1,4 +1,5 @@
-import { computeSparkline, plotPoint } from './sparkline';
+import { computeSparkline, describeSparkline, plotPoint } from './sparkline';
+import { describePace } from './status-text';
 
 describe('plotPoint', () => {
   it('puts the cycle start at the bottom left and its end at the top right, inside the margin', () => {
@@ -29,5 +30,12 @@ describe('computeSparkline', () => {
   it('clamps progress and days outside the cycle, and has no dot without an observation', () => {
     expect(computeSparkline({ ...base, points: [{ day: '2027-02-01', progress: 1.4 }] }).last).toEqual({ x: 94, y: 2 });
     expect(computeSparkline({ ...base, points: [] }).last).toBeNull();
+  });
+});
+
+describe('the words of a trend', () => {
+  it('read the same pace line the page headers show, with "today" for a trend read now', () => {
+    expect(describeSparkline('Close 12 deals', '45%', '49%')).toBe('Trend of Close 12 deals: 45% done, 49% expected by today');
+    expect(describePace({ progressLabel: '47%', expectedLabel: '49%' }, '15 Nov 2026')).toBe('47% done, 49% expected by 15 Nov 2026');
   });
 });

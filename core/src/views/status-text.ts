@@ -56,3 +56,12 @@ export function describeStatus(status: Status, progress: number, expected: numbe
   const which = atRisk.length === 1 ? `key result ${quoted[0]}` : atRisk.length === 2 ? `key results ${quoted.join(' and ')}` : `${atRisk.length} key results`;
   return `${base}; ${which} at risk`;
 }
+
+/**
+ * The pace line a page or a trend shows under a progress: "47% done, 49% expected by 15 Nov
+ * 2026" (`by` the day in the viewer's words), or "… expected by today" where it is read now
+ * (a sparkline). Labels come from the view, so every surface rounds the same way.
+ */
+export function describePace(view: { readonly progressLabel: string; readonly expectedLabel: string }, by = 'today'): string {
+  return `${view.progressLabel} done, ${view.expectedLabel} expected by ${by}`;
+}

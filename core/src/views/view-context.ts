@@ -9,6 +9,7 @@ import type { Department, KeyResult, Objective, Org } from '../model/org';
 import type { DepartmentResult, KrResult, ObjectiveResult, Status } from '../progress/types';
 import type { Evaluation } from '../report/evaluate';
 import { DEPENDENCY_STATE_LABELS, DEPENDENCY_STATE_RANK, DEPENDENCY_STATE_TONES, issueLink, percentLabel, STATUS_LABELS, STATUS_TONES } from './labels';
+import { dependencyTitleOf } from './dependency-text';
 import { describeExplanation } from './explain-text';
 import { describeLintFinding, titlesOf } from './lint-text';
 import { flatText } from '../progress/format';
@@ -65,7 +66,7 @@ export class ViewContext {
   }
 
   dependencyTitle(d: DependencyResult): string {
-    return d.title ?? `${this.departmentName(d.needs.department)} needs ${d.deliverables.map((x) => x.key).join(', ')}`;
+    return dependencyTitleOf(d);
   }
 
   /** Status label, tone and sentence of an objective, department or company at its pace. */

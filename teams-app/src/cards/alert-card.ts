@@ -2,16 +2,16 @@
  * The blocked-dependency alert (who needs what from whom, since when, the owners, links to
  * Jira) and its resolved version, which replaces it in place when the dependency is unblocked.
  */
-import { describeDeliverable, describeImpact } from '@okr-bridge/core';
+import { describeDeliverable, describeImpact, describeNeed } from '@okr-bridge/core';
 import type { DependencyWire as DependencyView } from './wire';
-import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { card, cardDate, cardInstant, cardSentence, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, TONE_STYLES, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import type { PeopleIndex } from '@okr-bridge/core/present';
 import { createMentioner, type MentionablePerson } from './mentions';
 
 function deliverableLines(dependency: DependencyView): CardElement[] {
   return dependency.deliverables.map((d) => {
     const key = d.url ? `[${d.key}](${d.url})` : d.key;
-    return text(`${key}: ${plain(describeDeliverable(d))}`, { spacing: 'Small' });
+    return text(`${key}: ${cardSentence(describeDeliverable(d))}`, { spacing: 'Small' });
   });
 }
 
@@ -38,7 +38,7 @@ export function buildAlertCard(dependency: DependencyView, options: AlertCardOpt
   const needsOwner = needs.owner ? mentioner.label(needs.owner) : 'not named';
   const owners = listLabel(provider.owners.map((o) => mentioner.label(o)));
   const body: CardElement[] = [
-    container([heading(`Blocked: ${plain(dependency.title)}`, 'Attention'), text(`${plain(needs.departmentName)} needs ${dependency.deliverables.map((d) => d.key).join(', ')} from ${plain(provider.departmentName)}.`)], 'attention'),
+    container([heading(`Blocked: ${plain(dependency.title)}`, 'Attention'), text(`${plain(describeNeed(dependency))}.`)], 'attention'),
     facts([
       ['Needed for', plain(needs.krTitle)],
       ['Needed by', `${plain(needs.departmentName)}, owner ${needsOwner}`],
@@ -77,7 +77,7 @@ function resolvedLine(dependency: DependencyView): string {
     case 'done':
       return `${whose} are done.`;
     case 'at-risk':
-      return `${whose} are no longer blocked but still at risk: ${plain(dependency.reason)}.`;
+      return `${whose} are no longer blocked but still at risk: ${cardSentence(dependency.reason)}.`;
     default:
       return `${whose} are moving again.`;
   }
@@ -96,7 +96,7 @@ export function buildResolvedAlertCard(dependency: DependencyView, options: { re
       facts([
         ['Needed for', plain(needs.krTitle)],
         ['Was blocked', options.since ? `from ${cardInstant(options.since)} to ${cardInstant(options.resolvedAt)}` : `until ${cardInstant(options.resolvedAt)}`],
-        ['Now', plain(dependency.reason)],
+        ['Now', cardSentence(dependency.reason)],
       ]),
       ...deliverableLines(dependency),
     ],

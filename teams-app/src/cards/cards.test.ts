@@ -4,6 +4,7 @@ import {
   buildDepartmentView,
   companyViewSchema,
   describeDeliverable,
+  describeNeed,
   describeImpact,
   departmentViewSchema,
   dependencyViewSchema,
@@ -94,12 +95,30 @@ describe('dates on cards', () => {
     const [berlin] = renderCardTexts([everyCard.alert], { lang: 'en-US', timeZone: 'Europe/Berlin' });
     expect(berlin).toMatch(/Blocked sinceSun, Nov 15, 2026, 10:00\sAM/);
   });
+
+  it('leave no ISO date on any card as Teams renders it, inside core\'s sentences (a due day, a decision\'s day) included', () => {
+    // The library renders no input in Node (it needs the DOM's form elements): the forms' texts are read from their JSON.
+    const hasInputs = (c: unknown) => JSON.stringify(c).includes('"Input.');
+    const names = (Object.keys(everyCard) as (keyof typeof everyCard)[]).filter((n) => !hasInputs(everyCard[n]));
+    const rendered = renderCardTexts(names.map((n) => everyCard[n]), { lang: 'en-GB', timeZone: 'Europe/London' });
+    const forms = (Object.keys(everyCard) as (keyof typeof everyCard)[]).filter((n) => hasInputs(everyCard[n]));
+    const formTexts = forms.map((n) => JSON.stringify(everyCard[n].body).replace(/\{\{(DATE|TIME)\([^)]*\)\}\}/g, '…'));
+    expect(names.length + forms.length).toBe(Object.keys(everyCard).length);
+    const iso = [...names.map((n, i) => [n, rendered[i]!] as const), ...forms.map((n, i) => [n, formTexts[i]!] as const)]
+      .map(([n, t]) => [n, t.match(/\d{4}-\d{2}-\d{2}/g) ?? []] as const)
+      .filter(([, found]) => found.length > 0);
+    expect(iso).toEqual([]);
+    // The agenda's blocked item says when its deliverable is due, in the reader's words.
+    expect(rendered[names.indexOf('agenda')]).toMatch(/Due [A-Z][a-z]{2}, Nov 20, 2026\./);
+  });
 });
 
 describe('the alert card', () => {
   it('names who needs what from whom, since when and the owners, with the three actions', () => {
     const json = JSON.stringify(everyCard.alert);
-    expect(json).toContain(`${blocked.needs.departmentName} needs ${blocked.deliverables.map((d) => d.key).join(', ')} from ${blocked.provider.departmentName}.`);
+    // Who needs what from whom, in the sentence the agenda, the tab and the blocked list say it with.
+    expect(texts(everyCard.alert)).toContain(`${describeNeed(blocked)}.`);
+    expect(describeNeed(blocked)).toBe('Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering');
     expect(json).toContain('{{DATE(2026-11-15T09:00:00Z, SHORT)}}, {{TIME(2026-11-15T09:00:00Z)}}');
     for (const owner of blocked.provider.owners) expect(json).toContain(owner);
     expect(everyCard.alert.actions?.map((a) => a.title)).toEqual(['Acknowledge', 'Open in Jira', 'Add to agenda']);
@@ -172,7 +191,10 @@ describe('the unblocked card', () => {
   it('is amber, not green, when the dependency is still at risk, and says why', () => {
     expect(heading(everyCard['resolved, still at risk']).color).toBe('Warning');
     expect((everyCard['resolved, still at risk'].body[0] as Element).style).toBe('warning');
-    expect(texts(everyCard['resolved, still at risk'])).toContain("Engineering's deliverables for Sales are no longer blocked but still at risk: ENG-142: due 2026-11-20, in 5 days.");
+    expect(texts(everyCard['resolved, still at risk'])).toContain("Engineering's deliverables for Sales are no longer blocked but still at risk: ENG-142: due {{DATE(2026-11-20T10:00:00Z, SHORT)}}, in 5 days.");
+    // A date inside core's sentence is one Teams writes in the reader's locale, like the Due fact.
+    const words = texts(everyCard['resolved, still at risk']).map((t) => String(t).replace(/\{\{(DATE|TIME)\([^)]*\)\}\}/g, '…'));
+    expect(words.filter((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * for hosts that do not know Action.Execute.
  */
 
-import type { Tone } from '@okr-bridge/core';
+import { wordDates, type Tone } from '@okr-bridge/core';
 import type { MentionEntity } from './mentions';
 
 export type CardElement = Record<string, unknown>;
@@ -108,6 +108,15 @@ export function cardInstant(iso: string): string {
 export function cardDate(iso: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T10:00:00Z`) : Date.parse(iso);
   return Number.isFinite(day) ? `{{DATE(${RFC3339(day)}, SHORT)}}` : iso;
+}
+
+/**
+ * A core sentence (a reason, an agenda detail, a status sentence) as card text: escaped like
+ * `plain`, with each of its dates written by Teams in the reader's locale (`cardDate`), so a
+ * card words a sentence as the tab and the panels do.
+ */
+export function cardSentence(value: string): string {
+  return wordDates(plain(value), cardDate);
 }
 
 /** Escapes characters Adaptive Card markdown would interpret in user-provided text. */

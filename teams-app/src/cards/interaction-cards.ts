@@ -5,7 +5,7 @@
 import type { KrWire as KrView } from './wire';
 import type { PeopleIndex } from '@okr-bridge/core/present';
 import { ownerText } from './mentions';
-import { card, container, execute, facts, heading, listLabel, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
+import { card, cardSentence, container, execute, facts, heading, listLabel, plain, text, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 export interface DepartmentChoice {
   readonly id: string;
@@ -95,7 +95,7 @@ export function buildCheckInCard(
     return card(
       [
         heading(`Check in: ${plain(one.title)}`),
-        text(`Now ${plain(one.valueLabel)}: ${plain(one.statusReason)}.`, { subtle: true }),
+        text(`Now ${plain(one.valueLabel)}: ${cardSentence(one.statusReason)}.`, { subtle: true }),
         ...checkInInputs(one),
       ],
       [execute('Check in', VERBS.checkIn, { department: department.id, kr: one.id }, 'positive')],
@@ -123,7 +123,7 @@ export function buildCheckedInCard(kr: KrView, by: string, note: string | undefi
     heading(`Checked in: ${plain(kr.title)}`, 'Good'),
     facts([
       ['Now', `${plain(kr.valueLabel)}`],
-      ['Progress', `${kr.progressLabel} (${kr.statusLabel}): ${plain(kr.statusReason)}`],
+      ['Progress', `${kr.progressLabel} (${kr.statusLabel}): ${cardSentence(kr.statusReason)}`],
       ['By', plain(by)],
       ...(note ? [['Note', plain(note)] as const] : []),
       ...(decision ? [['Decision asked', plain(decision)] as const] : []),

@@ -4,19 +4,20 @@
  */
 import type { AgendaWire as ReviewAgenda, CompanyWire as CompanyView, DepartmentWire as DepartmentView, DependencyWire as DependencyView } from './wire';
 import type { AgendaRequest } from '../store/port';
+import { describeNeed } from '@okr-bridge/core';
 import { indexPeople, nameOwnersIn, type OwnerPerson, type PeopleIndex } from '@okr-bridge/core/present';
+import { card, cardDate, cardInstant, cardSentence, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 import { ownerText } from './mentions';
 
 /** A view with the people its owners name, as the Jira app sends it. */
 type Naming<T> = T & { readonly people?: readonly OwnerPerson[] | undefined };
-import { card, cardDate, cardInstant, container, execute, facts, heading, listLabel, openUrl, plain, text, TONE_COLORS, VERBS, type AdaptiveCard, type CardElement } from './elements';
 
 /** A department's OKRs: progress against expected, each objective and key result, blocked work. */
 export function buildDepartmentStatusCard(view: Naming<DepartmentView>): AdaptiveCard {
   const named = indexPeople(view.people);
   const body: CardElement[] = [
     heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
-    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners.map((o) => ownerText(o, named)))}.`, { subtle: true }),
+    text(`${cardSentence(view.statusReason)}. Cycle ${view.cycle.id}. Owners: ${listLabel(view.owners.map((o) => ownerText(o, named)))}.`, { subtle: true }),
   ];
   for (const o of view.objectives) {
     body.push(
@@ -25,7 +26,7 @@ export function buildDepartmentStatusCard(view: Naming<DepartmentView>): Adaptiv
         ...o.keyResults.flatMap((kr) => [
           text(`• ${plain(kr.title)}: ${kr.progressLabel} (${kr.statusLabel}) — ${plain(kr.valueLabel)}${kr.owner ? `, ${ownerText(kr.owner, named)}` : ''}`, { spacing: 'Small' }),
           // Why a key result needs attention, in the sentence every surface shows.
-          ...(kr.tone === 'good' ? [] : [text(plain(kr.statusReason), { subtle: true, spacing: 'None' })]),
+          ...(kr.tone === 'good' ? [] : [text(cardSentence(kr.statusReason), { subtle: true, spacing: 'None' })]),
         ]),
       ]),
     );
@@ -40,7 +41,7 @@ export function buildDepartmentStatusCard(view: Naming<DepartmentView>): Adaptiv
 export function buildCompanyStatusCard(view: CompanyView): AdaptiveCard {
   return card([
     heading(`${plain(view.name)}: ${view.progressLabel} (${view.statusLabel})`, TONE_COLORS[view.tone]),
-    text(`${plain(view.statusReason)}. Cycle ${view.cycle.id}.`, { subtle: true }),
+    text(`${cardSentence(view.statusReason)}. Cycle ${view.cycle.id}.`, { subtle: true }),
     facts(view.departments.map((d) => [plain(d.name), `${d.progressLabel}, ${d.statusLabel}${d.blocked ? `, ${d.blocked} blocked` : ''}`])),
   ]);
 }
@@ -53,8 +54,8 @@ export function buildAgendaCard(agenda: Naming<ReviewAgenda>, added: readonly Ag
     const links = item.links.filter((l) => l.url).map((l) => `[${l.label}](${l.url})`);
     body.push(
       container([
-        text(`**${i + 1}. ${plain(item.title)}** — ${item.minutes} min${item.presenter ? `, ${ownerText(item.presenter, named)}` : ''}`),
-        text(`${plain(nameOwnersIn(item.detail, named))}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
+        text(`**${i + 1}. ${cardSentence(item.title)}** — ${item.minutes} min${item.presenter ? `, ${ownerText(item.presenter, named)}` : ''}`),
+        text(`${cardSentence(nameOwnersIn(item.detail, named))}${links.length ? ` ${links.join(' ')}` : ''}`, { subtle: true, spacing: 'None' }),
       ], item.kind === 'blocked-dependency' ? 'attention' : undefined),
     );
   });
@@ -77,9 +78,9 @@ export function buildBlockedListCard(dependencies: readonly DependencyView[], si
     const when = since.get(d.id);
     body.push(
       container([
-        text(`**${plain(d.title)}**`),
-        text(`${plain(d.needs.departmentName)} needs ${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')} from ${plain(d.provider.departmentName)} (${listLabel(d.provider.owners.map((o) => ownerText(o, named)))})${when ? `, blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
-        text(plain(d.reason), { subtle: true, spacing: 'None' }),
+        text(`**${plain(describeNeed(d))}**`),
+        text(`${d.deliverables.map((x) => (x.url ? `[${x.key}](${x.url})` : x.key)).join(', ')}; owners ${listLabel(d.provider.owners.map((o) => ownerText(o, named)))}${when ? `; blocked since ${cardInstant(when)}` : ''}.`, { spacing: 'None' }),
+        text(cardSentence(d.reason), { subtle: true, spacing: 'None' }),
       ], 'attention'),
     );
   }

@@ -58,7 +58,7 @@ describe('proactive alerts: /api/events → outbox → connector', () => {
     await stack.connector.waitFor(() => alerts('c-sales').length === 1 && alerts('c-eng').length === 1);
     expect(alerts('c-fin')).toEqual([]);
     const card = JSON.stringify(cardOf(alerts('c-sales')[0]!.activity));
-    expect(card).toContain('Sales needs ENG-142, ENG-143 from Engineering.');
+    expect(card).toContain('Sales needs Single sign-on and SCIM provisioning for enterprise deals from Engineering.');
     expect(card).toContain('raj@acme.example');
 
     expect(await send(blockedEvent('ev-1'))).toEqual({ status: 200, body: { outcome: 'duplicate', entries: 0 } });

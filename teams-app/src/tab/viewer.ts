@@ -3,7 +3,7 @@
  * locale (`app.locale`), the browser the time zone; outside Teams the browser gives both
  * (`?locale=` overrides for a preview). Views read it from `ViewerContext`.
  */
-import type { Viewer } from '@okr-bridge/core/present';
+import { datesFor, type DateWords, type Viewer } from '@okr-bridge/core/present';
 import { createContext, useContext } from 'react';
 
 /** The browser's time zone, else UTC. */
@@ -20,4 +20,9 @@ export const ViewerContext = createContext<Viewer>({ locale: 'en-GB', timeZone: 
 
 export function useViewer(): Viewer {
   return useContext(ViewerContext);
+}
+
+/** A date field and a core sentence, each with its dates in the viewer's words. */
+export function useDates(): DateWords {
+  return datesFor(useViewer());
 }

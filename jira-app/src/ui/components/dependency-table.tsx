@@ -3,7 +3,8 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { DependencyView } from '@okr-bridge/core';
-import { describeDeliverable } from '@okr-bridge/core/present';
+import { describeDeliverable, describeImpact } from '@okr-bridge/core/present';
+import { useDates } from '../api/viewer';
 import { IssueLink } from './issue-link';
 import { DependencyLozenge } from './status';
 
@@ -20,6 +21,7 @@ const HEAD = {
 
 /** One row per dependency with its reason and each deliverable's state. */
 export function DependencyTable({ dependencies, label, emptyText }: { readonly dependencies: readonly DependencyView[]; readonly label: string; readonly emptyText: string }) {
+  const { day, sentence } = useDates();
   if (dependencies.length === 0) return <EmptyState header={`No ${label.toLowerCase()}`} description={emptyText} headingLevel={3} width="narrow" />;
   const rows = dependencies.map((d) => ({
     key: d.id,
@@ -32,8 +34,13 @@ export function DependencyTable({ dependencies, label, emptyText }: { readonly d
           <Stack space="space.050">
             <Text weight="semibold">{d.title}</Text>
             <Text size="small" color="color.text.subtle">
-              {d.reason}
+              {sentence(d.reason)}
             </Text>
+            {describeImpact(d) && (
+              <Text size="small" weight="semibold" testId={`dependency-impact-${d.id}`}>
+                {describeImpact(d)}
+              </Text>
+            )}
           </Stack>
         ),
       },
@@ -45,13 +52,13 @@ export function DependencyTable({ dependencies, label, emptyText }: { readonly d
           <Stack space="space.050">
             {d.deliverables.map((x) => (
               <Text key={x.key} size="small">
-                <IssueLink issueKey={x.key} url={x.url} /> {describeDeliverable(x)}
+                <IssueLink issueKey={x.key} url={x.url} /> {sentence(describeDeliverable(x))}
               </Text>
             ))}
           </Stack>
         ),
       },
-      { key: 'due', content: d.due ?? '—' },
+      { key: 'due', content: d.due ? day(d.due) : '—' },
     ],
   }));
   return <DynamicTable head={HEAD} rows={rows} label={label} testId="dependency-table" />;

@@ -9,6 +9,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { IssueContribution } from '@okr-bridge/core';
 import { explanationSentence, formatNumber, type ExplanationLine } from '@okr-bridge/core/present';
 import { useResolver } from '../api/use-resolver';
+import { useDates } from '../api/viewer';
 import { IssueLink } from './issue-link';
 import { RemoteView } from './load-state';
 
@@ -29,16 +30,17 @@ function IssueTable({ issues }: { readonly issues: readonly IssueContribution[] 
 
 /** Core's explanation lines, the same sentences the Teams tab shows; an issue a line opens with is a link. */
 function Breakdown({ lines }: { readonly lines: readonly ExplanationLine[] }) {
+  const { sentence } = useDates();
   return (
     <Stack space="space.100">
       {lines.map((line) => (
         <Text key={explanationSentence(line)}>
           {line.issue ? (
             <>
-              <IssueLink issueKey={line.issue.key} />: {line.text}
+              <IssueLink issueKey={line.issue.key} />: {sentence(line.text)}
             </>
           ) : (
-            line.text
+            sentence(line.text)
           )}
         </Text>
       ))}
@@ -47,14 +49,15 @@ function Breakdown({ lines }: { readonly lines: readonly ExplanationLine[] }) {
 }
 
 function ExplainBody({ kr, cycle }: { readonly kr: string; readonly cycle: string | null }) {
+  const { sentence } = useDates();
   const { remote, reload } = useResolver('explainKr', { kr, ...(cycle ? { cycle } : {}) });
   return (
     <RemoteView remote={remote} what="the explanation" onRetry={reload}>
       {(data) => (
         <Stack space="space.200">
           <Text weight="semibold">{data.kr.title}</Text>
-          <Text testId="explain-status">{data.kr.statusReason}</Text>
-          <Text testId="explain-rule">{data.kr.explanation[0]?.text}</Text>
+          <Text testId="explain-status">{sentence(data.kr.statusReason)}</Text>
+          <Text testId="explain-rule">{sentence(data.kr.explanation[0]?.text ?? '')}</Text>
           <Breakdown lines={data.kr.explanation.slice(1)} />
           {data.issues.length > 0 && <IssueTable issues={data.issues} />}
           {data.hiddenIssues > 0 && <Text color="color.text.subtle">{data.hiddenIssues} more issues are counted that you cannot see in Jira.</Text>}

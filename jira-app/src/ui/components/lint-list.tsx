@@ -4,6 +4,7 @@ import { Lozenge } from './lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
 import { accountIdsInText } from '@okr-bridge/core/present';
+import { useDates } from '../api/viewer';
 import { namedText } from './people/named-text';
 import { PeopleProvider, usePeopleMap } from './people/people-context';
 
@@ -38,13 +39,14 @@ export function LintList({ findings }: { readonly findings: readonly LintFinding
 
 function Findings({ findings }: { readonly findings: readonly LintFinding[] }) {
   const people = usePeopleMap();
+  const { sentence } = useDates();
   return (
     <Stack space="space.100" as="ul" testId="lint-list">
       {findings.map((f) => (
         <Inline as="li" key={`${f.code}:${f.subject}`} space="space.100" alignBlock="start">
           <Lozenge appearance={f.severity === 'error' ? 'removed' : 'moved'}>{f.severity}</Lozenge>
           <Text weight="semibold">{CODE_LABELS[f.code]}</Text>
-          <Text>{namedText(f.message, people)}</Text>
+          <Text>{sentence(namedText(f.message, people))}</Text>
         </Inline>
       ))}
     </Stack>

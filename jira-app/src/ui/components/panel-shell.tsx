@@ -10,6 +10,7 @@ import type { ContextOutcome, PanelContext } from '../api/context';
 import { loadPanelContext } from '../api/load-context';
 import { applyTheme } from '../api/theme';
 import { Loading } from './load-state';
+import { viewerOf, ViewerContext } from '../api/viewer';
 
 class ErrorBoundary extends Component<{ readonly children: ReactNode }, { readonly error: Error | null }> {
   override state = { error: null as Error | null };
@@ -61,7 +62,7 @@ export function PanelShell({ name, children }: { readonly name: string; readonly
             <p>{outcome.message}</p>
           </Notice>
         ) : (
-          children(outcome.context)
+          <ViewerContext.Provider value={viewerOf(outcome.context)}>{children(outcome.context)}</ViewerContext.Provider>
         )}
       </ErrorBoundary>
     </Box>

@@ -31,6 +31,6 @@ describe('the sparkline geometry', () => {
     expect(paths).toEqual([g.expected, g.actual]);
     expect(g.actual.startsWith('M2,30')).toBe(true);
     expect(html).toContain(`cx="${g.last!.x}" cy="${g.last!.y}"`);
-    expect(html).toContain('aria-label="Close 12 deals: 45% done, 49% expected by now, 2 earlier points"');
+    expect(html).toContain('aria-label="Trend of Close 12 deals: 45% done, 49% expected by today"');
   });
 });

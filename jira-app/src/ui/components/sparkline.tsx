@@ -5,7 +5,7 @@
  * tokens, so it follows the theme.
  */
 import { token } from '@atlaskit/tokens';
-import { computeSparkline, percentLabel, type Tone, type TrendPoint } from '@okr-bridge/core/present';
+import { computeSparkline, describeSparkline, percentLabel, type Tone, type TrendPoint } from '@okr-bridge/core/present';
 
 export type { TrendPoint } from '@okr-bridge/core/present';
 
@@ -22,7 +22,7 @@ export interface SparklineProps {
   readonly expected: number;
   /** Earlier points, oldest first; may be empty. */
   readonly trend?: readonly TrendPoint[];
-  /** What the line is about, read out with the numbers. */
+  /** What the line is about (the objective's or key result's title), read out with the numbers. */
   readonly name: string;
   /** The status's tone (the view's `tone`): the dot's colour. */
   readonly tone: Tone;
@@ -34,7 +34,7 @@ export interface SparklineProps {
 export function Sparkline({ start, end, at, progress, expected, trend = [], name, tone, width = 120, height = 32 }: SparklineProps) {
   const points = [...trend.filter((p) => Date.parse(p.at) < Date.parse(at)).map((p) => ({ day: p.at, progress: p.progress })), { day: at, progress }];
   const g = computeSparkline({ start, end, points, width, height });
-  const label = `${name}: ${percentLabel(progress)} done, ${percentLabel(expected)} expected by now${trend.length ? `, ${trend.length} earlier points` : ''}`;
+  const label = describeSparkline(name, percentLabel(progress), percentLabel(expected));
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline" data-points={points.length}>
       <title>{label}</title>

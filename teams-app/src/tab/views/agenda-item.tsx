@@ -12,6 +12,7 @@ import { TONE_COLOR } from './badges';
 import { KeysWhole } from './keys-whole';
 import type { ReviewEntry } from '../review-entries';
 import { useCountdown } from '../use-countdown';
+import { useDates } from '../viewer';
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalS },
@@ -44,6 +45,7 @@ export interface AgendaItemProps {
 
 export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext, save }: AgendaItemProps) {
   const styles = useStyles();
+  const { sentence } = useDates();
   const headingId = useId();
   const timer = useCountdown(item.minutes);
   const [discussed, setDiscussed] = useState(state?.discussed ?? false);
@@ -79,7 +81,7 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
       >
         <div className={styles.head}>
           <h3 id={headingId} className={styles.title}>
-            {index + 1}. {item.title}
+            {index + 1}. {sentence(item.title)}
           </h3>
           <Badge appearance={item.requested ? 'filled' : 'tint'} color={TONE_COLOR[item.tone]} data-tone={item.tone}>
             {item.kindLabel}
@@ -87,7 +89,7 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
           <Badge appearance="tint">{item.minutes} min</Badge>
         </div>
         <Text>
-          <KeysWhole text={item.detail} className={styles.key} />
+          <KeysWhole text={sentence(item.detail)} className={styles.key} />
         </Text>
         <div className={styles.row}>
           {item.requested && (

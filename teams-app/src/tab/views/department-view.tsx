@@ -2,7 +2,7 @@
 import { Button, Card, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CompanyPage, DepartmentPage } from '../../tab-api/contract';
 import type { TabApi } from '../api';
-import { formatDate, indexPeople, ownerAddresses } from '@okr-bridge/core/present';
+import { describePace, formatDate, indexPeople, ownerAddresses } from '@okr-bridge/core/present';
 import { useLoad } from '../use-load';
 import { useViewer } from '../viewer';
 import { StatusBadge } from './badges';
@@ -44,11 +44,11 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
         <div className={styles.wide}>
           <ProgressBar value={d.progress} max={1} thickness="large" aria-label={`${d.name} progress: ${d.progressLabel}`} />
           <Text>
-            {d.progressLabel} done, {d.expectedLabel} expected by {formatDay(d.at)} (cycle {formatDay(d.cycle.start)} to {formatDay(d.cycle.end)})
+            {describePace(d, formatDay(d.at))} (cycle {formatDay(d.cycle.start)} to {formatDay(d.cycle.end)})
           </Text>
         </div>
         <StatusBadge status={d.status} label={d.statusLabel} />
-        <Sparkline cycle={d.cycle} points={page.trend[d.id]} progressLabel={d.progressLabel} expectedLabel={d.expectedLabel} tone={d.tone} />
+        <Sparkline cycle={d.cycle} points={page.trend[d.id]} progressLabel={d.progressLabel} expectedLabel={d.expectedLabel} tone={d.tone} name={d.name} />
         <Text>
           Needs from others: {d.incoming.length} · Others need: {d.outgoing.length}
         </Text>
@@ -61,7 +61,7 @@ function DepartmentOkrs({ page, userEmail }: { page: DepartmentPage; userEmail: 
             </h3>
             <Text weight="semibold">{o.progressLabel}</Text>
             <StatusBadge status={o.status} label={o.statusLabel} />
-            <Sparkline cycle={d.cycle} points={page.trend[o.id]} progressLabel={o.progressLabel} expectedLabel={d.expectedLabel} tone={o.tone} />
+            <Sparkline cycle={d.cycle} points={page.trend[o.id]} progressLabel={o.progressLabel} expectedLabel={d.expectedLabel} tone={o.tone} name={o.title} />
           </div>
           {o.keyResults.map((kr) => (
             <KrRow key={kr.id} kr={kr} cycle={d.cycle} expectedLabel={d.expectedLabel} trend={page.trend[kr.id]} mine={isMine(kr.owner)} people={people} />
@@ -79,7 +79,7 @@ function CompanyOkrs({ company }: { company: CompanyPage }) {
     <section aria-labelledby="company-title">
       <h2 id="company-title">{company.name}: every department</h2>
       <Text>
-        {company.progressLabel} done, {company.expectedLabel} expected by {formatDate(company.at, viewer)}. Pick a department to see its OKRs.
+        {describePace(company, formatDate(company.at, viewer))}. Pick a department to see its OKRs.
       </Text>
       <table className={styles.table}>
         <thead>

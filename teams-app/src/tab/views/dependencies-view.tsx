@@ -1,13 +1,12 @@
 /** The Dependencies view: who needs what from whom, blocked first, since when, with links to Jira. */
 import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { describeDeliverable, describeImpact, indexPeople, ownerLabel, type PeopleIndex } from '@okr-bridge/core/present';
+import { describeDeliverable, describeImpact, describeNeed, indexPeople, ownerLabel, type PeopleIndex } from '@okr-bridge/core/present';
 import { useState } from 'react';
 import type { DependencyWithSince } from '../../tab-api/contract';
 import type { TabApi } from '../api';
-import { formatDate } from '@okr-bridge/core/present';
 import { formatDuration } from '../format';
 import { useLoad } from '../use-load';
-import { useViewer } from '../viewer';
+import { useDates } from '../viewer';
 import { StateBadge } from './badges';
 
 const useStyles = makeStyles({
@@ -22,7 +21,7 @@ const useStyles = makeStyles({
 function DependencyCard({ dep, nowMs, people }: { dep: DependencyWithSince; nowMs: number; people: PeopleIndex }) {
   const styles = useStyles();
   const headingId = `dep-${dep.id}`;
-  const viewer = useViewer();
+  const { day, sentence } = useDates();
   return (
     <li>
       <Card className={styles.card} aria-labelledby={headingId} data-dependency={dep.id} data-state={dep.state}>
@@ -33,17 +32,17 @@ function DependencyCard({ dep, nowMs, people }: { dep: DependencyWithSince; nowM
           </h3>
         </div>
         <Text>
-          <strong>{dep.needs.departmentName}</strong> needs this from <strong>{dep.provider.departmentName}</strong> for “{dep.needs.krTitle}”
+          {describeNeed(dep)}, for “{dep.needs.krTitle}”
           {dep.needs.owner ? ` (${ownerLabel(dep.needs.owner, people)})` : ''}.
         </Text>
         <div className={styles.meta}>
           <Text>
-            {dep.stateLabel} since {formatDate(dep.stateSince, viewer)} ({formatDuration(dep.stateSince, nowMs)})
+            {dep.stateLabel} since {day(dep.stateSince)} ({formatDuration(dep.stateSince, nowMs)})
           </Text>
-          {dep.due && <Text>Due {formatDate(dep.due, viewer)}</Text>}
+          {dep.due && <Text>Due {day(dep.due)}</Text>}
           <Text>Owners: {dep.provider.owners.map((o) => ownerLabel(o, people)).join(', ') || 'none named'}</Text>
         </div>
-        <Text>{dep.reason}</Text>
+        <Text>{sentence(dep.reason)}</Text>
         <ul className={styles.deliverables} aria-label={`Deliverables of ${dep.title}`}>
           {dep.deliverables.map((d) => (
             <li key={d.key}>
@@ -54,7 +53,7 @@ function DependencyCard({ dep, nowMs, people }: { dep: DependencyWithSince; nowM
               ) : (
                 d.key
               )}{' '}
-              {describeDeliverable(d)}
+              {sentence(describeDeliverable(d))}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { explanationSentence, ownerLabel, type PeopleIndex } from '@okr-bridge/c
 import { useId, useState } from 'react';
 import type { KrView, ProgressPoint } from '../../tab-api/contract';
 import { StateBadge, StatusBadge, TONE_BAR_COLOR } from './badges';
+import { useDates } from '../viewer';
 import { Sparkline } from './sparkline';
 
 const useStyles = makeStyles({
@@ -38,6 +39,7 @@ export interface KrRowProps {
 
 export function KrRow({ kr, cycle, expectedLabel, trend, mine, people }: KrRowProps) {
   const styles = useStyles();
+  const { sentence } = useDates();
   const [open, setOpen] = useState(false);
   const explainId = useId();
   return (
@@ -56,7 +58,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine, people }: KrRowPr
         <StatusBadge status={kr.status} label={kr.statusLabel} />
         {kr.dependencyState && kr.dependencyState !== 'done' && <StateBadge state={kr.dependencyState} prefix="Dependency: " />}
         {mine && <Badge appearance="outline">Yours</Badge>}
-        <Sparkline cycle={cycle} points={trend} progressLabel={kr.progressLabel} expectedLabel={expectedLabel} tone={kr.tone} />
+        <Sparkline cycle={cycle} points={trend} progressLabel={kr.progressLabel} expectedLabel={expectedLabel} tone={kr.tone} name={kr.title} />
       </div>
       <Button appearance="subtle" aria-expanded={open} aria-controls={explainId} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide' : 'Explain'}
@@ -64,7 +66,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine, people }: KrRowPr
       </Button>
       {open && (
         <div id={explainId} className={`${styles.explain} ${styles.last}`}>
-          <Text block>{kr.statusReason}</Text>
+          <Text block>{sentence(kr.statusReason)}</Text>
           {kr.explanation.map((line) => (
             <Text block key={explanationSentence(line)}>
               {line.issue?.url ? (
@@ -74,7 +76,7 @@ export function KrRow({ kr, cycle, expectedLabel, trend, mine, people }: KrRowPr
               ) : (
                 line.issue?.key
               )}
-              {line.issue ? `: ${line.text}` : line.text}
+              {line.issue ? `: ${sentence(line.text)}` : sentence(line.text)}
             </Text>
           ))}
         </div>

@@ -7,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
 import { accountIdsInText, AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
 import { openUrl } from '../../api/navigation';
+import { useDates } from '../../api/viewer';
 import { OwnerName } from '../../components/people/owner-name';
 import { namedText } from '../../components/people/named-text';
 import { PeopleProvider, usePeopleMap } from '../../components/people/people-context';
@@ -16,18 +17,19 @@ const APPEARANCE = Object.fromEntries(Object.entries(AGENDA_KIND_TONES).map(([ki
 
 function Item({ item }: { readonly item: AgendaItem }) {
   const people = usePeopleMap();
+  const { sentence } = useDates();
   return (
     <Box as="li" testId={`agenda-${item.id}`}>
       <Stack space="space.050">
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Text weight="bold">{item.minutes} min</Text>
         <Lozenge appearance={APPEARANCE[item.kind]}>{AGENDA_KIND_LABELS[item.kind]}</Lozenge>
-        <Text weight="semibold">{item.title}</Text>
+        <Text weight="semibold">{sentence(item.title)}</Text>
         <Text size="small" color="color.text.subtle">
           <OwnerName owner={item.presenter} empty="no presenter" />
         </Text>
       </Inline>
-      <Text size="small">{namedText(item.detail, people)}</Text>
+      <Text size="small">{sentence(namedText(item.detail, people))}</Text>
       {item.links.length > 0 && (
         <Inline space="space.100" shouldWrap>
           {item.links.map((l) =>
@@ -50,11 +52,12 @@ function Item({ item }: { readonly item: AgendaItem }) {
 
 /** The agenda with its timing. */
 export function AgendaList({ agenda }: { readonly agenda: ReviewAgenda }) {
+  const { day } = useDates();
   return (
     <PeopleProvider owners={[...agenda.items, ...agenda.overflow].flatMap((i) => [i.presenter, ...accountIdsInText(i.detail)])}>
       <Stack space="space.200" testId="agenda">
         <Text>
-          {agenda.title}: changes since {agenda.since}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
+          {agenda.title}: changes since {day(agenda.since)}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
         </Text>
         {agenda.items.length === 0 ? <Text>Nothing needs the review's time: no blocked dependencies, nothing at risk.</Text> : (
           <Stack as="ol" space="space.150">

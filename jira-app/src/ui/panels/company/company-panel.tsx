@@ -6,7 +6,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import type { CompanyPanel } from '../../../contract';
 import type { PanelContext } from '../../api/context';
-import { formatDate } from '@okr-bridge/core/present';
+import { describePace, formatDate } from '@okr-bridge/core/present';
 import { viewerOf } from '../../api/viewer';
 import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
@@ -28,7 +28,7 @@ function CompanyPage({ panel, cycle, onCycle, updatedAt, formatDay }: { readonly
   const blocked = view.dependencies.filter((d) => d.state === 'blocked').length;
   return (
     <Stack space="space.200">
-      <PageHeader {...view} updatedAt={updatedAt} detail={`${view.expectedLabel} expected by ${formatDay(view.at)}`}>
+      <PageHeader {...view} updatedAt={updatedAt} detail={describePace(view, formatDay(view.at))}>
         <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />
       </PageHeader>
       <Tabs id="company-tabs">

@@ -7,6 +7,7 @@ import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { KrView } from '@okr-bridge/core';
+import { describePace } from '@okr-bridge/core/present';
 import type { DepartmentPanel } from '../../../contract';
 import { CycleSwitcher } from '../../components/cycle-switcher';
 import { PageHeader } from '../../components/page-header';
@@ -60,7 +61,7 @@ function DepartmentContent({ panel, cycle, onCycle, reload, updatedAt, formatDay
       <PageHeader
         {...view}
         updatedAt={updatedAt}
-        detail={`${view.expectedLabel} expected by ${formatDay(view.at)} · owners ${ownerNames.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
+        detail={`${describePace(view, formatDay(view.at))} · owners ${ownerNames.join(', ') || 'none'} · projects ${view.jiraProjects.join(', ')}`}
       >
         <Inline space="space.150" alignBlock="end">
           <CycleSwitcher cycles={panel.cycles} value={cycle} onChange={onCycle} />

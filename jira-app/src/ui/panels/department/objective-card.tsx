@@ -26,7 +26,7 @@ export interface ObjectiveCardProps {
 /** A bordered card on the raised surface. */
 export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onEdit, onAddKr }: ObjectiveCardProps) {
   const krSparkline = (kr: KrView) => (
-    <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={kr.progress} expected={view.expected} tone={kr.tone} trend={krTrend(kr.id)} name={`${kr.title} over the cycle`} width={64} height={24} />
+    <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={kr.progress} expected={view.expected} tone={kr.tone} trend={krTrend(kr.id)} name={kr.title} width={64} height={24} />
   );
   return (
     <Box
@@ -51,7 +51,7 @@ export function ObjectiveCard({ objective: o, view, trend, krTrend, actions, onE
           <Inline space="space.150" alignBlock="center" shouldWrap>
             <StatusLozenge status={o.status} label={o.statusLabel} />
             <ProgressLine progress={o.progress} label={o.progressLabel} name={o.title} />
-            <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={o.progress} expected={view.expected} tone={o.tone} trend={trend} name={`${o.title} over the cycle`} />
+            <Sparkline start={view.cycle.start} end={view.cycle.end} at={view.at} progress={o.progress} expected={view.expected} tone={o.tone} trend={trend} name={o.title} />
           </Inline>
         </Inline>
         <KrTable keyResults={o.keyResults} label={`Key results of ${o.title}`} actions={actions} sparkline={krSparkline} />

@@ -1,11 +1,12 @@
 /** jira:dashboardGadget "OKR progress": a department's or the company's progress, compact, with its edit view. */
 import EmptyState from '@atlaskit/empty-state';
-import type { Status } from '@okr-bridge/core/present';
+import { describePace, type Status } from '@okr-bridge/core/present';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelContext } from '../../api/context';
 import { useLive } from '../../api/use-live';
 import { useResolver } from '../../api/use-resolver';
+import { useDates } from '../../api/viewer';
 import { UpdatedAgo } from '../../components/updated-ago';
 import { RemoteView } from '../../components/load-state';
 import { ProgressLine } from '../../components/progress';
@@ -45,6 +46,7 @@ export function GadgetPanelView({ context }: { readonly context: PanelContext })
   const scope = readGadgetScope(context.gadget.config);
   const { remote, reload } = useResolver('getGadgetView', { scope: scope ?? { kind: 'company' } });
   const live = useLive(reload);
+  const { day } = useDates();
   return (
     <RemoteView remote={remote} what="OKR progress" onRetry={reload}>
       {(panel) => {
@@ -66,7 +68,7 @@ export function GadgetPanelView({ context }: { readonly context: PanelContext })
             </Inline>
             <ProgressLine progress={v.progress} label={v.progressLabel} name={`${v.name} progress`} width={220} />
             <Text size="small" color="color.text.subtle">
-              {v.expectedLabel} expected by now{scope ? '' : ' · showing the company: edit the gadget to choose a department'}
+              {describePace(v, day(v.at))}{scope ? '' : ' · showing the company: edit the gadget to choose a department'}
             </Text>
             <Rows rows={rows} label={panel.kind === 'company' ? 'Departments' : 'Objectives'} />
             <UpdatedAgo at={live.updatedAt} />
