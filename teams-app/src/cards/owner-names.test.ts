@@ -58,7 +58,7 @@ describe('cards for owners picked as accounts', () => {
     // Core's sentence names the needing key result's owner as stored; the card reads it as her name.
     expect(texts(agendaCard)).toContain('(owner Zoe Martin) waits on it.');
     const list = buildBlockedListCard([blocked], new Map(), indexPeople(people));
-    expect(texts(list)).toContain('(Raj Patel)');
+    expect(texts(list)).toContain('; owners Raj Patel.');
   });
 
   it('say "someone in Jira" for an account nobody named, rather than its id', () => {
