@@ -49,3 +49,24 @@ describe('wordDates', () => {
     expect(wordDates('due 2026-11-20.', (iso) => `{{DATE(${iso})}}`)).toBe('due {{DATE(2026-11-20)}}.');
   });
 });
+
+describe('formatters', () => {
+  it('makes one Intl formatter per viewer and style, however many dates it words', () => {
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new Real(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = counting;
+    try {
+      const words = datesFor({ locale: 'fr-CA', timeZone: 'America/Toronto' });
+      const text = Array.from({ length: 500 }, (_, i) => `Due 2026-11-${String((i % 28) + 1).padStart(2, '0')}.`).join(' ');
+      expect(words.sentence(text)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      for (let i = 0; i < 500; i++) formatInstant('2026-11-15T09:00:00Z', { locale: 'fr-CA', timeZone: 'America/Toronto' });
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+    expect(made).toBe(2);
+  });
+});

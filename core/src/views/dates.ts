@@ -13,14 +13,29 @@ export interface Viewer {
 
 const FALLBACK: Viewer = { locale: 'en-GB', timeZone: 'UTC' };
 
+/**
+ * Formatters made once per viewer and style: making an `Intl.DateTimeFormat` costs far more than
+ * using one (a report words tens of thousands of dates), so each is kept, for a bounded number
+ * of viewers.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 64;
+
 function formatter(viewer: Viewer, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const locale = viewer.locale.replace('_', '-');
+  const key = `${locale}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
+  const known = formatters.get(key);
+  if (known) return known;
+  let made: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(locale, options);
+    made = new Intl.DateTimeFormat(locale, options);
   } catch {
     // An unknown locale or zone from a host reads as the fallback rather than breaking a page.
-    return new Intl.DateTimeFormat(FALLBACK.locale, { ...options, ...(options.timeZone === 'UTC' ? {} : { timeZone: FALLBACK.timeZone }) });
+    made = new Intl.DateTimeFormat(FALLBACK.locale, { ...options, ...(options.timeZone === 'UTC' ? {} : { timeZone: FALLBACK.timeZone }) });
   }
+  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+  formatters.set(key, made);
+  return made;
 }
 
 /**
