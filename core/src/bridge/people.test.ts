@@ -18,7 +18,7 @@ describe('people on the bridge', () => {
 
   it('refuses malformed people, naming each field and what was expected', () => {
     expect(messages([{ id: ANA, displayName: '  ' }])).toEqual(['0.displayName: expected displayName to be the name Jira shows']);
-    expect(messages([{ id: '', displayName: 'A', email: 'ana' }])).toEqual(['0.id: expected id to be the owner as stored (an account id)', '0.email: expected email to be an email address (or absent when Jira hides it)']);
+    expect(messages([{ id: '', displayName: 'A', email: 'ana' }])).toEqual(['0.id: expected id to be the owner as stored (an account id or an email)', '0.email: expected email to be an email address (or absent when Jira hides it)']);
     expect(messages([{ id: ANA, displayName: 'A', avatarUrl: 'javascript:alert(1)' }])).toEqual(['0.avatarUrl: expected avatarUrl to be an https URL']);
     expect(messages([{ id: ANA, displayName: 'A', admin: true }])).toEqual(['0: expected a person { id, displayName, email?, avatarUrl? }']);
     expect(messages([{ id: ANA, displayName: 'A' }, { id: ANA, displayName: 'B' }])).toEqual([': expected each person once in people (ids repeat)']);

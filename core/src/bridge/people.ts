@@ -1,8 +1,9 @@
 /**
  * The people a view names, sent beside it over the bridge: for each owner stored as an
- * Atlassian account id, the name Jira shows, the email only when Jira reveals it, and the
- * avatar. Owners stored as emails or names travel as they are, inside the views. Receivers
- * label owners with `ownerLabel` (core/src/people) and never show an account id.
+ * Atlassian account id, or as an email Jira shows on a person, the name Jira shows, the email
+ * only when Jira reveals it, and the avatar. The views keep every owner as stored (an email
+ * stays an email, names stay names); receivers label owners with `ownerLabel`
+ * (core/src/people) and never show an account id.
  */
 import { z } from 'zod';
 import { accountIdsInText } from '../people/account-id';
@@ -15,7 +16,7 @@ const PERSON_SHAPE = 'expected a person { id, displayName, email?, avatarUrl? }'
 
 export const bridgePersonSchema = z.strictObject(
   {
-    id: z.string({ error: 'expected id to be the owner as stored (an account id)' }).trim().min(1, { error: 'expected id to be the owner as stored (an account id)' }).max(200, { error: 'expected an id of at most 200 characters' }),
+    id: z.string({ error: 'expected id to be the owner as stored (an account id or an email)' }).trim().min(1, { error: 'expected id to be the owner as stored (an account id or an email)' }).max(200, { error: 'expected an id of at most 200 characters' }),
     displayName: z.string({ error: 'expected displayName to be the name Jira shows' }).trim().min(1, { error: 'expected displayName to be the name Jira shows' }).max(256, { error: 'expected a displayName of at most 256 characters' }),
     email: z
       .string({ error: 'expected email to be an email address (or absent when Jira hides it)' })
