@@ -25,12 +25,14 @@ function acmeWithAccounts() {
   return parseOrg(text, 'acme.yaml');
 }
 
-/** The Acme snapshot where Ana and Tom let others see their emails (Jira then sends `emailAddress` for them); Mei does not. */
+/** The Acme snapshot where only Ana and Tom let others see their emails (Jira then sends `emailAddress` for them); Mei and everyone else do not. */
 function snapshotWithAnaEmail(): unknown {
   const snapshot = JSON.parse(readFileSync(join(root, 'examples', 'acme-issues.json'), 'utf8')) as { issues: { fields: Record<string, unknown> }[] };
   for (const issue of snapshot.issues) {
     for (const field of ['assignee', 'reporter', 'creator']) {
-      const person = issue.fields[field] as { accountId?: string } | null | undefined;
+      const shown = issue.fields[field] as { accountId?: string; emailAddress?: string } | null | undefined;
+      const person = shown ? (({ emailAddress: _hidden, ...rest }) => rest)(shown) : shown;
+      if (person) issue.fields[field] = person;
       if (person?.accountId === ANA) issue.fields[field] = { ...person, emailAddress: 'ana@acme.example' };
       if (person?.accountId === TOM) issue.fields[field] = { ...person, emailAddress: 'tom@acme.example' };
     }
