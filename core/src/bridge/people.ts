@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { accountIdsInText } from '../people/account-id';
+import { emailsInText } from '../people/owner-email';
 import type { OwnerPerson } from '../people/owner-label';
 
 /** Bounds a list far above a company view's owners and far below the bridge's body limits. */
@@ -45,8 +46,8 @@ const OWNER_KEYS = new Set(['owner', 'owners', 'presenter']);
 
 /**
  * The owner strings a view names (a key result's `owner`, a department's or provider's
- * `owners`, an agenda item's `presenter`) and the account ids its sentences hold (an agenda
- * item's "(owner …)"), each once, in the order met. Walks plain JSON, so one function serves
+ * `owners`, an agenda item's `presenter`) and the account ids and emails its sentences hold
+ * (an agenda item's "(owner …)"), each once, in the order met. Walks plain JSON, so one function serves
  * every view the bridge carries.
  */
 export function ownersNamedIn(value: unknown): string[] {
@@ -54,7 +55,7 @@ export function ownersNamedIn(value: unknown): string[] {
   const walk = (v: unknown, key: string | null): void => {
     if (typeof v === 'string') {
       if (key !== null && OWNER_KEYS.has(key) && v.trim() !== '') out.add(v.trim());
-      else if (!/^https?:/.test(v)) for (const id of accountIdsInText(v)) out.add(id);
+      else if (!/^(?:https?|mailto):/.test(v)) for (const id of [...accountIdsInText(v), ...emailsInText(v)]) out.add(id);
       return;
     }
     if (Array.isArray(v)) {
