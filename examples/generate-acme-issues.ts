@@ -132,15 +132,21 @@ const CUSTOMER_BUGS = ['CSV export drops rows over 10,000', 'Invoice PDF shows t
 const ENG_BUGS = ['Flaky build on the api service', 'Nightly backup job logs a false warning', 'Stale feature flags in the web app'];
 const BACKLOG = ['Quarterly access review', 'Tidy up old dashboards', 'Update the team onboarding page', 'Retro actions from September', 'Renew the conference booth booking', 'Archive closed projects'];
 const PEOPLE: Readonly<Record<string, readonly string[]>> = {
-  ENG: ['Ana Costa', 'Tom Becker', 'Priya Nair', 'Kenji Sato', 'Elena Rossi'],
+  ENG: ['Ana Costa', 'Tom Becker', 'Priya Nair', 'Kenji Sato', 'Elena Rossi', 'Raj Patel'],
   PLAT: ['Mei Lin', 'Jonas Berg', 'Ahmed Khan'],
   PROD: ['Sofia Alvarez', 'Ben Carter', 'Chloe Martin'],
   MKT: ['Liam Walsh', 'Nora Hughes', 'Ivan Petrov'],
   SALES: ['Grace Kim', 'Marco Silva', 'Zoe Adams'],
   CS: ['Omar Haddad', 'Lucia Romero', 'Sam Taylor'],
   FIN: ['Hannah Weber', 'Victor Dubois'],
-  OPS: ['Pat Morgan'],
+  OPS: ['Pat Morgan', 'Dana Okafor'],
 };
+/**
+ * Who hides their email in their Atlassian profile: Jira then leaves `emailAddress` out of their
+ * user objects. Everyone else shows theirs (first name at acme.example, as the org file writes
+ * owners), so the app can name those owners and must leave these as written.
+ */
+const EMAIL_HIDDEN: ReadonlySet<string> = new Set(['Priya Nair', 'Jonas Berg', 'Lucia Romero']);
 const NOISE_PROJECT = { key: 'OPS', name: 'IT Operations' };
 
 const SEED = 20261001;
@@ -347,9 +353,15 @@ function toJira(drafts: readonly Draft[], org: Org, projectNames: ReadonlyMap<st
       resolutiondate: d.resolved === null ? null : jiraTime(d.resolved),
       [pointsField]: d.points,
       [flaggedField]: d.flagged ? [{ id: '10019', value: 'Impediment' }] : null,
-      assignee: d.assignee === null ? null : { accountId: accountId(d.assignee), displayName: d.assignee, active: true },
+      assignee: d.assignee === null ? null : userOf(d.assignee),
     },
   }));
+}
+
+/** A user as Jira's issue answers carry one: the email only when the person lets others see it. */
+function userOf(name: string): Record<string, unknown> {
+  const email = EMAIL_HIDDEN.has(name) ? {} : { emailAddress: `${name.split(' ')[0]!.toLowerCase()}@acme.example` };
+  return { accountId: accountId(name), ...email, displayName: name, active: true };
 }
 
 function keyNumber(key: string): number {

@@ -17,4 +17,5 @@ export { datesFor, describeAgo, formatDate, formatInstant, wordDates, type DateW
 export { agendaPlaceOf, findAgendaItem } from './agenda/requests';
 export { metricTargetProblem } from './model/kr-rules';
 export { accountIdsInText, accountIdsOf, isAccountId, replaceAccountIds } from './people/account-id';
+export { emailsInText, isOwnerEmail, ownerEmailsOf, replaceEmails } from './people/owner-email';
 export { indexPeople, nameOwnersIn, ownerAddresses, ownerLabel, personOf, UNNAMED_ACCOUNT_LABEL, type OwnerPerson, type PeopleIndex } from './people/owner-label';

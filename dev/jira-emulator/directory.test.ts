@@ -71,6 +71,16 @@ describe('user and project lookups', () => {
     expect((one.body as Record<string, unknown>).emailAddress).toBe('mia@acme.example');
   });
 
+  it('finds a person by the start of an email they let others see, never by one they hide', async () => {
+    const found = await call(emulator.url, 'GET', '/rest/api/3/user/search?query=MIA%40acme.example');
+    expect((found.body as Record<string, unknown>[]).map((u) => [u.accountId, u.emailAddress])).toEqual([['a-5', 'mia@acme.example']]);
+    expect(await users('query=mia%40acme')).toEqual({ status: 200, names: ['Mia Anand'] });
+    // Ana's email is hidden (her user object carries none): the conservative reading of the
+    // spec, since Atlassian does not say a hidden email still matches.
+    expect(await users('query=ana%40acme.example')).toEqual({ status: 200, names: [] });
+    expect(await users('query=mia%40acme.example.org')).toEqual({ status: 200, names: [] });
+  });
+
   it('searches projects by key or name, paged, at most 100 a page', async () => {
     const page = async (query: string) => {
       const res = await call(emulator.url, 'GET', `/rest/api/3/project/search?${query}`);

@@ -186,6 +186,8 @@ export interface PersonCard {
   readonly accountId: string;
   readonly displayName: string;
   readonly avatarUrl: string | null;
+  /** Found for an owner written as this email (lower case): Jira shows the person with it. */
+  readonly email?: string;
 }
 
 export interface PeopleFound {

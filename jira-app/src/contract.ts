@@ -89,8 +89,14 @@ export const gadgetScopeSchema = z.discriminatedUnion('kind', [z.strictObject({ 
 const pickerQuery = z.strictObject({ query: z.string().trim().max(100, { error: 'expected a search of at most 100 characters' }) });
 const accountIdSchema = z.string().trim().min(1).max(128, { error: 'expected an Atlassian account id (at most 128 characters)' });
 
-/** A person as the panels show them; `avatarUrl` is Jira's 48 px avatar. */
-export const personCardSchema = z.strictObject({ accountId: accountIdSchema, displayName: z.string().max(256), avatarUrl: z.url().nullable() });
+const ownerEmailSchema = z
+  .string()
+  .trim()
+  .max(320, { error: 'expected an email of at most 320 characters' })
+  .regex(/^[^\s@]+@[^\s@]+$/, { error: 'expected an email address (an owner as the org file writes it)' });
+
+/** A person as the panels show them; `avatarUrl` is Jira's 48 px avatar; `email`: the owner's email (as asked, lower case) Jira showed on them. */
+export const personCardSchema = z.strictObject({ accountId: accountIdSchema, displayName: z.string().max(256), avatarUrl: z.url().nullable(), email: z.string().max(320).optional() });
 /** A Jira project as a picker offers it. */
 export const projectOptionSchema = z.strictObject({ key: projectKey, name: z.string().max(256) });
 /** How many options a picker shows at most. */
@@ -145,7 +151,7 @@ export const payloadSchemas = {
   /** Projects whose key or name contains `query`, from Jira's project search as the caller. */
   searchProjects: pickerQuery,
   /** Names and avatars of stored owners (account ids), from a cache refreshed by one bulk Jira call. */
-  getPeople: z.strictObject({ accountIds: z.array(accountIdSchema).max(200) }),
+  getPeople: z.strictObject({ accountIds: z.array(accountIdSchema).max(200), emails: z.array(ownerEmailSchema).max(200).optional() }),
 } as const;
 
 export type ResolverName = keyof typeof payloadSchemas;

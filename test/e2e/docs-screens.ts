@@ -44,7 +44,8 @@ async function open(browser: Browser, url: string, width: number, ready: (page: 
 
 async function departmentPanel(e2e: E2eStack, browser: Browser): Promise<void> {
   const url = e2e.stack.forge.panelUrl('department', { project: 'ENG', accountId: RAJ });
-  const page = await open(browser, url, 900, (p) => p.getByTestId('objective-eng-o1').waitFor());
+  // Ready once the owners read as people (their names come from one call after the page shows).
+  const page = await open(browser, url, 900, (p) => p.getByTestId('objective-eng-o1').locator('[data-testid="owner-name"][data-avatar="loaded"]').first().waitFor());
   const path = join(outDir, `${prefix}-jira-department-900.png`);
   // The first screen and a half: the header and the first objectives show every kind of row.
   await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 900, height: Math.min(1400, await page.evaluate(() => document.documentElement.scrollHeight)) }, animations: 'disabled' });

@@ -46,7 +46,7 @@ export async function runReport(args: string[], io: LiveIo, today: string): Prom
     printReport(org, readSnapshot(values.issues!, org), values, io, today);
     return 0;
   }
-  return runLive('report', org, { ...values, jira: values.jira }, io, (sync, read, people) => printReport(read, sync.issues, values, io, today, people), true);
+  return runLive('report', org, { ...values, jira: values.jira }, io, (sync, read, people) => printReport(read, sync.issues, values, io, today, people), values.json !== true);
 }
 
 /** Checks the report options against the org before anything is read, so that a typo costs no Jira call. */

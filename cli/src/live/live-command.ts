@@ -3,7 +3,7 @@
  * options, credentials, the Jira client, the story points field lookup, the progress bar,
  * the mapping of Jira failures to exit code 2, and the statistics line every run ends with.
  */
-import { accountIdsOf, indexPeople, ownersNamedIn, type Org, type PeopleIndex } from '@okr-bridge/core';
+import { accountIdsOf, indexPeople, ownerEmailsOf, ownersNamedIn, type OwnerPerson, type Org, type PeopleIndex } from '@okr-bridge/core';
 import { createJiraClient, isJiraRequestError, type JiraClient, type JiraClientOptions } from '../jira-client';
 import type { CliIo } from '../io';
 import { resolveJiraAuth, type CredentialOptions, type Env } from './credentials';
@@ -50,17 +50,30 @@ async function withStoryPointsField(org: Org, client: JiraClient, io: CliIo, com
   return { ...org, jira: { ...org.jira, storyPointsField: id } };
 }
 
+/** Owners written as emails looked up in one run (one user search each); the rest print as written. */
+export const MAX_EMAIL_LOOKUPS = 100;
+
 /**
- * The people the org's owners stored as account ids name, in one `user/bulk` call per 100 (none
- * when every owner is an email or a name). Names are a courtesy: when Jira will not say, the
- * report prints the ids as the file holds them, and says why on stderr.
+ * The people the org's owners name: those stored as account ids in one `user/bulk` call per
+ * 100, those written as emails by one user search each (the person whose `emailAddress` Jira
+ * shows is that address; Jira leaves out an email its owner hides, so such an owner prints as
+ * written). Names are a courtesy: when Jira will not say, the report prints the owners as the
+ * file holds them, and says why on stderr.
  */
 async function ownersOf(org: Org, client: JiraClient, io: CliIo, command: string): Promise<PeopleIndex> {
-  const ids = accountIdsOf(ownersNamedIn(org));
-  if (ids.length === 0) return new Map();
+  const owners = ownersNamedIn(org);
+  const ids = accountIdsOf(owners);
+  const emails = ownerEmailsOf(owners);
+  if (ids.length === 0 && emails.length === 0) return new Map();
+  const people: OwnerPerson[] = [];
   try {
-    const found = await client.findPeople(ids);
-    return indexPeople(found.map((p) => ({ id: p.accountId, displayName: p.displayName })));
+    if (ids.length > 0) people.push(...(await client.findPeople(ids)).map((p) => ({ id: p.accountId, displayName: p.displayName })));
+    for (const email of emails.slice(0, MAX_EMAIL_LOOKUPS)) {
+      const match = (await client.searchPeople(email, 10)).find((p) => p.active && p.email === email.toLowerCase());
+      if (match) people.push({ id: email, displayName: match.displayName });
+    }
+    if (emails.length > MAX_EMAIL_LOOKUPS) io.stderr(`okr ${command}: ${emails.length - MAX_EMAIL_LOOKUPS} owners' emails not looked up (at most ${MAX_EMAIL_LOOKUPS} a run); they are printed as the file holds them\n`);
+    return indexPeople(people);
   } catch (e) {
     if (!isJiraRequestError(e)) throw e;
     io.stderr(`okr ${command}: owners' names not read (${e.message}); owners are printed as the file holds them\n`);
@@ -70,7 +83,7 @@ async function ownersOf(org: Org, client: JiraClient, io: CliIo, command: string
 
 /**
  * Reads `org`'s issues from the site `values.jira` and passes them to `use`, which prints;
- * with `names`, also the names of the owners stored as account ids.
+ * with `names`, also the names of the owners (account ids, and emails Jira shows on a person).
  * On a terminal a progress bar is drawn on stderr meanwhile. A Jira failure (wrong
  * credentials, a refused JQL, an unreachable site…) is printed as `okr COMMAND: cannot read
  * Jira at URL: …` with exit code 2. Once the client exists, every run ends with the

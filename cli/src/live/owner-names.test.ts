@@ -1,7 +1,8 @@
 /**
  * `okr report --jira` names the owners the org file holds as Atlassian account ids, from one
- * `user/bulk` call to the emulator (serving the Acme snapshot); the snapshot form, with no
- * Jira to ask, prints them as the file holds them; emails print as they are either way.
+ * `user/bulk` call to the emulator (serving the Acme snapshot), and those it holds as emails
+ * Jira shows on a person, one user search each; the snapshot form, with no Jira to ask, prints
+ * them as the file holds them.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,9 +45,13 @@ describe('owners in okr report', () => {
     expect(code).toBe(0);
     expect(platformLine(stdout)).toMatch(/— Mei Lin$/);
     expect(stdout).not.toContain(MEI);
-    // Owners held as emails print as they are.
-    expect(stdout).toMatch(/— raj@acme\.example$/m);
+    // Owners held as emails are named when Jira shows a person with that email (Raj does), and
+    // print as they are when it does not (Jonas hides his).
+    expect(stdout).toMatch(/— Raj Patel$/m);
+    expect(stdout).not.toContain('raj@acme.example');
+    expect(stdout).toMatch(/— jonas@acme\.example$/m);
     expect(emulator.stats().byEndpoint['GET /rest/api/3/user/bulk']).toBe(1);
+    expect(emulator.stats().byEndpoint['GET /rest/api/3/user/search']).toBe(20);
   });
 
   it('print as the file holds them in the snapshot form, with no Jira to ask', async () => {

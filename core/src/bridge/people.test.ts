@@ -18,7 +18,7 @@ describe('people on the bridge', () => {
 
   it('refuses malformed people, naming each field and what was expected', () => {
     expect(messages([{ id: ANA, displayName: '  ' }])).toEqual(['0.displayName: expected displayName to be the name Jira shows']);
-    expect(messages([{ id: '', displayName: 'A', email: 'ana' }])).toEqual(['0.id: expected id to be the owner as stored (an account id)', '0.email: expected email to be an email address (or absent when Jira hides it)']);
+    expect(messages([{ id: '', displayName: 'A', email: 'ana' }])).toEqual(['0.id: expected id to be the owner as stored (an account id or an email)', '0.email: expected email to be an email address (or absent when Jira hides it)']);
     expect(messages([{ id: ANA, displayName: 'A', avatarUrl: 'javascript:alert(1)' }])).toEqual(['0.avatarUrl: expected avatarUrl to be an https URL']);
     expect(messages([{ id: ANA, displayName: 'A', admin: true }])).toEqual(['0: expected a person { id, displayName, email?, avatarUrl? }']);
     expect(messages([{ id: ANA, displayName: 'A' }, { id: ANA, displayName: 'B' }])).toEqual([': expected each person once in people (ids repeat)']);
@@ -33,12 +33,15 @@ describe('people on the bridge', () => {
     expect(withBad.success ? [] : withBad.error.issues.map((i) => i.path.join('.'))).toContain('people.0.displayName');
   });
 
-  it("finds the owners a view names, and account ids in its sentences, but not in its links", () => {
+  it("finds the owners a view names, and account ids and emails in its sentences, but not in its links", () => {
     const view = {
       owners: ['raj@acme.example', ANA],
       objectives: [{ keyResults: [{ owner: ANA, title: 'T' }, { owner: null }] }],
-      items: [{ presenter: 'mei@acme.example', detail: '"Close deals" (owner 712020:8f3c1a22-5b6d-4e7f-9a0b-1c2d3e4f5a6b) waits on it.', links: [{ url: 'https://x.example/5b10a2844c20165700ede21g' }] }],
+      items: [
+        { presenter: 'mei@acme.example', detail: '"Close deals" (owner 712020:8f3c1a22-5b6d-4e7f-9a0b-1c2d3e4f5a6b) waits on it.', links: [{ url: 'https://x.example/5b10a2844c20165700ede21g' }] },
+        { presenter: 'raj@acme.example', detail: '"Bill usage" (owner hannah@acme.example) waits on it.', links: [{ url: 'https://x.example/?by=tom@acme.example' }] },
+      ],
     };
-    expect(ownersNamedIn(view)).toEqual(['raj@acme.example', ANA, 'mei@acme.example', '712020:8f3c1a22-5b6d-4e7f-9a0b-1c2d3e4f5a6b']);
+    expect(ownersNamedIn(view)).toEqual(['raj@acme.example', ANA, 'mei@acme.example', '712020:8f3c1a22-5b6d-4e7f-9a0b-1c2d3e4f5a6b', 'hannah@acme.example']);
   });
 });

@@ -1,2 +1,3 @@
 export * from './account-id';
 export * from './owner-label';
+export * from './owner-email';

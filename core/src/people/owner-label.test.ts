@@ -30,4 +30,12 @@ describe('owners as a person reads them', () => {
     expect(nameOwnersIn('(owner 712020:00000000-0000-4000-8000-000000000000)', people)).toBe(`(owner ${UNNAMED_ACCOUNT_LABEL})`);
     expect(nameOwnersIn('abcdefghijklmnopqrstuvwx and eng-o1-kr1 stay', people)).toBe('abcdefghijklmnopqrstuvwx and eng-o1-kr1 stay');
   });
+
+  it('names an owner written as an email by the person Jira showed with it, keeping its addresses', () => {
+    const withMei = indexPeople([{ id: 'Mei@acme.example', displayName: 'Mei Lin', email: 'mei@acme.example' }]);
+    expect(ownerLabel(' Mei@acme.example ', withMei)).toBe('Mei Lin');
+    expect(ownerLabel('raj@acme.example', withMei)).toBe('raj@acme.example');
+    expect(ownerAddresses('Mei@acme.example', withMei)).toEqual(['mei@acme.example']);
+    expect(nameOwnersIn('"Cut p95" (owner Mei@acme.example). Due 1 Dec; raj@acme.example asks.', withMei)).toBe('"Cut p95" (owner Mei Lin). Due 1 Dec; raj@acme.example asks.');
+  });
 });

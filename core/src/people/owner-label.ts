@@ -1,14 +1,15 @@
 /**
  * Owners as a person reads them. An owner is stored as picked in Jira (an Atlassian account
  * id) or as the org file names them (an email, a name); the Jira app sends, beside each view,
- * the people whose account ids it names. Every surface labels an owner with these functions,
+ * the people its account ids name and the people Jira shows with its emails. Every surface labels an owner with these functions,
  * so no surface shows a raw account id. Pure and free of zod: the browser bundles import it.
  */
 import { isAccountId, replaceAccountIds } from './account-id';
+import { replaceEmails } from './owner-email';
 
 /** A person an owner names, as the Jira app sends them over the bridge. */
 export interface OwnerPerson {
-  /** The owner as stored: an account id. */
+  /** The owner as stored: an account id, or an email as the org file writes it. */
   readonly id: string;
   readonly displayName: string;
   /** Only when Jira reveals it (the person's profile visibility allows it), lower case. */
@@ -53,10 +54,12 @@ export function ownerAddresses(owner: string, people: PeopleIndex): string[] {
 
 /**
  * A core sentence with the owners it names as stored (an agenda item's "(owner …)", a lint
- * finding) made readable: each account id becomes the person's name. A 24-character word that
+ * finding) made readable: each account id, and each email a person was sent for, becomes the
+ * person's name. A 24-character word that
  * names nobody sent is left alone (it may be any id); an `NNNNNN:uuid` one reads as
  * `UNNAMED_ACCOUNT_LABEL`.
  */
 export function nameOwnersIn(text: string, people: PeopleIndex): string {
-  return replaceAccountIds(text, (id) => personOf(id, people)?.displayName ?? (id.includes(':') ? UNNAMED_ACCOUNT_LABEL : id));
+  const named = replaceAccountIds(text, (id) => personOf(id, people)?.displayName ?? (id.includes(':') ? UNNAMED_ACCOUNT_LABEL : id));
+  return replaceEmails(named, (email) => personOf(email, people)?.displayName ?? email);
 }

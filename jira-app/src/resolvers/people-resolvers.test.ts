@@ -74,4 +74,10 @@ describe('people and project pickers over the Jira emulator', () => {
     expect(Object.keys(cached).sort()).toEqual([ANA, MEI, 'unknown-account'].sort());
     expect(cached['unknown-account']).toMatchObject({ unknown: true });
   });
+
+  it('refuses an owner email that is no address, asking Jira nothing', async () => {
+    const answer = await call('getPeople', { accountIds: [], emails: ['not an email'] });
+    expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid-payload', message: expect.stringContaining('expected an email address') }) });
+    expect(emulator.stats().byEndpoint).toEqual({});
+  });
 });

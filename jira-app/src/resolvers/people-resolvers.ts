@@ -3,13 +3,13 @@
  * asked as the caller (so Jira's own visibility rules apply), through core's one REST adapter,
  * answers checked against the contract's schemas and bounded. Owners' names and avatars come
  * from the people cache (`app/people-cache.ts`): what Jira said in the last day, one `user/bulk`
- * call per 100 accounts missing from it.
+ * call per 100 accounts missing from it, one user search per owner's email missing from it.
  */
 import { issueSourceOf } from '../adapters/forge-issue-source';
 import { PICKER_LIMIT, peopleFoundSchema, projectsFoundSchema, type PersonCard } from '../contract';
 import type { AppDeps } from '../app/deps';
 import { AppFailure } from '../app/failure';
-import { lookUpPeople } from '../app/people-cache';
+import { lookUpOwners } from '../app/people-cache';
 import { defineResolver } from './define';
 
 const JIRA_BUDGET_MS = 10_000;
@@ -43,8 +43,8 @@ export function peopleResolvers(deps: AppDeps) {
 
     getPeople: defineResolver(deps, 'getPeople', async ({ payload, session: s, accountId }) => {
       requireCaller(accountId);
-      const found = await lookUpPeople(deps, payload.accountIds, 'asUser', s.nowMs);
-      const cards = found.map((p) => ({ accountId: p.accountId, displayName: p.displayName, avatarUrl: p.avatarUrl }));
+      const found = await lookUpOwners(deps, { accountIds: payload.accountIds, emails: payload.emails ?? [] }, 'asUser', s.nowMs);
+      const cards = [...found].map(([owner, p]) => ({ accountId: p.accountId, displayName: p.displayName, avatarUrl: p.avatarUrl, ...(owner.includes('@') ? { email: owner.toLowerCase() } : {}) }));
       return peopleFoundSchema.parse({ people: cards });
     }),
   };

@@ -122,13 +122,19 @@ describe('issue trigger', () => {
     const deps = createTestDeps({ asApp: createHttpRequestJira(emulator.url), now: AT });
     await seedAcme(deps);
     await connectTeams(deps);
+    emulator.resetStats();
     // ENG-171 is flagged in the snapshot: clear the flag, then flag it again.
     for (const flagged of [false, true]) {
       const outcome = emulator.apply({ kind: 'flag', key: 'ENG-171', flagged });
       if (outcome.kind !== 'applied') throw new Error(outcome.kind);
       for (const event of outcome.events) await handleIssueEvent(deps, event);
     }
-    expect(deps.jiraCalls()).toBe(0);
+    // No issue read: Jira is asked only for the names of the owners the events name by email
+    // (one user search per address, once: the second event finds them in the people cache).
+    const searches = emulator.stats().byEndpoint['GET /rest/api/3/user/search'] ?? 0;
+    expect(Object.keys(emulator.stats().byEndpoint).filter((k) => k !== 'GET /rest/api/3/user/search')).toEqual([]);
+    expect(searches).toBe(2); // the deliverer's owner (raj@) and the needing key result's (lucia@), once each
+    expect(deps.jiraCalls()).toBe(searches);
     const events = deps.queued.map((q) => (q.body as { event: BridgeEvent }).event);
     const changes = events.filter((e) => e.type === 'dependency.changed').map((e) => [e.dependency.id, e.previousState, e.dependency.state]);
     expect(changes).toEqual([

@@ -93,3 +93,36 @@ describe('the blocked-dependency alert for owners picked as accounts', () => {
     expect(alertAddresses(blocked, new Map())).toEqual([]);
   });
 });
+
+describe('cards for owners written as emails that Jira shows on a person', () => {
+  // As the Jira app sends them: the views keep the emails; each person's id is the email as stored.
+  const byEmail: BridgePerson[] = [
+    { id: 'ana@acme.example', displayName: 'Ana Costa', email: 'ana@acme.example', avatarUrl: 'https://avatars.example/ana.png' },
+    { id: 'raj@acme.example', displayName: 'Raj Mehta', email: 'raj@acme.example' },
+    { id: 'zoe@acme.example', displayName: 'Zoe Adams', email: 'zoe@acme.example' },
+  ];
+  const engByEmail = departmentViewSchema.parse(buildDepartmentView(org, evaluation, 'eng'));
+  const blockedByEmail = buildDependencyViews(org, evaluation).map((d) => dependencyViewSchema.parse(d)).find((d) => d.id === 'dep-sso')!;
+  const agendaByEmail = reviewAgendaSchema.parse(evaluation.agenda);
+
+  it('name owners and presenters, and the owners core sentences name, instead of their emails', () => {
+    expect(engByEmail.owners).toEqual(['raj@acme.example']);
+    const status = buildDepartmentStatusCard({ ...engByEmail, people: byEmail });
+    expect(texts(status)).toContain('Owners: Raj Mehta.');
+    expect(texts(status)).toContain(', Ana Costa');
+    expect(texts(status)).not.toMatch(/(ana|raj)@acme\.example/);
+    const agendaCard = buildAgendaCard({ ...agendaByEmail, people: byEmail }, []);
+    expect(texts(agendaCard)).toContain('(owner Zoe Adams) waits on it.');
+    expect(texts(agendaCard)).not.toMatch(/(ana|raj|zoe)@acme\.example/);
+  });
+
+  it('name the alert\'s owners and still mention them by the email the org file stores', () => {
+    const roster = [{ id: '29:zoe', name: 'Zoe Adams', addresses: ['zoe@acme.example'] }];
+    const card = buildAlertCard(blockedByEmail, { since: '2026-11-15T09:00:00Z', people: roster, named: indexPeople(byEmail) });
+    const facts = (card.body.find((e) => e.type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
+    expect(facts.find((f) => f.title === 'Needed by')?.value).toBe('Sales, owner <at>Zoe Adams</at>');
+    expect(facts.find((f) => f.title === 'Delivered by')?.value).toBe('Engineering, owners Raj Mehta');
+    expect(card.msteams?.entities).toEqual([{ type: 'mention', text: '<at>Zoe Adams</at>', mentioned: { id: '29:zoe', name: 'Zoe Adams' } }]);
+    expect(alertAddresses(blockedByEmail, indexPeople(byEmail))).toEqual(['zoe@acme.example', 'raj@acme.example']);
+  });
+});

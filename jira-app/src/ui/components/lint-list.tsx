@@ -3,7 +3,7 @@ import { Notice } from './notice';
 import { Lozenge } from './lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
-import { accountIdsInText } from '@okr-bridge/core/present';
+import { accountIdsInText, emailsInText } from '@okr-bridge/core/present';
 import { useDates } from '../api/viewer';
 import { namedText } from './people/named-text';
 import { PeopleProvider, usePeopleMap } from './people/people-context';
@@ -31,7 +31,7 @@ export function LintList({ findings }: { readonly findings: readonly LintFinding
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   // An overloaded owner is named in the finding as stored: an account id reads as the person's name.
   return (
-    <PeopleProvider owners={findings.flatMap((f) => accountIdsInText(f.message))}>
+    <PeopleProvider owners={findings.flatMap((f) => [...accountIdsInText(f.message), ...emailsInText(f.message)])}>
       <Findings findings={sorted} />
     </PeopleProvider>
   );

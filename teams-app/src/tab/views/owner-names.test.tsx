@@ -54,3 +54,29 @@ describe('the tab for owners picked as accounts', () => {
     expect(JSON.stringify(entries)).not.toMatch(/712020:/);
   });
 });
+
+describe('the tab for owners written as emails that Jira shows on a person', () => {
+  // As the Jira app sends them: the views keep the emails; each person's id is the email as stored.
+  const byEmail = [
+    { id: 'ana@acme.example', displayName: 'Ana Costa', email: 'ana@acme.example' },
+    { id: 'raj@acme.example', displayName: 'Raj Patel', email: 'raj@acme.example' },
+    { id: 'zoe@acme.example', displayName: 'Zoe Adams', email: 'zoe@acme.example' },
+  ];
+  const engByEmail = departmentViewSchema.parse(buildDepartmentView(org, evaluation, 'eng'));
+  const krByEmail = engByEmail.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'eng-o1-kr1')!;
+
+  it("shows a key result's owner by name in its row, and one nobody was sent for as written", () => {
+    expect(krByEmail.owner).toBe('ana@acme.example');
+    const html = (named: ReturnType<typeof indexPeople>) => renderToStaticMarkup(<KrRow kr={krByEmail} cycle={engByEmail.cycle} expectedLabel={engByEmail.expectedLabel} trend={undefined} mine={false} people={named} />);
+    expect(html(indexPeople(byEmail))).toContain(`Ana Costa · ${krByEmail.valueLabel}`);
+    expect(html(new Map())).toContain(`ana@acme.example · ${krByEmail.valueLabel}`);
+  });
+
+  it("names the Review view's presenters and the owners its sentences name", () => {
+    const entries = reviewEntriesOf({ agenda: reviewAgendaSchema.parse(evaluation.agenda), requested: [], people: byEmail }, { locale: 'en-GB', timeZone: 'UTC' });
+    const sso = entries.find((e) => e.id.includes('dep-sso'))!;
+    expect(sso.detail).toContain('(owner Zoe Adams) waits on it.');
+    expect(JSON.stringify(entries)).toContain('Raj Patel');
+    expect(JSON.stringify(entries)).not.toMatch(/(ana|raj|zoe)@acme\.example/);
+  });
+});

@@ -1,14 +1,14 @@
-/** An owner where a panel lists it: avatar and name for a Jira account, the text as typed otherwise. */
+/** An owner where a panel lists it: avatar and name for a Jira account or an email Jira shows on a person, the text as typed otherwise. */
 import { deferred, Deferred } from '../deferred';
 import { isAccountId } from './account-id';
-import { usePeopleMap } from './people-context';
+import { personCardOf, usePeopleMap } from './people-context';
 
 const OwnerChip = deferred(() => import('./owner-chip.js').then((m) => m.OwnerChip));
 
 export function OwnerName({ owner, empty = 'no owner' }: { readonly owner: string | null | undefined; readonly empty?: string }) {
   const people = usePeopleMap();
   if (!owner) return <>{empty}</>;
-  const card = isAccountId(owner) ? people.get(owner.trim()) : undefined;
+  const card = personCardOf(owner, people);
   if (!card) return <span data-testid="owner-name">{isAccountId(owner) ? 'a Jira user' : owner}</span>;
   return (
     <Deferred fallback={<span data-testid="owner-name">{card.displayName}</span>}>

@@ -5,7 +5,7 @@ import { AGENDA_KIND_TONES } from '@okr-bridge/core/present';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AgendaItem, ReviewAgenda } from '@okr-bridge/core';
-import { accountIdsInText, AGENDA_KIND_LABELS } from '@okr-bridge/core/present';
+import { accountIdsInText, AGENDA_KIND_LABELS, emailsInText } from '@okr-bridge/core/present';
 import { openUrl } from '../../api/navigation';
 import { useDates } from '../../api/viewer';
 import { OwnerName } from '../../components/people/owner-name';
@@ -54,7 +54,7 @@ function Item({ item }: { readonly item: AgendaItem }) {
 export function AgendaList({ agenda }: { readonly agenda: ReviewAgenda }) {
   const { day } = useDates();
   return (
-    <PeopleProvider owners={[...agenda.items, ...agenda.overflow].flatMap((i) => [i.presenter, ...accountIdsInText(i.detail)])}>
+    <PeopleProvider owners={[...agenda.items, ...agenda.overflow].flatMap((i) => [i.presenter, ...accountIdsInText(i.detail), ...emailsInText(i.detail)])}>
       <Stack space="space.200" testId="agenda">
         <Text>
           {agenda.title}: changes since {day(agenda.since)}, {agenda.meetingMinutes} minutes, {agenda.bufferMinutes} left for open discussion.
