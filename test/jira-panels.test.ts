@@ -437,6 +437,8 @@ describe('one wording, with dates in the viewer\'s words', () => {
     // (An earlier test here checks in on this key result on 15 Nov; alone, the org file's check-in of 9 Nov is the latest.)
     expect(seen.find(([where]) => where === 'explain')![1]).toMatch(/current from the check-in of Nov (9|15), 2026/);
     expect(seen.find(([where]) => where === 'company Dependencies')![1]).toContain('due Nov 20, 2026, in 5 days');
+    // A stale check-in is "Check-in due" in the lint list as on the review agenda, with its day in words.
+    expect(seen.find(([where]) => where === 'company Lint')![1]).toMatch(/Check-in due\s+Key result "Publish 8 customer case studies" was last checked in on Oct 6, 2026/);
   }, 30_000);
 
   it('shows in the dependency table what a blocked dependency puts at risk, in the words the tab and the cards use', async () => {

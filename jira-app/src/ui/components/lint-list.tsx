@@ -15,7 +15,8 @@ const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
   'no-owner': 'No owner',
   'unaligned-objective': 'Not aligned',
   'hidden-dependency': 'Hidden dependency',
-  'stale-check-in': 'Stale check-in',
+  // Worded as the review agenda's item for the same finding (core's AGENDA_KIND_LABELS).
+  'stale-check-in': 'Check-in due',
   'owner-overload': 'Owner overloaded',
 };
 
