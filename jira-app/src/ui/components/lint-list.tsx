@@ -3,7 +3,7 @@ import { Notice } from './notice';
 import { Lozenge } from './lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { LintFinding } from '@okr-bridge/core';
-import { accountIdsInText, emailsInText } from '@okr-bridge/core/present';
+import { accountIdsInText, AGENDA_KIND_LABELS, emailsInText } from '@okr-bridge/core/present';
 import { useDates } from '../api/viewer';
 import { namedText } from './people/named-text';
 import { PeopleProvider, usePeopleMap } from './people/people-context';
@@ -15,8 +15,8 @@ const CODE_LABELS: Readonly<Record<LintFinding['code'], string>> = {
   'no-owner': 'No owner',
   'unaligned-objective': 'Not aligned',
   'hidden-dependency': 'Hidden dependency',
-  // Worded as the review agenda's item for the same finding (core's AGENDA_KIND_LABELS).
-  'stale-check-in': 'Check-in due',
+  // Worded as the review agenda's item for the same finding.
+  'stale-check-in': AGENDA_KIND_LABELS['stale-check-in'],
   'owner-overload': 'Owner overloaded',
 };
 
