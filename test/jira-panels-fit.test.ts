@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { FIRST_VIEW_BUDGET } from '../jira-app/scripts/build-ui';
 import type { openPanel } from '../dev/forge-host/testing';
 import { axeViolations } from './axe';
-import { PANEL_ARTIFACTS as ARTIFACTS, usePanelSuite } from './panel-suite';
+import { PANEL_ARTIFACTS as ARTIFACTS, PANEL_LOADS, usePanelSuite } from './panel-suite';
 
 const NOW = '2026-11-15T12:00:00.000Z';
 const RAJ = 'raj@acme.example'; // owns Engineering in acme.yaml
@@ -21,15 +21,8 @@ const open = suite.open;
 
 describe('what a panel weighs', () => {
   it('loads no more gzipped JavaScript when it opens than its budget (epic 120 KiB, the others 200 KiB)', async () => {
-    const loads: [Parameters<typeof openPanel>[2], Record<string, string>, string][] = [
-      ['department', { project: 'ENG', accountId: RAJ }, 'kr-row-eng-o1-kr1'],
-      ['epic', { issue: 'ENG-101', accountId: RAJ }, 'epic-kr-list'],
-      ['company', {}, 'alignment-tree'],
-      ['gadget', {}, 'gadget-view'],
-      ['admin', {}, 'admin-department-eng'],
-    ];
     const weights: Record<string, number> = {};
-    for (const [panel, query, ready] of loads) {
+    for (const [panel, query, ready] of PANEL_LOADS) {
       const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const scripts: Promise<number>[] = [];
       page.on('response', (r) => {

@@ -12,6 +12,15 @@ import { launchChromium, openPanel, REPO_ROOT, startAcmeStack, type PanelStack }
 
 export const PANEL_ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts', 'jira-panels');
 
+/** Every panel once, as its usual viewer opens it (Raj owns Engineering), and the test id that shows it is ready. */
+export const PANEL_LOADS: readonly (readonly [Parameters<typeof openPanel>[2], Record<string, string>, string])[] = [
+  ['department', { project: 'ENG', accountId: 'raj@acme.example' }, 'kr-row-eng-o1-kr1'],
+  ['epic', { issue: 'ENG-101', accountId: 'raj@acme.example' }, 'epic-kr-list'],
+  ['company', {}, 'alignment-tree'],
+  ['gadget', {}, 'gadget-view'],
+  ['admin', {}, 'admin-department-eng'],
+];
+
 export interface PanelSuite {
   readonly stack: PanelStack;
   readonly browser: Browser;
