@@ -11,6 +11,16 @@ import { REPO_ROOT } from '../../dev/start/build';
 
 const FONT = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
 const color = (normal: string, subtle: string) => ({ default: normal, subtle });
+/** Teams' light text colours, the same on the default and emphasis containers. */
+const FOREGROUND = {
+  default: color('#242424', '#616161'),
+  dark: color('#242424', '#424242'),
+  light: color('#FFFFFF', '#F5F5F5'),
+  accent: color('#5B5FC7', '#4F52B2'),
+  good: color('#0E700E', '#107C10'),
+  warning: color('#835B00', '#8A3707'),
+  attention: color('#C4314B', '#B10E1C'),
+};
 
 /** Teams' light theme, as a host config of the `adaptivecards` library. */
 export const TEAMS_LIGHT_HOST_CONFIG = {
@@ -24,27 +34,11 @@ export const TEAMS_LIGHT_HOST_CONFIG = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: color('#242424', '#616161'),
-        dark: color('#242424', '#424242'),
-        light: color('#FFFFFF', '#F5F5F5'),
-        accent: color('#5B5FC7', '#4F52B2'),
-        good: color('#0E700E', '#107C10'),
-        warning: color('#835B00', '#8A3707'),
-        attention: color('#C4314B', '#B10E1C'),
-      },
+      foregroundColors: FOREGROUND,
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: color('#242424', '#616161'),
-        dark: color('#242424', '#424242'),
-        light: color('#FFFFFF', '#F5F5F5'),
-        accent: color('#5B5FC7', '#4F52B2'),
-        good: color('#0E700E', '#107C10'),
-        warning: color('#835B00', '#8A3707'),
-        attention: color('#C4314B', '#B10E1C'),
-      },
+      foregroundColors: FOREGROUND,
     },
     accent: { backgroundColor: '#E8EBFA' },
     good: { backgroundColor: '#F1FAF1' },
