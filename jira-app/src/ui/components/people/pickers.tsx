@@ -10,13 +10,13 @@ import { ErrorMessage, Field, HelperMessage } from '@atlaskit/form';
 import { AsyncSelect } from '@atlaskit/select';
 import { invokeResolver } from '../../api/invoke';
 import { isAccountId } from './account-id';
-import { usePeopleMap, type PeopleMap } from './people-context';
+import { personCardOf, usePeopleMap, type PeopleMap } from './people-context';
 
 export interface PersonOption {
   readonly value: string;
   readonly label: string;
   readonly avatarUrl: string | null;
-  /** Stored as typed (a name or an email), not a Jira account. */
+  /** Stored as typed (a name, or an email Jira shows on nobody): no person to show. */
   readonly typed?: boolean;
 }
 
@@ -25,11 +25,15 @@ export interface ProjectOption {
   readonly label: string;
 }
 
-/** The option an owner as stored reads as. */
+/**
+ * The option an owner as stored reads as: the person it names (an account, or an email Jira
+ * shows on someone), kept under the value as stored; as typed when it names nobody Jira shows.
+ */
 export function personOption(owner: string, people: PeopleMap): PersonOption {
+  const card = personCardOf(owner, people);
+  if (card) return { value: owner, label: card.displayName, avatarUrl: card.avatarUrl ?? null };
   if (!isAccountId(owner)) return { value: owner, label: owner, avatarUrl: null, typed: true };
-  const card = people.get(owner.trim());
-  return { value: owner, label: card?.displayName ?? 'a Jira user', avatarUrl: card?.avatarUrl ?? null };
+  return { value: owner, label: 'a Jira user', avatarUrl: null };
 }
 
 function formatPerson(o: PersonOption) {
