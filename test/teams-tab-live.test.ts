@@ -1,0 +1,105 @@
+/**
+ * The Teams tab kept live in headless Chromium (setup: `tab-suite.ts`): a key result checked in
+ * through the Jira app's web trigger reaches the open page without a reload, a hidden tab does
+ * not poll, and a refresh of the Review view keeps what is being typed.
+ */
+import type { Page } from 'playwright-core';
+import type { TabApiStack } from '../teams-app/src/tab-api/testing';
+import { useTabSuite } from './tab-suite';
+
+jest.setTimeout(60_000);
+
+const s = useTabSuite();
+let page: Page;
+let stack: TabApiStack;
+beforeAll(() => {
+  ({ page, stack } = s);
+});
+const { open, shot } = s;
+
+describe('the Teams tab kept live', () => {
+  /**
+   * Checks a key result in through the Jira app's web trigger (as its owner), then delivers the
+   * events the app queued for it to the Teams service, as its queue consumer does; returns when
+   * the delivery started (ms) and which events the app sent.
+   */
+  async function changeInJira(kr: string, owner: string, change: { done: boolean } | { value: number }): Promise<{ at: number; events: string }> {
+    stack.doubles.a.deps.queued.length = 0;
+    const checkIn = await stack.callSite('a', { action: 'check-in', kr, ...change, author: owner, authorEmail: owner });
+    expect(checkIn).toMatchObject({ kind: 'ok' });
+    const deliveredAt = Date.now();
+    const events = await stack.deliverQueued('a');
+    expect(events.length).toBeGreaterThan(0);
+    return { at: deliveredAt, events: events.map((e) => e.type).join(', ') };
+  }
+
+  test('a change in Jira shows in the open Department view within 3 s, without a reload, and the page says when it was updated', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o1-kr3"]');
+    expect(await kr.textContent()).not.toContain('100%');
+    await page.evaluate(() => ((window as unknown as { stillOpen: boolean }).stillOpen = true));
+    // Let the page take its first stamp.
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const change = await changeInJira('eng-o1-kr3', 'priya@acme.example', { done: true });
+    await kr.filter({ hasText: '100%' }).waitFor({ timeout: 3000 });
+    const delay = Date.now() - change.at;
+    console.log(`live refresh: the Department view showed the Jira change ${delay} ms after the app's events (${change.events}) reached the Teams service`);
+    expect(delay).toBeLessThan(3000);
+    expect(await page.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
+    expect(await page.getByTestId('updated-ago').textContent()).toBe('Updated just now');
+    await shot('department-live');
+  });
+
+  test('a number that moves with no status changing shows too: the app sends views.changed', async () => {
+    await open('department', 'default');
+    const kr = page.locator('[data-kr="eng-o2-kr2"]');
+    expect(await kr.textContent()).not.toContain('1.7 s');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const change = await changeInJira('eng-o2-kr2', 'tom@acme.example', { value: 1.7 });
+    expect(change.events).toBe('views.changed');
+    await kr.filter({ hasText: '1.7 s' }).waitFor({ timeout: 3000 });
+    console.log(`live refresh: the Department view showed a moved value ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
+  });
+
+  test('a refresh of the Review view keeps the notes being typed', async () => {
+    await open('review', 'default');
+    const current = page.locator('[data-item][aria-current="step"]');
+    const id = await current.getAttribute('data-item');
+    await current.getByRole('textbox', { name: 'Notes' }).fill('Half a thought, not saved yet');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const refreshed = page.waitForResponse((r) => r.url().includes('/api/tab/agenda'), { timeout: 3000 });
+    const change = await changeInJira('eng-o4-kr1', 'raj@acme.example', { value: 37 });
+    await refreshed;
+    console.log(`live refresh: the Review view reloaded its agenda ${Date.now() - change.at} ms after the app's events (${change.events}) reached the Teams service`);
+    // Rendered again from the new agenda, the item keeps its place in discussion and its typed notes.
+    await page.waitForTimeout(200);
+    const again = page.locator(`[data-item="${id}"]`);
+    expect(await again.getAttribute('aria-current')).toBe('step');
+    expect(await again.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Half a thought, not saved yet');
+    await shot('review-live');
+  });
+
+  test('a hidden tab does not poll; it asks at once when shown again', async () => {
+    await open('department', 'default');
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    const asked: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/tab/version')) asked.push(Date.now());
+    });
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForTimeout(200);
+    asked.length = 0;
+    await page.waitForTimeout(3500);
+    expect(asked).toEqual([]);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForTimeout(500);
+    expect(asked.length).toBeGreaterThanOrEqual(1);
+  });
+});
