@@ -23,7 +23,7 @@ const { validate } = require('@forge/manifest') as { validate: (basic: boolean, 
 
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
   app: { runtime: { name: string }; package?: unknown };
-  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; handler?: string; edit?: { resource: string } }[]>;
+  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; handler?: string; edit?: { resource: string }; icon?: string; thumbnail?: string }[]>;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[]; content?: { styles?: string[] }; external: { fetch: { backend: { address: string }[] } } };
 };
@@ -67,6 +67,22 @@ describe('manifest.yml', () => {
   it('points every resource at a built panel folder with an index.html', () => {
     expect(manifest.resources.map((r) => r.path)).toEqual(['department', 'epic', 'company', 'gadget', 'admin'].map((p) => `jira-app/dist/ui/${p}`));
     for (const r of manifest.resources) expect(existsSync(join(root, r.path, 'index.html'))).toBe(true);
+  });
+
+  it("takes the issue panel's icon and the gadget's thumbnail from the app's own resources, as SVG files the build wrote", () => {
+    const images = Object.values(manifest.modules)
+      .flat()
+      .flatMap((m) => [m.icon, m.thumbnail].filter((v): v is string => v !== undefined));
+    expect(images).toEqual(['resource:epic;icons/key-results.svg', 'resource:gadget;icons/okr-progress.svg']);
+    for (const image of images) {
+      // Forge's form: resource:<resource key>;<path inside that resource's folder>.
+      const [, key, path] = /^resource:([a-z-]+);([\w/.-]+)$/.exec(image) ?? [];
+      const resource = manifest.resources.find((r) => r.key === key);
+      expect(resource).toBeDefined();
+      const svg = readFileSync(join(root, resource!.path, path!), 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="[\d ]+"/);
+      expect(svg).not.toMatch(/<script|href=/);
+    }
   });
 
   it('declares the five panels, the issue trigger ignoring the app itself, the hourly reconcile, the queue consumer and the web trigger', () => {

@@ -11,20 +11,25 @@
  * It prints the gzipped JavaScript each panel loads when it opens and fails when one is over
  * its budget; `--why` adds what the first view is made of, by package.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import tokenNames from '@atlaskit/tokens/token-names';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
-/** The panels, as manifest resources: each name is a folder under the output directory. */
+/**
+ * The panels, as manifest resources: each name is a folder under the output directory. `icons`:
+ * files of `src/ui/icons/` copied into the folder's `icons/`, for the manifest's
+ * `resource:<panel>;icons/<file>` (the issue panel's icon, the gadget's thumbnail): Forge serves
+ * them from the app's own resources, so no outside host or image permission is needed.
+ */
 export const PANELS = [
-  { name: 'department', title: 'Department OKRs' },
-  { name: 'epic', title: 'Key results' },
-  { name: 'company', title: 'Company OKRs' },
-  { name: 'gadget', title: 'OKR progress' },
-  { name: 'admin', title: 'OKR settings' },
+  { name: 'department', title: 'Department OKRs', icons: [] },
+  { name: 'epic', title: 'Key results', icons: ['key-results.svg'] },
+  { name: 'company', title: 'Company OKRs', icons: [] },
+  { name: 'gadget', title: 'OKR progress', icons: ['okr-progress.svg'] },
+  { name: 'admin', title: 'OKR settings', icons: [] },
 ] as const;
 
 export type PanelName = (typeof PANELS)[number]['name'];
@@ -257,6 +262,8 @@ export async function buildUi(options: BuildUiOptions = {}): Promise<BuiltPanel[
     await mkdir(join(dir, 'assets'), { recursive: true });
     const result = await build(panelBuildOptions(panel.name, join(dir, 'assets'), options.minify ?? true));
     await writeFile(join(dir, 'index.html'), renderPanelHtml(panel.title));
+    if (panel.icons.length > 0) await mkdir(join(dir, 'icons'));
+    for (const icon of panel.icons) await copyFile(join(APP_ROOT, 'src', 'ui', 'icons', icon), join(dir, 'icons', icon));
     const meta = result.metafile;
     const outputs = Object.keys(meta.outputs);
     const entry = outputs.find((o) => meta.outputs[o]!.entryPoint !== undefined && basename(o) === 'index.js');
