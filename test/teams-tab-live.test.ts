@@ -5,6 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { TabApiStack } from '../teams-app/src/tab-api/testing';
+import { devTokenFor } from '../teams-app/src/auth/dev-token';
+import { tabApiPaths } from '../teams-app/src/tab-api/paths';
 import { useTabSuite } from './tab-suite';
 
 jest.setTimeout(60_000);
@@ -78,6 +80,33 @@ describe('the Teams tab kept live', () => {
     expect(await again.getAttribute('aria-current')).toBe('step');
     expect(await again.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Half a thought, not saved yet');
     await shot('review-live');
+  });
+
+  test('what someone else records shows in the open Review view within 3 s, without a reload; notes being typed here are kept', async () => {
+    await open('review', 'default');
+    const reviewId = 'eng@2026-11-15';
+    // Raj takes item 2 up and starts typing notes he has not saved.
+    await page.getByRole('button', { name: 'Discuss now: item 2', exact: true }).click();
+    const current = page.locator('[data-item][aria-current="step"]');
+    const itemId = (await current.getAttribute('data-item'))!;
+    await current.getByRole('textbox', { name: 'Notes' }).fill('Raj, typing');
+    const other = page.locator('[data-item]').nth(4);
+    const otherId = (await other.getAttribute('data-item'))!;
+    await page.waitForResponse((r) => r.url().endsWith('/api/tab/version'));
+    // Sofia, in her own tab, records a decision on item 2 and marks item 5 discussed.
+    const save = (id: string, change: object) =>
+      fetch(`${stack.url}${tabApiPaths.reviewItem(reviewId, id)}`, { method: 'POST', headers: { authorization: `Bearer ${devTokenFor('sofia@acme.example')}`, 'content-type': 'application/json' }, body: JSON.stringify(change) });
+    const savedAt = Date.now();
+    expect((await save(itemId, { decision: 'Sofia: ship the fix on Friday' })).status).toBe(200);
+    expect((await save(otherId, { discussed: true, decision: 'Done in the hallway' })).status).toBe(200);
+    const mine = page.locator(`[data-item="${itemId}"]`);
+    await page.waitForFunction((id) => (document.querySelector(`[data-item="${id}"] textarea`) as HTMLTextAreaElement | null)?.value === 'Sofia: ship the fix on Friday', itemId, { timeout: 3000 });
+    console.log(`live refresh: the Review view showed another person's decision ${Date.now() - savedAt} ms after it was saved`);
+    expect(await mine.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Raj, typing');
+    expect(await mine.getAttribute('aria-current')).toBe('step');
+    await mine.getByRole('status').filter({ hasText: 'Saved by sofia' }).waitFor();
+    await page.locator(`[data-item="${otherId}"]`).filter({ hasText: 'Decision: Done in the hallway' }).waitFor({ timeout: 3000 });
+    expect(await page.locator(`[data-item="${otherId}"]`).getByRole('checkbox', { name: 'Discussed' }).isChecked()).toBe(true);
   });
 
   test('a hidden tab does not poll; it asks at once when shown again', async () => {

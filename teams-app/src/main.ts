@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     reviewStore,
     agendaRequests: (tenantId, scope) => store.agendaRequests(tenantId, scope),
     eventsVersion: (connectionId) => store.eventsVersion(connectionId),
+    agendaRequestCount: (tenantId) => store.agendaRequestCount(tenantId),
     nowMs: Date.now,
   });
 

@@ -65,17 +65,31 @@ describe('tab API version', () => {
     const [tokenA, tokenB] = [await stack.token('a'), await stack.token('b')];
     const calls = [stack.doubles.a.calls.length, stack.doubles.b.calls.length];
     const before = await get<VersionPage>(tabApiPaths.version(), tokenA);
-    expect(before).toMatchObject({ status: 200, body: { version: null } });
+    expect(before).toMatchObject({ status: 200, body: { version: expect.any(String) } });
+    const untouchedB = (await get<VersionPage>(tabApiPaths.version(), tokenB)).body.version;
     expect(await stack.pushEvent('a', changed('ev-a1'))).toMatchObject({ status: 200, body: { outcome: 'stored' } });
     const after = (await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version;
-    expect(after).not.toBeNull();
-    expect((await get<VersionPage>(tabApiPaths.version(), tokenB)).body).toEqual({ version: null });
+    expect(after).not.toBe(before.body.version);
+    expect((await get<VersionPage>(tabApiPaths.version(), tokenB)).body).toEqual({ version: untouchedB });
     expect(await stack.pushEvent('b', changed('ev-b1'))).toMatchObject({ status: 200 });
     expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).toBe(after);
     expect([stack.doubles.a.calls.length, stack.doubles.b.calls.length]).toEqual(calls);
     // A number that moved with no status changing comes as views.changed: stored with no card to send, it moves the version too.
     expect(await stack.pushEvent('a', { type: 'views.changed', id: 'ev-a2', occurredAt: '2026-11-15T09:05:00Z' })).toEqual({ status: 200, body: { outcome: 'stored', entries: 0 } });
     expect((await get<VersionPage>(tabApiPaths.version(), tokenA)).body.version).not.toBe(after);
+  });
+
+  test('moves when someone records a review item or asks for an agenda item in Teams, for that tenant only', async () => {
+    const [tokenA, tokenB] = [await stack.token('a'), await stack.token('b')];
+    const version = async (token: string) => (await get<VersionPage>(tabApiPaths.version(), token)).body.version;
+    const [a0, b0] = [await version(tokenA), await version(tokenB)];
+    expect((await post(tabApiPaths.reviewItem('eng@2026-11-15', 'blocked-dependency:dep-sso'), tokenA, { discussed: true })).status).toBe(200);
+    const a1 = await version(tokenA);
+    expect(a1).not.toBe(a0);
+    expect(await version(tokenB)).toBe(b0);
+    await stack.teamsStore.addAgendaRequest({ tenantId: TENANTS.a, scope: 'fin', subject: 'note:pricing', title: 'Pricing', addedBy: 'Ann', addedAt: 1 });
+    expect(await version(tokenA)).not.toBe(a1);
+    expect(await version(tokenB)).toBe(b0);
   });
 
   test('is refused without a token and takes no query parameters', async () => {

@@ -1,7 +1,8 @@
 /**
  * Migrations on a database written before them (SQLite file and PostgreSQL server alike):
  * what was stored per channel thread (`…;messageid=<post>`) folds into the channel (5); the
- * events already received become each connection's version counter (7).
+ * events already received become each connection's version counter (7); the review items
+ * already saved become each space's change counter (8).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,17 @@ async function writeVersion4(exec: Exec, dialect: 'sqlite' | 'postgres'): Promis
   for (const [connection, id] of [['c1', 'e1'], ['c1', 'e2'], ['c2', 'e1']] as const) {
     await exec(`INSERT INTO events (connection_id, id, type, body, received_at) VALUES (?, ?, 'dependency.changed', '{}', 3)`, [connection, id]);
   }
+  for (const [space, item] of [['t1/c1', 'a'], ['t1/c1', 'b'], ['t2/c2', 'a']] as const) {
+    await exec(`INSERT INTO tab_review_items (space, review_id, item_id, discussed, decision, notes, updated_by, updated_at) VALUES (?, 'eng@2026-11-15', ?, 1, '', '', 'Raj', 3)`, [space, item]);
+  }
 }
+
+/** Each space's review change counter, as migration 8 seeded it. */
+const CHANGES_SQL = 'SELECT space, changes FROM tab_review_changes ORDER BY space';
+const expectedChanges = [
+  { space: 't1/c1', changes: 2 },
+  { space: 't2/c2', changes: 1 },
+];
 
 async function expectFoldedIntoChannel(store: TeamsStore): Promise<void> {
   expect((await store.listConversations('t1')).map((c) => [c.id, c.reference.conversation.id, c.timeZone, c.updatedAt])).toEqual([
@@ -71,7 +82,7 @@ async function expectFoldedIntoChannel(store: TeamsStore): Promise<void> {
   expect(await store.eventsVersion('c1')).toBe('3');
 }
 
-describe('migrations 5 and 7: conversations keyed by channel, event versions counted', () => {
+describe('migrations 5, 7 and 8: conversations keyed by channel, event versions and review changes counted', () => {
   it('folds the threads of a channel into the channel on SQLite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'okr-migrate-'));
     try {
@@ -85,6 +96,9 @@ describe('migrations 5 and 7: conversations keyed by channel, event versions cou
       } finally {
         await store.close();
       }
+      const migrated = new Database(path, { readonly: true });
+      expect(migrated.prepare(CHANGES_SQL).all()).toEqual(expectedChanges);
+      migrated.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -116,6 +130,13 @@ describe('migrations 5 and 7: conversations keyed by channel, event versions cou
       await expectFoldedIntoChannel(store);
     } finally {
       await store.close();
+    }
+    const reader = new pg.Client({ connectionString: url });
+    await reader.connect();
+    try {
+      expect((await reader.query<{ space: string; changes: string }>(CHANGES_SQL)).rows.map((r) => ({ space: r.space, changes: Number(r.changes) }))).toEqual(expectedChanges);
+    } finally {
+      await reader.end();
     }
   }, 60_000);
 });

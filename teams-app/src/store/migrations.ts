@@ -105,6 +105,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `DROP INDEX events_by_connection`,
     ],
   },
+  {
+    version: 8,
+    name: 'a counter of review item changes per space, so open tabs see what others record',
+    statements: () => [
+      `CREATE TABLE tab_review_changes (space TEXT PRIMARY KEY, changes BIGINT NOT NULL)`,
+      `INSERT INTO tab_review_changes (space, changes) SELECT space, COUNT(*) FROM tab_review_items GROUP BY space`,
+    ],
+  },
 ];
 
 /** Applies the migrations `db` lacks, each in its own transaction; returns the versions applied. */

@@ -200,6 +200,8 @@ export interface AgendaStore {
   /** False when the subject is already on that agenda. */
   addAgendaRequest(request: AgendaRequest): Promise<boolean>;
   agendaRequests(tenantId: string, scope: string): Promise<AgendaRequest[]>;
+  /** How many agenda requests the tenant has: requests are only ever added, so it moves with each one. */
+  agendaRequestCount(tenantId: string): Promise<number>;
 }
 
 /**

@@ -44,6 +44,16 @@ export function describeReviewStoreContract(name: string, open: () => Promise<Op
       expect(await store.itemsOf('t1', 'r1')).toEqual([expect.objectContaining({ discussed: true, decision: 'Ship it', notes: 'From the hallway' })]);
     });
 
+    test('counts every saved change per space, concurrent ones included, so open tabs know to load again', async () => {
+      expect(await store.changesOf('t1')).toBe(0);
+      await store.saveItem('t1', 'r1', 'a', { discussed: true }, by('A', 1));
+      // The same values again still count: someone saved, and tabs may hold an older copy.
+      await store.saveItem('t1', 'r1', 'a', { discussed: true }, by('B', 1));
+      await Promise.all([store.saveItem('t1', 'r2', 'b', { notes: 'x' }, by('A', 2)), store.saveItem('t1', 'r2', 'b', { decision: 'y' }, by('B', 2))]);
+      await store.saveItem('t2', 'r1', 'a', { notes: 'other tenant' }, by('C', 3));
+      expect([await store.changesOf('t1'), await store.changesOf('t2'), await store.changesOf('t3')]).toEqual([4, 1, 0]);
+    });
+
     test('items are listed by id and kept apart per space and per review', async () => {
       await store.saveItem('t1', 'r1', 'b', { notes: 'two' }, by('A', 1));
       await store.saveItem('t1', 'r1', 'a', { notes: 'one' }, by('A', 1));

@@ -22,8 +22,10 @@ export interface ObservedState {
 export interface ReviewStore {
   /** The recorded items of one review, sorted by item id. */
   itemsOf(space: string, reviewId: string): Promise<ReviewItemState[]>;
-  /** Applies a change to an item (absent fields keep their value; a new item starts empty). */
+  /** Applies a change to an item (absent fields keep their value; a new item starts empty); counts it in `changesOf`. */
   saveItem(space: string, reviewId: string, itemId: string, change: ItemChange, by: { name: string; atMs: number }): Promise<ReviewItemState>;
+  /** How many item changes the space has recorded: it moves with every save, so open tabs know to load again. */
+  changesOf(space: string): Promise<number>;
   /** Records each subject's progress on `day`, replacing that day's earlier value. */
   recordProgress(space: string, day: string, samples: readonly { subject: string; progress: number }[]): Promise<void>;
   /** The recorded progress of each subject, oldest day first. */
@@ -50,6 +52,7 @@ export function createMemoryReviewStore(): ReviewStore {
   const items = new Map<string, ReviewItemState>();
   const samples = new Map<string, Map<string, number>>();
   const states = new Map<string, { state: string; since: number }>();
+  const changes = new Map<string, number>();
   const k = (...parts: string[]) => parts.join('\u0000');
   return {
     async itemsOf(space, reviewId) {
@@ -63,7 +66,11 @@ export function createMemoryReviewStore(): ReviewStore {
       const key = k(space, reviewId, itemId);
       const next = applyItemChange(items.get(key), { reviewId, itemId }, change, by);
       items.set(key, next);
+      changes.set(space, (changes.get(space) ?? 0) + 1);
       return next;
+    },
+    async changesOf(space) {
+      return changes.get(space) ?? 0;
     },
     async recordProgress(space, day, list) {
       for (const s of list) {

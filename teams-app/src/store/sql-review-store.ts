@@ -1,11 +1,12 @@
 /**
  * The review store over the service's database (`SqlDb`): SQLite or PostgreSQL, the same
  * database and connection as the main store. Its tables (`tab_review_items`,
- * `tab_progress_samples`, `tab_state_since`) come from the main store's numbered migrations
- * (migrations.ts, version 3); this module creates nothing.
+ * `tab_progress_samples`, `tab_state_since`, `tab_review_changes`) come from the main store's
+ * numbered migrations (migrations.ts, versions 3 and 8); this module creates nothing.
  *
  * Each write is one upsert whose merge happens inside the statement, so two people saving the
- * same item at once (two PostgreSQL connections) never lose each other's fields.
+ * same item at once (two PostgreSQL connections) never lose each other's fields; the space's
+ * change counter (`tab_review_changes`, migration 8) moves in the same transaction.
  */
 import type { ProgressPoint, ReviewItemState } from '../tab-api/contract';
 import type { Row, SqlDb } from './sql-db';
@@ -29,6 +30,9 @@ const UPSERT_ITEM = `INSERT INTO tab_review_items (space, review_id, item_id, di
     notes = COALESCE(?, tab_review_items.notes), updated_by = excluded.updated_by, updated_at = excluded.updated_at
   RETURNING *`;
 
+const COUNT_CHANGE = `INSERT INTO tab_review_changes (space, changes) VALUES (?, 1)
+  ON CONFLICT (space) DO UPDATE SET changes = tab_review_changes.changes + 1`;
+
 // The first-seen time stays while the state does; a new state starts a new time.
 const UPSERT_STATE = `INSERT INTO tab_state_since (space, subject, state, since) VALUES (?, ?, ?, ?)
   ON CONFLICT (space, subject) DO UPDATE SET
@@ -46,9 +50,18 @@ export function createSqlReviewStore(db: SqlDb): ReviewStore {
       const discussed = change.discussed === undefined ? null : change.discussed ? 1 : 0;
       const decision = change.decision ?? null;
       const notes = change.notes ?? null;
-      const rows = await db.query(UPSERT_ITEM, [space, reviewId, itemId, discussed, decision, notes, by.name, by.atMs, discussed, decision, notes]);
+      // The item and the space's change counter move together, or neither does.
+      const rows = await db.transaction(async (tx) => {
+        const saved = await tx.query(UPSERT_ITEM, [space, reviewId, itemId, discussed, decision, notes, by.name, by.atMs, discussed, decision, notes]);
+        await tx.run(COUNT_CHANGE, [space]);
+        return saved;
+      });
       if (!rows[0]) throw new Error(`expected the saved review item ${reviewId}/${itemId} back from the database`);
       return toItem(rows[0]);
+    },
+    async changesOf(space) {
+      const rows = await db.query('SELECT changes FROM tab_review_changes WHERE space = ?', [space]);
+      return rows[0] ? Number(rows[0].changes) : 0;
     },
     async recordProgress(space, day, samples) {
       if (samples.length === 0) return;

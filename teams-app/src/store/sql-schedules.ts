@@ -52,5 +52,8 @@ export function createSqlSchedules(db: SqlDb): ReminderStore & AgendaStore {
     async agendaRequests(tenantId, scope) {
       return (await db.query('SELECT * FROM agenda_requests WHERE tenant_id = ? AND scope = ? ORDER BY added_at, subject', [tenantId, scope])).map(toAgendaRequest);
     },
+    async agendaRequestCount(tenantId) {
+      return Number((await db.query('SELECT COUNT(*) AS n FROM agenda_requests WHERE tenant_id = ?', [tenantId]))[0]?.n ?? 0);
+    },
   };
 }

@@ -197,6 +197,10 @@ export function describeStoreContract(name: string, open: () => Promise<TeamsSto
       expect(await store.addAgendaRequest({ ...a, addedBy: 'Bob' })).toBe(false);
       expect(await store.agendaRequests('t1', 'eng')).toEqual([a]);
       expect(await store.agendaRequests('t2', 'eng')).toEqual([]);
+      // The count open tabs poll: it moves with each new request of the tenant, not with a repeat or another tenant's.
+      expect(await store.addAgendaRequest({ ...a, scope: 'sales' })).toBe(true);
+      await store.addAgendaRequest({ ...a, tenantId: 't2' });
+      expect([await store.agendaRequestCount('t1'), await store.agendaRequestCount('t2'), await store.agendaRequestCount('t3')]).toEqual([2, 1, 0]);
     });
 
     it('caches roster members per conversation, found by email or UPN in any case; the roster\'s latest answer replaces the earlier one', async () => {

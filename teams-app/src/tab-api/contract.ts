@@ -149,7 +149,8 @@ export type CompanyPage = CompanyView & NamingPage;
  * the service of a change (null before its first event). Views reload only when it moved.
  */
 export interface VersionPage {
-  readonly version: string | null;
+  /** Opaque; it changes when anything the open views show may have changed. */
+  readonly version: string;
 }
 
 export type { DependencyState };

@@ -23,6 +23,8 @@ export interface TabRoutesDeps {
   agendaRequests(tenantId: string, scope: string): Promise<readonly AgendaRequest[]>;
   /** The version of what the Jira site sent this connection (the main store's events version). */
   eventsVersion(connectionId: string): Promise<string | null>;
+  /** How many agenda requests the tenant has (the main store's count; it only grows). */
+  agendaRequestCount(tenantId: string): Promise<number>;
   nowMs(): number;
 }
 
@@ -35,8 +37,13 @@ export interface TabCaller {
   readonly call: ForgeClient['call'];
   /** The agenda requests of the caller's own tenant. */
   agendaRequests(scope: string): Promise<readonly AgendaRequest[]>;
-  /** The version of the caller's own connection. */
-  version(): Promise<string | null>;
+  /**
+   * The version of what the caller's views show: what the Jira site sent the connection, the
+   * review records of the space and the tenant's agenda requests (three reads by key). It
+   * moves when any of them does, so an open tab loads again when the site changes or when
+   * someone else records a decision or asks for an item.
+   */
+  version(): Promise<string>;
 }
 
 export type GateResult = { readonly kind: 'ok'; readonly caller: TabCaller } | { readonly kind: 'refused'; readonly status: 401 | 503; readonly message: string };
@@ -58,15 +65,19 @@ export async function authenticate(req: IncomingMessage, deps: TabRoutesDeps): P
     };
   }
   const client = deps.forge(connection);
+  const space = `${identity.tenantId}/${connection.id}`;
   return {
     kind: 'ok',
     caller: {
       identity,
       connection,
-      space: `${identity.tenantId}/${connection.id}`,
+      space,
       call: <R extends WebTriggerRequest>(request: R) => client.call(request),
       agendaRequests: (scope) => deps.agendaRequests(identity.tenantId, scope),
-      version: () => deps.eventsVersion(connection.id),
+      version: async () => {
+        const [events, reviews, requests] = await Promise.all([deps.eventsVersion(connection.id), deps.reviewStore.changesOf(space), deps.agendaRequestCount(identity.tenantId)]);
+        return `${events ?? 0}.${reviews}.${requests}`;
+      },
     },
   };
 }

@@ -17,7 +17,7 @@ function callerAnswering(data: unknown, requests: readonly AgendaRequest[] = [])
     space: 't/c',
     call: (async () => ({ kind: 'ok', data })) as unknown as TabCaller['call'],
     agendaRequests: async () => requests,
-    version: async () => null,
+    version: async () => '0.0.0',
   };
 }
 

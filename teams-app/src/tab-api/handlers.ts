@@ -80,7 +80,7 @@ export async function getDepartment(caller: TabCaller, store: ReviewStore, id: s
   });
 }
 
-/** The version open views poll: one store read, no call to the Jira app. */
+/** The version open views poll: three counter reads by key (`TabCaller.version`), no call to the Jira app. */
 export async function getVersion(caller: TabCaller): Promise<Reply<VersionPage>> {
   return { status: 200, body: { version: await caller.version() } };
 }

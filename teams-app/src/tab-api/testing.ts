@@ -86,6 +86,7 @@ export async function startTabApiStack(options: { devTokens?: boolean; store?: R
     reviewStore: store,
     agendaRequests: (tenantId, scope) => storage.store.agendaRequests(tenantId, scope),
     eventsVersion: (connectionId) => storage.store.eventsVersion(connectionId),
+    agendaRequestCount: (tenantId) => storage.store.agendaRequestCount(tenantId),
     nowMs,
   });
   const server = createServer((req, res) => {

@@ -1,7 +1,8 @@
 /**
  * Keeps the open tab current without a reload: every second while the page is visible it asks
- * the service for its version stamp (one store read, no call to the Jira app) and, when the
- * stamp moved, bumps `round`, which views take as a cue to load their data again quietly.
+ * the service for its version stamp (three counter reads by key, no call to the Jira app: what
+ * the Jira site sent, the review records others saved, the agenda requests made in Teams) and,
+ * when the stamp moved, bumps `round`, which views take as a cue to load their data again quietly.
  * Hidden pages do not poll; they poll at once when they show again.
  */
 import { useEffect, useState } from 'react';

@@ -53,6 +53,17 @@ export function AgendaItemCard({ index, item, state, current, onDiscuss, onNext,
   const [notes, setNotes] = useState(state?.notes ?? '');
   const [saved, setSaved] = useState({ decision: state?.decision ?? '', notes: state?.notes ?? '' });
   const [status, setStatus] = useState<string>('');
+  // What someone else recorded arrives with a reload: it replaces what this card shows, except
+  // a field being typed here and not saved yet, which is kept (its Save button says so).
+  const [shown, setShown] = useState(state);
+  if (state !== shown && state !== undefined && (state.updatedAt !== shown?.updatedAt || state.updatedBy !== shown?.updatedBy)) {
+    setShown(state);
+    setDiscussed(state.discussed);
+    if (decision === saved.decision) setDecision(state.decision);
+    if (notes === saved.notes) setNotes(state.notes);
+    setSaved({ decision: state.decision, notes: state.notes });
+    setStatus(`Saved by ${state.updatedBy}`);
+  }
 
   const run = async (change: Parameters<AgendaItemProps['save']>[0]) => {
     const before = discussed;
