@@ -41,6 +41,7 @@ export interface TabSuite {
 
 /** Builds the tab, starts the stack and the browser before the suite's tests and stops them after. */
 export function useTabSuite(): TabSuite {
+  jest.setTimeout(60_000);
   let clock = Date.parse('2026-11-12T09:00:00Z');
   let outdir: string | undefined;
   let built: TabBuild | undefined;
