@@ -145,6 +145,12 @@ export interface Exported {
   readonly text: string;
 }
 
+/** A code to send the bot in Teams (`7K2QF-M9XWD`), good once until `expiresAt`. */
+export interface TeamsLinkCode {
+  readonly code: string;
+  readonly expiresAt: string;
+}
+
 export interface ConnectionCode {
   readonly code: string;
   readonly expiresAt: string;

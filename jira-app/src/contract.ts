@@ -141,6 +141,8 @@ export const payloadSchemas = {
   exportOrg: z.strictObject({ cycle }),
   createConnectionCode: z.strictObject({}),
   disconnectTeams: z.strictObject({}),
+  /** A one-time code the caller sends to the bot in Teams (`link CODE`) to link their Teams account to their Jira account. */
+  createTeamsLinkCode: z.strictObject({}),
   explainKr: z.strictObject({ cycle, kr: idSchema }),
   /** The alignments waiting for a decision in the cycle, each saying whether the caller may decide it. */
   getPendingAlignments: z.strictObject({ cycle }),
@@ -180,6 +182,7 @@ export interface ResolverResults {
   exportOrg: R.Exported;
   createConnectionCode: R.ConnectionCode;
   disconnectTeams: R.TeamsConnection;
+  createTeamsLinkCode: R.TeamsLinkCode;
   explainKr: R.KrExplained;
   getPendingAlignments: R.PendingAlignments;
   decideAlignment: R.Changed;

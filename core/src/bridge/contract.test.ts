@@ -35,7 +35,19 @@ describe('web trigger requests', () => {
   it('names the actions it expects', () => {
     const r = webTriggerRequestSchema.safeParse({ action: 'delete-everything' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('expected action to be one of departments, company, department, dependencies, agenda, check-in, connect');
+    expect(r.error?.issues[0]?.message).toBe('expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account');
+  });
+
+  it('reads a link code as people type it, and refuses what is not one', () => {
+    const parse = (code: string) => webTriggerRequestSchema.safeParse({ action: 'link-account', code, aadObjectId: '5f1c0a2e-8b7d-4c3a-9e61-2d4b8f0a7c13', name: 'Mei' });
+    // Lower case, a space for the dash, and O and I typed for the digits they look like.
+    expect(parse('7k2qf m9xwo')).toMatchObject({ success: true, data: { code: '7K2QFM9XW0' } });
+    expect(parse('I0000-00000')).toMatchObject({ success: true, data: { code: '1000000000' } });
+    expect(parse('7K2QF-M9XW')).toMatchObject({ success: false });
+    expect(parse('7K2QF-M9XWU').error?.issues[0]?.message).toBe('expected a code of 10 letters and digits, like 7K2QF-M9XWD');
+    expect(webTriggerRequestSchema.safeParse({ action: 'link-account', code: '7K2QF-M9XWD', aadObjectId: 'not an id!', name: 'Mei' }).error?.issues[0]?.message).toBe(
+      'expected an Entra object id (letters, digits and dashes)',
+    );
   });
 
   it('requires a value or done on a check-in', () => {

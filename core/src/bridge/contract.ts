@@ -55,6 +55,30 @@ export type ViewsChangedEvent = z.infer<typeof viewsChangedEventSchema>;
 
 // ── Calls: Teams service → Forge web trigger (POST, signed) ───────────────────────────────
 
+/** A Teams user's Entra object id, as a verified activity's `from.aadObjectId` carries it. */
+export const aadObjectIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'expected an Entra object id (letters, digits and dashes)' });
+
+/** The alphabet of account link codes: Crockford's base32 (no I, L, O or U, which read like other characters). */
+export const LINK_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** How many characters a link code has (50 bits), shown as two groups of five. */
+export const LINK_CODE_LENGTH = 10;
+
+/**
+ * A one-time code a Jira user asks for in a Jira page and sends to the bot in Teams, to link
+ * their Teams account to their Jira account. Read forgivingly: any case, spaces and dashes
+ * ignored, and the letters people confuse (O, I, L) read as the digits they look like.
+ */
+export const linkCodeSchema = z
+  .string()
+  .max(40)
+  .transform((raw) => raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1'))
+  .pipe(z.string().regex(new RegExp(`^[${LINK_CODE_ALPHABET}]{${LINK_CODE_LENGTH}}$`), { error: `expected a code of ${LINK_CODE_LENGTH} letters and digits, like 7K2QF-M9XWD` }));
+
+/** A link code as people read it: `7K2QF-M9XWD`. */
+export function formatLinkCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
 export const checkInRequestSchema = z
   .object({
     action: z.literal('check-in'),
@@ -72,6 +96,8 @@ export const checkInRequestSchema = z
      * check-in only when it names the key result's owner or one of the department's owners.
      */
     authorEmail: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, { error: 'expected authorEmail to be an email address' }).max(320).optional(),
+    /** The person's Entra object id from the verified activity: Forge accepts it for the Jira account it is linked to. */
+    authorAadObjectId: aadObjectIdSchema.optional(),
   })
   .refine((r) => r.value !== undefined || r.done !== undefined, { error: 'expected a value (metric) or done (milestone)' });
 
@@ -92,8 +118,10 @@ export const webTriggerRequestSchema = z.discriminatedUnion(
     checkInRequestSchema,
     /** Completes a connection: the Teams service tells Forge where to send events. */
     z.object({ action: z.literal('connect'), eventsUrl: z.url(), tenantId: id }),
+    /** Links the Teams user who sent the bot a link code to the Jira account that asked for it. */
+    z.object({ action: z.literal('link-account'), code: linkCodeSchema, aadObjectId: aadObjectIdSchema, name: z.string().min(1).max(200) }),
   ],
-  { error: 'expected action to be one of departments, company, department, dependencies, agenda, check-in, connect' },
+  { error: 'expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account' },
 );
 export type WebTriggerRequest = z.infer<typeof webTriggerRequestSchema>;
 export type WebTriggerAction = WebTriggerRequest['action'];
@@ -114,6 +142,8 @@ export const webTriggerResultSchemas = {
   agenda: reviewAgendaSchema.extend(withPeople),
   'check-in': z.object({ kr: krViewSchema, ...withPeople }),
   connect: z.object({ siteUrl: z.string(), siteName: z.string() }),
+  /** The Jira account now linked, and its name when Jira tells it. */
+  'link-account': z.object({ accountId: z.string(), displayName: z.string().nullable() }),
 } as const satisfies Record<WebTriggerAction, z.ZodType>;
 
 export const bridgeErrorSchema = z.object({ code: z.string(), message: z.string() });

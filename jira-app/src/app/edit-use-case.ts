@@ -34,7 +34,7 @@ export interface EditContext {
 }
 
 function requesterOf(site: SiteRecord, editor: Editor): string {
-  if (editor.via === 'teams') return editor.email ?? 'someone';
+  if (editor.via === 'teams') return editor.email ?? site.people.find((p) => p.accountId === editor.linkedAccountId)?.name ?? editor.linkedAccountId ?? 'someone';
   return site.people.find((p) => p.accountId === editor.accountId)?.name ?? editor.accountId ?? 'someone';
 }
 

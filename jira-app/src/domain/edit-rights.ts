@@ -5,7 +5,8 @@
  * result's own owner may also check in on it and decide on alignments to it. An owner in the
  * org file is a name or an email: a Jira account matches it directly or through the site's
  * people list; an email Teams vouches for matches it in any case, or through the people list,
- * or an owner picked as an account whose email Jira reveals to be that one.
+ * or an owner picked as an account whose email Jira reveals to be that one; a Teams user who
+ * linked their Jira account (`teams-links.ts`) has that account's rights.
  * Pure: asking Jira whether someone administers it is the caller's move (`ask-jira`).
  */
 import type { Org } from '@okr-bridge/core';
@@ -19,6 +20,8 @@ export type Editor =
       readonly email: string | undefined;
       /** Accounts whose email Jira revealed to be `email` (looked up by the caller). */
       readonly accountIds?: readonly string[];
+      /** The Jira account the Teams user linked (`link CODE` to the bot), looked up by the caller. */
+      readonly linkedAccountId?: string;
     };
 
 /** What a change touches: the department (or company id) whose OKRs change, and owners the change itself admits (a key result's own). */
@@ -64,13 +67,16 @@ export function editRightOf(site: SiteRecord, editor: Editor, target: EditTarget
     if (!editor.accountId) return { kind: 'refused' };
     return isNamedOwner(site, owners, editor.accountId) ? { kind: 'owner' } : { kind: 'ask-jira' };
   }
+  // A linked account is the person's own Jira account: its rights, with or without an email.
+  if (editor.linkedAccountId && isNamedOwner(site, owners, editor.linkedAccountId)) return { kind: 'owner' };
   const email = editor.email?.trim().toLowerCase();
-  if (!email) return { kind: 'refused' };
+  const linkedAdmin = editor.linkedAccountId !== undefined && isCachedAdmin(site, editor.linkedAccountId, nowMs);
+  if (!email) return linkedAdmin ? { kind: 'admin' } : { kind: 'refused' };
   if (owners.some((o) => o.trim().toLowerCase() === email)) return { kind: 'owner' };
   if (editor.accountIds?.some((a) => isNamedOwner(site, owners, a))) return { kind: 'owner' };
   const accounts = site.people.filter((p) => p.name.trim().toLowerCase() === email).map((p) => p.accountId);
   if (accounts.some((a) => isNamedOwner(site, owners, a))) return { kind: 'owner' };
-  return accounts.some((a) => isCachedAdmin(site, a, nowMs)) ? { kind: 'admin' } : { kind: 'refused' };
+  return linkedAdmin || accounts.some((a) => isCachedAdmin(site, a, nowMs)) ? { kind: 'admin' } : { kind: 'refused' };
 }
 
 /** Whether a panel shows edit controls for `department`: its owner, or a Jira admin the site remembers (no Jira call on a panel load). */

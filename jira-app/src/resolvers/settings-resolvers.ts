@@ -5,6 +5,7 @@
  * for one call goes on through the queue (`app/import-org.ts`).
  */
 import { emptyMetrics, encodeConnectionCode, parseOrg, validateOrg } from '@okr-bridge/core';
+import { createTeamsLinkCode } from '../app/teams-links';
 import { stringify } from 'yaml';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import type { SettingsView, TeamsConnection } from '../contract';
@@ -132,6 +133,8 @@ export function settingsResolvers(deps: AppDeps) {
       const code = encodeConnectionCode({ v: 1, url, connection, secret, site: site.jira.baseUrl ?? site.company.name, expiresAt });
       return { code, expiresAt, webTriggerUrl: url };
     }),
+
+    createTeamsLinkCode: defineResolver(deps, 'createTeamsLinkCode', async ({ session: s, accountId }) => createTeamsLinkCode(deps, await requireSite(s), accountId, s.nowMs)),
 
     disconnectTeams: defineResolver(deps, 'disconnectTeams', async ({ session: s, accountId }) => {
       const admin = await requireAdmin(deps.jira.asUser, accountId);

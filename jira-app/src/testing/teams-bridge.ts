@@ -19,13 +19,13 @@ export function signedRequest(deps: TestDeps, code: TeamsConnection, body: unkno
   return { method: 'POST', headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])), body: text };
 }
 
-/** Connects the Teams service as `admin` (whom Jira must confirm an admin) and answers the connection's secret. */
-export async function connectTeams(deps: TestDeps, admin: string, requestId = 'r-connect'): Promise<TeamsConnection> {
+/** Connects the Teams service of `tenantId` as `admin` (whom Jira must confirm an admin) and answers the connection's secret. */
+export async function connectTeams(deps: TestDeps, admin: string, requestId = 'r-connect', tenantId = 't1'): Promise<TeamsConnection> {
   const made = await createResolverHandlers(deps).createConnectionCode({ payload: {}, context: { accountId: admin } });
   if (!made.ok) throw new Error(made.error.message);
   const decoded = decodeConnectionCode(made.data.code, deps.now);
   if (decoded.kind !== 'ok') throw new Error(decoded.message);
-  const answer = await handleWebTrigger(deps, signedRequest(deps, decoded.payload, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId: 't1' }, requestId));
+  const answer = await handleWebTrigger(deps, signedRequest(deps, decoded.payload, { action: 'connect', eventsUrl: 'https://teams.example/api/events', tenantId }, requestId));
   if (answer.statusCode !== 200) throw new Error(`connect answered ${answer.statusCode}: ${answer.body}`);
   return decoded.payload;
 }

@@ -1,7 +1,7 @@
 /**
  * What each authenticated web trigger call does: snapshots for the Teams service (departments,
- * company, one department, dependencies, agenda), a check-in from a Teams card, and completing
- * a connection. Each answer carries the people its owners name (one cached lookup), and is
+ * company, one department, dependencies, agenda), a check-in from a Teams card, completing
+ * a connection, and linking a Teams user to a Jira account (`teams-links.ts`). Each answer carries the people its owners name (one cached lookup), and is
  * checked against the bridge contract before it leaves.
  */
 import { webTriggerResultSchemas, type WebTriggerRequest } from '@okr-bridge/core';
@@ -13,6 +13,7 @@ import type { AppDeps } from '../app/deps';
 import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
 import { bridgePeopleOf } from '../app/people-cache';
+import { linkedAccountOf, linkTeamsAccount } from '../app/teams-links';
 import { cycleOf, loadCycleOrg, requireSite, retryOnConflict, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
@@ -81,10 +82,13 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
       const evaluation = evaluateStored(input.org, input.metrics, { at: s.at, agenda: { scope: { kind: 'department', id: request.department }, ...options } });
       return webTriggerResultSchemas.agenda.parse(await withPeople(evaluation.agenda));
     }
+    case 'link-account':
+      return webTriggerResultSchemas['link-account'].parse(await linkTeamsAccount(deps, site, request, s.nowMs));
     case 'check-in': {
-      const { action: _action, authorEmail, author, ...fields } = request;
+      const { action: _action, authorEmail, authorAadObjectId, author, ...fields } = request;
+      const linkedAccountId = await linkedAccountOf(deps, site, authorAadObjectId);
       try {
-        const done = await checkIn(deps, s, { cycle, editor: { via: 'teams', email: authorEmail }, checkIn: fields, author });
+        const done = await checkIn(deps, s, { cycle, editor: { via: 'teams', email: authorEmail, ...(linkedAccountId ? { linkedAccountId } : {}) }, checkIn: fields, author });
         return webTriggerResultSchemas['check-in'].parse(await withPeople({ kr: krViewIn(done.org, done.metrics, s.at, request.kr) }));
       } catch (e) {
         if (e instanceof AppFailure && e.code === 'forbidden') throw new BridgeRefusal('not-allowed', CHECK_IN_NOT_ALLOWED);

@@ -1,0 +1,60 @@
+/**
+ * What KVS keeps to link Teams users to Jira accounts: the one-time codes Jira users ask for
+ * (each kept until it expires, used at most once) and the links themselves, one per Teams
+ * user of a Teams tenant. Keys hash what comes from outside (codes, tenant and object ids).
+ */
+import { createHash } from 'node:crypto';
+import type { KvsLike } from './kvs-port';
+
+export interface LinkCodeRecord {
+  readonly accountId: string;
+  /** Epoch milliseconds. */
+  readonly expiresAt: number;
+}
+
+export interface TeamsLinkRecord {
+  readonly accountId: string;
+  /** The Teams name of the person when they linked. */
+  readonly name: string;
+  readonly linkedAt: string;
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+const codeKey = (code: string) => `teams-link-code:${hash(code)}`;
+const usedKey = (code: string) => `teams-link-used:${hash(code)}`;
+const linkKey = (tenantId: string, aadObjectId: string) => `teams-link:${hash(`${tenantId}\n${aadObjectId.toLowerCase()}`)}`;
+
+export interface TeamsLinkStore {
+  saveCode(code: string, record: LinkCodeRecord, ttlSeconds: number): Promise<void>;
+  /** The code's record, claimed so that no other call can use it; null when unknown, expired or already used. */
+  takeCode(code: string, nowMs: number, ttlSeconds: number): Promise<LinkCodeRecord | null>;
+  saveLink(tenantId: string, aadObjectId: string, link: TeamsLinkRecord): Promise<void>;
+  linkOf(tenantId: string, aadObjectId: string): Promise<TeamsLinkRecord | null>;
+}
+
+export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
+  return {
+    async saveCode(code, record, ttlSeconds) {
+      await kvs.set(codeKey(code), record, { ttl: { value: ttlSeconds, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
+    },
+    async takeCode(code, nowMs, ttlSeconds) {
+      const record = await kvs.get<LinkCodeRecord>(codeKey(code));
+      if (!record || record.expiresAt <= nowMs) return null;
+      try {
+        // Two messages with the same code at once: one claims it, the other is told it was used.
+        await kvs.set(usedKey(code), 1, { ttl: { value: ttlSeconds, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
+      } catch (e) {
+        if ((await kvs.get<number>(usedKey(code))) !== undefined) return null;
+        throw e;
+      }
+      await kvs.delete(codeKey(code));
+      return record;
+    },
+    async saveLink(tenantId, aadObjectId, link) {
+      await kvs.set(linkKey(tenantId, aadObjectId), link);
+    },
+    async linkOf(tenantId, aadObjectId) {
+      return (await kvs.get<TeamsLinkRecord>(linkKey(tenantId, aadObjectId))) ?? null;
+    },
+  };
+}
