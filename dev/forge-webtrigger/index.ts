@@ -55,6 +55,8 @@ export interface RunningWebTrigger {
    * `connect` signed with its secret. Answers what the Teams service keeps of it.
    */
   connectTeams(eventsUrl: string, tenantId: string): Promise<{ id: string; secret: string; url: string; siteUrl: string; siteName: string }>;
+  /** What "Link Microsoft Teams" on a Jira OKR page does for the signed-in `accountId`: a one-time link code (`7K2QF-M9XWD`). */
+  createLinkCode(accountId: string): Promise<string>;
   /** Signs and posts an event to `eventsUrl` with the connection's secret, as the app's deliveries do. */
   sendEvent(eventsUrl: string, connection: { readonly id: string; readonly secret: string }, event: BridgeEvent, nowMs?: number): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -131,6 +133,11 @@ export async function startWebTrigger(options: WebTriggerOptions = {}): Promise<
       const answer = (await res.json()) as { ok: boolean; data?: { siteUrl: string; siteName: string }; error?: { message: string } };
       if (!answer.ok || !answer.data) throw new Error(`connect answered ${res.status}: ${answer.error?.message ?? ''}`);
       return { id, secret, url, ...answer.data };
+    },
+    async createLinkCode(accountId) {
+      const made = await createResolverHandlers(deps).createTeamsLinkCode({ payload: {}, context: { accountId } });
+      if (!made.ok) throw new Error(`creating a link code failed: ${made.error.message}`);
+      return made.data.code;
     },
     async sendEvent(eventsUrl, connection, event, at = clock()) {
       const body = JSON.stringify(event);

@@ -38,6 +38,7 @@ export function turnInfo(activity: Activity): TurnInfo {
     conversationId: conversationKeyOf(activity),
     userName: activity.from?.name ?? activity.from?.id ?? 'someone',
     ...(activity.from?.id ? { userId: activity.from.id } : {}),
+    ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
     ...(activity.conversation?.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
   };
 }

@@ -107,7 +107,7 @@ describe('the bot over HTTP at /api/messages', () => {
     // Tom owns eng-o2-kr2 (a metric); the Jira app checks that, not the bot.
     const answer = await stack.post(stack.activity('19:general', { type: 'invoke', name: 'adaptiveCard/action', from: fromOf(TOM), replyToId: statusCard.id, value: { action: { type: 'Action.Execute', verb: 'check-in', data: { department: 'eng', kr: 'eng-o2-kr2', value: '1.2', confidence: 'high', note: 'shipped', done: 'false' } }, trigger: 'manual' } }));
     expect(answer.status).toBe(200);
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 200, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Tom', authorEmail: 'tom@acme.example' } });
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 200, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.2, confidence: 'high', note: 'shipped', author: 'Tom', authorEmail: 'tom@acme.example', authorAadObjectId: 'aad-tom' } });
     expect(statusCard.versions).toHaveLength(2);
     expect(JSON.stringify(statusCard.activity)).toContain('Checked in: ');
   });

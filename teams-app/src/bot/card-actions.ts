@@ -151,6 +151,7 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
     ...(decision ? { decision } : {}),
     author,
     ...(authorEmail ? { authorEmail } : {}),
+    ...(turn.aadObjectId ? { authorAadObjectId: turn.aadObjectId } : {}),
   });
   if (outcome.kind !== 'ok') {
     // A card to the person who clicked (not shared): what Jira said, and who Teams says they are.

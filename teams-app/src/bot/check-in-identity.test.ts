@@ -1,6 +1,7 @@
 /**
  * Who checked in, as Forge hears it: the email (else UPN) Teams' roster API gives for the
- * person who clicked, never anything the activity's `from` carries (Teams puts no email there).
+ * person who clicked, never an address the activity's `from` carries (Teams puts no email
+ * there), and the Entra object id `from` does carry (Forge accepts it for a linked account).
  */
 import { cardOf, fromOf, startTestStack, type TestStack } from './testing';
 
@@ -34,7 +35,7 @@ describe('a check-in names the person by the email the roster gives for them', (
     const answer = await checkInFrom(fromOf(TOM));
     expect(answer.status).toBe(200);
     // Tom owns eng-o2-kr2: the Jira app applies it.
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 200, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Tom', authorEmail: 'tom@acme.example' } });
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 200, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Tom', authorEmail: 'tom@acme.example', authorAadObjectId: 'aad-tom' } });
     expect(stack.connector.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.status]).at(-1)).toEqual(['/v3/conversations/team-1/members/29:tom', 200]);
   });
 
@@ -54,9 +55,9 @@ describe('a check-in names the person by the email the roster gives for them', (
 
   it('sends the UPN when the roster has no email, and no address for someone the roster does not know', async () => {
     await checkInFrom({ id: '29:mei', name: 'Mei', aadObjectId: 'aad-mei' });
-    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mei', authorEmail: 'mei@acme.example' });
+    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mei', authorEmail: 'mei@acme.example', authorAadObjectId: 'aad-mei' });
     await checkInFrom({ id: '29:anon', name: 'Anon', aadObjectId: 'aad-anon' });
-    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Anon' });
+    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Anon', authorAadObjectId: 'aad-anon' });
   });
 
   it('never takes an address from the activity: an email or UPN put in `from` is ignored', async () => {
@@ -71,7 +72,7 @@ describe('a check-in names the person by the email the roster gives for them', (
     // Zoe owns neither eng-o2-kr2 (Tom's) nor Engineering (Raj's): the app's own owner check refuses her.
     const answer = await checkInFrom({ id: '29:zoe', name: 'Zoe Martin', aadObjectId: 'aad-zoe' }, statusCard.id);
     expect(answer.status).toBe(200);
-    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 403, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Zoe Martin', authorEmail: 'zoe@acme.example' } });
+    expect(stack.forge.calls.at(-1)).toEqual({ connection: stack.connection.id, status: 403, request: { action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Zoe Martin', authorEmail: 'zoe@acme.example', authorAadObjectId: 'aad-zoe' } });
     expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const refusal = JSON.stringify((answer.body as { value: unknown }).value);
     expect(refusal).toContain('Check-in not saved');

@@ -2,7 +2,7 @@
  * What each command answers. Data comes from the tenant's Forge web trigger (signed); follows
  * and reminders are stored here. Every answer is a list of replies (cards or text).
  */
-import { dependenciesAnswerOf, indexPeople } from '@okr-bridge/core';
+import { dependenciesAnswerOf, indexPeople, linkCodeSchema } from '@okr-bridge/core';
 import { buildCheckInCard, buildFollowingCard, buildHelpCard, buildNoticeCard } from '../cards/interaction-cards';
 import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDepartmentStatusCard } from '../cards/view-cards';
 import type { ForgeClient } from '../forge/forge-client';
@@ -21,6 +21,7 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
   if (command.kind === 'connect') return connectTenant(services, turn, command.code);
   const forge = await forgeFor(services, turn.tenantId);
   if (!forge) return [notice('Not connected', NOT_CONNECTED)];
+  if (command.kind === 'link') return [await linkAccount(forge, turn, command.code)];
   const listed = await forge.call({ action: 'departments' });
   if (listed.kind !== 'ok') return [forgeProblem(listed)];
   const org = listed.data;
@@ -80,6 +81,25 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
       return [cardReply(buildFollowingCard(org.departments, await services.store.departmentsFollowedBy(turn.conversationId)), 'Departments followed')];
     }
   }
+}
+
+/**
+ * `link <code>`: links the sender to the Jira account that asked a Jira page for the code. Who
+ * sent it is the verified activity's Entra object id, never anything typed; the code is checked
+ * by the contract before it leaves and by Jira (known, unexpired, unused).
+ */
+async function linkAccount(forge: ForgeClient, turn: TurnInfo, raw: string): Promise<Reply> {
+  if (turn.conversationType !== undefined && turn.conversationType !== 'personal') {
+    // Anyone in the conversation saw the code and could use it before its owner does.
+    return notice('Not linked', 'Send `link <code>` to me in a personal chat, never in a channel or group chat: everyone here can see this code. Ask Jira for a new one and send that to me privately.', 'attention');
+  }
+  if (!turn.aadObjectId) return notice('Not linked', 'Teams did not say which Microsoft Entra account sent this message, so I cannot link it. Send `link <code>` from your own Teams account.');
+  const code = linkCodeSchema.safeParse(raw);
+  if (!code.success) return notice('Not linked', `${code.error.issues[0]?.message ?? 'expected a link code'}. Get one from "Link Microsoft Teams" on a Jira OKR page.`);
+  const linked = await forge.call({ action: 'link-account', code: code.data, aadObjectId: turn.aadObjectId, name: turn.userName });
+  if (linked.kind !== 'ok') return linked.kind === 'refused' ? notice('Not linked', linked.message) : forgeProblem(linked);
+  const who = linked.data.displayName ?? 'your Jira account';
+  return notice('Linked', `Your Teams account is now linked to ${who} in Jira: check-ins you make in Teams count as that account's.`, 'good');
 }
 
 async function departmentStatus(forge: ForgeClient, id: string): Promise<Reply> {

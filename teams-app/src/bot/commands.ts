@@ -11,6 +11,7 @@ export type Command =
   | { readonly kind: 'follow'; readonly department: string }
   | { readonly kind: 'unfollow'; readonly department: string }
   | { readonly kind: 'connect'; readonly code: string }
+  | { readonly kind: 'link'; readonly code: string }
   | { readonly kind: 'help' }
   | { readonly kind: 'unknown'; readonly text: string; readonly reason: string };
 
@@ -34,6 +35,8 @@ export function parseCommand(text: string): Command {
       return arg ? { kind: word.toLowerCase() as 'follow' | 'unfollow', department: arg } : { kind: 'unknown', text: cleaned, reason: `expected \`${word.toLowerCase()} <department>\`` };
     case 'connect':
       return arg ? { kind: 'connect', code: arg } : { kind: 'unknown', text: cleaned, reason: 'expected `connect <code>` with the one-time code from OKR settings in Jira' };
+    case 'link':
+      return arg ? { kind: 'link', code: arg } : { kind: 'unknown', text: cleaned, reason: 'expected `link <code>` with the code from "Link Microsoft Teams" on a Jira OKR page' };
     case 'help':
     case '?':
       return { kind: 'help' };

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotConnector, TeamsDirectory, type BotConnector, type BotConnectorOptions, type TeamsUser } from '../../../dev/bot-connector';
-import { startWebTrigger, type RunningWebTrigger } from '../../../dev/forge-webtrigger';
+import { startWebTrigger, type RunningWebTrigger, type WebTriggerOptions } from '../../../dev/forge-webtrigger';
 import { createForgeClient } from '../forge/forge-client';
 import { startService, type RunningService, type ServiceOptions } from '../server';
 import type { TeamsStore } from '../store/port';
@@ -63,12 +63,14 @@ export interface TestStackOptions {
   readonly storePath?: string;
   /** The team of each channel id the test uses (team-1 for the others). */
   readonly teamOf?: Readonly<Record<string, string>>;
+  /** What the Jira app's web trigger stores (the Acme example by default). */
+  readonly webTrigger?: WebTriggerOptions;
 }
 
 /** Starts the stack; `close()` stops everything and deletes the temporary files. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-teams-'));
-  const forge = await startWebTrigger();
+  const forge = await startWebTrigger(options.webTrigger);
   const code = await forge.createCode();
   const connection = { id: code.id, secret: code.secret };
   const connector = await startBotConnector({ directory: testDirectory(), ...options.connector });

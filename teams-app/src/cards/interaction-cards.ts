@@ -138,6 +138,7 @@ const COMMANDS: readonly (readonly [string, string])[] = [
   ['checkin [department]', 'check in on a metric or milestone key result (value or done, confidence, note, a decision to ask for)'],
   ['follow <department>', 'get alerts and check-in reminders for a department here'],
   ['unfollow <department>', 'stop them'],
+  ['link <code>', 'link your Teams account to your Jira account, with the code from "Link Microsoft Teams" on a Jira OKR page, so your check-ins here count as yours'],
   ['connect <code>', 'admins: connect this Teams tenant to a Jira site with the one-time code from OKR settings in Jira'],
   ['help', 'this list'],
 ];
