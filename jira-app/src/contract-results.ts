@@ -145,10 +145,11 @@ export interface Exported {
   readonly text: string;
 }
 
-/** A code to send the bot in Teams (`7K2QF-M9XWD`), good once until `expiresAt`. */
+/** A code to send the bot in Teams (`7K2QF-M9XWD`), good once until `expiresAt` (`validForMinutes` from now, by the server's clock). */
 export interface TeamsLinkCode {
   readonly code: string;
   readonly expiresAt: string;
+  readonly validForMinutes: number;
 }
 
 export interface ConnectionCode {

@@ -23,13 +23,13 @@ function newCode(deps: AppDeps): string {
 }
 
 /** A one-time code for `accountId`, shown as `7K2QF-M9XWD`; refused while the site has no Teams connection. */
-export async function createTeamsLinkCode(deps: AppDeps, site: SiteRecord, accountId: string | undefined, nowMs: number): Promise<{ code: string; expiresAt: string }> {
+export async function createTeamsLinkCode(deps: AppDeps, site: SiteRecord, accountId: string | undefined, nowMs: number): Promise<{ code: string; expiresAt: string; validForMinutes: number }> {
   if (!accountId) throw new AppFailure('forbidden', 'Only a signed-in Jira user may link a Teams account.');
   if (site.teams.status !== 'connected') throw new AppFailure('not-configured', 'This Jira site is not connected to Microsoft Teams yet; a Jira admin connects it in OKR settings.');
   const code = newCode(deps);
   const expiresAtMs = nowMs + LINK_CODE_TTL_SECONDS * 1000;
   await createKvsTeamsLinkStore(deps.kvs).saveCode(code, { accountId, expiresAt: expiresAtMs }, LINK_CODE_TTL_SECONDS);
-  return { code: formatLinkCode(code), expiresAt: new Date(expiresAtMs).toISOString() };
+  return { code: formatLinkCode(code), expiresAt: new Date(expiresAtMs).toISOString(), validForMinutes: LINK_CODE_TTL_SECONDS / 60 };
 }
 
 /** Records the link a code asks for: the Teams user `aadObjectId` of the site's tenant is the code's Jira account. */

@@ -69,6 +69,7 @@ describe('linking a Teams user to a Jira account', () => {
     if (!made.ok) throw new Error(made.error.message);
     expect(made.data.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(Date.parse(made.data.expiresAt) - deps.now).toBe(LINK_CODE_TTL_SECONDS * 1000);
+    expect(made.data.validForMinutes).toBe(15);
 
     // Typed in Teams in lower case, with a space instead of the dash.
     const linked = await call({ action: 'link-account', code: made.data.code.toLowerCase().replace('-', ' '), aadObjectId: 'aad-mei', name: 'Mei' });

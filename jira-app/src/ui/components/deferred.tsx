@@ -14,6 +14,7 @@ export const ExplainModal = deferred(() => import('./explain-modal.js').then((m)
 export const CheckInForm = deferred(() => import('./forms/check-in-form.js').then((m) => m.CheckInForm));
 export const KrForm = deferred(() => import('./forms/kr-form.js').then((m) => m.KrForm));
 export const ObjectiveForm = deferred(() => import('./forms/objective-form.js').then((m) => m.ObjectiveForm));
+export const TeamsLinkModal = deferred(() => import('./teams-link-modal.js').then((m) => m.TeamsLinkModal));
 
 /** Renders `children` once their chunk is loaded; nothing meanwhile (`fallback` when given). */
 export function Deferred({ children, fallback = null }: { readonly children: ReactNode; readonly fallback?: ReactNode }) {

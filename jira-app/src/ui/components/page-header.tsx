@@ -1,8 +1,10 @@
 /** The heading of a full page: its name, status, progress against the expected line, and actions. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { Status } from '@okr-bridge/core';
+import { Deferred, TeamsLinkModal } from './deferred';
 import { ProgressLine } from './progress';
 import { StatusLozenge } from './status';
 import { UpdatedAgo } from './updated-ago';
@@ -37,7 +39,27 @@ export function PageHeader({ name, status, statusLabel, progress, progressLabel,
           {updatedAt !== undefined && <UpdatedAgo at={updatedAt} />}
         </Inline>
       </Stack>
-      {children}
+      <Inline space="space.150" alignBlock="end">
+        {children}
+        <TeamsLinkButton />
+      </Inline>
     </Inline>
+  );
+}
+
+/** "Link Microsoft Teams", beside the page's own actions: opens the link-code dialog (loaded when first opened). */
+function TeamsLinkButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button appearance="subtle" onClick={() => setOpen(true)}>
+        Link Microsoft Teams
+      </Button>
+      {open && (
+        <Deferred>
+          <TeamsLinkModal open onClose={() => setOpen(false)} />
+        </Deferred>
+      )}
+    </>
   );
 }
