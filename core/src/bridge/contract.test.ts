@@ -35,7 +35,7 @@ describe('web trigger requests', () => {
   it('names the actions it expects', () => {
     const r = webTriggerRequestSchema.safeParse({ action: 'delete-everything' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account');
+    expect(r.error?.issues[0]?.message).toBe('expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account, void-link-code');
   });
 
   it('reads a link code as people type it, and refuses what is not one', () => {

@@ -119,9 +119,11 @@ export const webTriggerRequestSchema = z.discriminatedUnion(
     /** Completes a connection: the Teams service tells Forge where to send events. */
     z.object({ action: z.literal('connect'), eventsUrl: z.url(), tenantId: id }),
     /** Links the Teams user who sent the bot a link code to the Jira account that asked for it. */
-    z.object({ action: z.literal('link-account'), code: linkCodeSchema, aadObjectId: aadObjectIdSchema, name: z.string().min(1).max(200) }),
+    z.object({ action: z.literal('link-account'), code: linkCodeSchema, aadObjectId: aadObjectIdSchema, name: z.string().trim().min(1).max(200) }),
+    /** Voids a link code that was seen where others could use it (posted in a channel or group chat). */
+    z.object({ action: z.literal('void-link-code'), code: linkCodeSchema }),
   ],
-  { error: 'expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account' },
+  { error: 'expected action to be one of departments, company, department, dependencies, agenda, check-in, connect, link-account, void-link-code' },
 );
 export type WebTriggerRequest = z.infer<typeof webTriggerRequestSchema>;
 export type WebTriggerAction = WebTriggerRequest['action'];
@@ -144,6 +146,8 @@ export const webTriggerResultSchemas = {
   connect: z.object({ siteUrl: z.string(), siteName: z.string() }),
   /** The Jira account now linked, and its name when Jira tells it. */
   'link-account': z.object({ accountId: z.string(), displayName: z.string().nullable() }),
+  /** Whether a code was voided (false: unknown, expired or used already). */
+  'void-link-code': z.object({ voided: z.boolean() }),
 } as const satisfies Record<WebTriggerAction, z.ZodType>;
 
 export const bridgeErrorSchema = z.object({ code: z.string(), message: z.string() });

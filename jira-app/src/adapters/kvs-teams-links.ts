@@ -4,20 +4,20 @@
  * user of a Teams tenant. Keys hash what comes from outside (codes, tenant and object ids).
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { KvsLike } from './kvs-port';
 
-export interface LinkCodeRecord {
-  readonly accountId: string;
-  /** Epoch milliseconds. */
-  readonly expiresAt: number;
-}
+const linkCodeRecordSchema = z.object({ accountId: z.string().min(1), /** Epoch milliseconds. */ expiresAt: z.number() });
+const teamsLinkRecordSchema = z.object({ accountId: z.string().min(1), /** The Teams name of the person when they linked. */ name: z.string(), linkedAt: z.string() });
 
-export interface TeamsLinkRecord {
-  readonly accountId: string;
-  /** The Teams name of the person when they linked. */
-  readonly name: string;
-  readonly linkedAt: string;
-}
+export type LinkCodeRecord = z.infer<typeof linkCodeRecordSchema>;
+export type TeamsLinkRecord = z.infer<typeof teamsLinkRecordSchema>;
+
+/** A stored record read back, or null when absent or not of its shape (never trusted as cast). */
+const readAs = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
 
 const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
 const codeKey = (code: string) => `teams-link-code:${hash(code)}`;
@@ -38,7 +38,7 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
       await kvs.set(codeKey(code), record, { ttl: { value: ttlSeconds, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
     },
     async takeCode(code, nowMs, ttlSeconds) {
-      const record = await kvs.get<LinkCodeRecord>(codeKey(code));
+      const record = readAs(linkCodeRecordSchema, await kvs.get<unknown>(codeKey(code)));
       if (!record || record.expiresAt <= nowMs) return null;
       try {
         // Two messages with the same code at once: one claims it, the other is told it was used.
@@ -54,7 +54,7 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
       await kvs.set(linkKey(tenantId, aadObjectId), link);
     },
     async linkOf(tenantId, aadObjectId) {
-      return (await kvs.get<TeamsLinkRecord>(linkKey(tenantId, aadObjectId))) ?? null;
+      return readAs(teamsLinkRecordSchema, await kvs.get<unknown>(linkKey(tenantId, aadObjectId)));
     },
   };
 }

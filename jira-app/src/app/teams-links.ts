@@ -48,6 +48,11 @@ export async function linkTeamsAccount(deps: AppDeps, site: SiteRecord, request:
   return { accountId: taken.accountId, displayName };
 }
 
+/** Voids a code seen where others could use it: no link is ever made with it. */
+export async function voidTeamsLinkCode(deps: AppDeps, code: string, nowMs: number): Promise<{ voided: boolean }> {
+  return { voided: (await createKvsTeamsLinkStore(deps.kvs).takeCode(code, nowMs, LINK_CODE_TTL_SECONDS)) !== null };
+}
+
 /** The Jira account a Teams user of the site's tenant linked, if any. */
 export async function linkedAccountOf(deps: AppDeps, site: SiteRecord, aadObjectId: string | undefined): Promise<string | undefined> {
   if (!aadObjectId || site.teams.status !== 'connected') return undefined;

@@ -13,7 +13,7 @@ import type { AppDeps } from '../app/deps';
 import { checkIn } from '../app/edit-use-case';
 import { AppFailure } from '../app/failure';
 import { bridgePeopleOf } from '../app/people-cache';
-import { linkedAccountOf, linkTeamsAccount } from '../app/teams-links';
+import { linkedAccountOf, linkTeamsAccount, voidTeamsLinkCode } from '../app/teams-links';
 import { cycleOf, loadCycleOrg, requireSite, retryOnConflict, type Session } from '../app/session';
 
 /** An expected refusal of the web trigger's own (not a resolver error): answered 403 with its code. */
@@ -84,6 +84,8 @@ export async function runAction(deps: AppDeps, s: Session, request: WebTriggerRe
     }
     case 'link-account':
       return webTriggerResultSchemas['link-account'].parse(await linkTeamsAccount(deps, site, request, s.nowMs));
+    case 'void-link-code':
+      return webTriggerResultSchemas['void-link-code'].parse(await voidTeamsLinkCode(deps, request.code, s.nowMs));
     case 'check-in': {
       const { action: _action, authorEmail, authorAadObjectId, author, ...fields } = request;
       const linkedAccountId = await linkedAccountOf(deps, site, authorAadObjectId);

@@ -82,7 +82,7 @@ describe('linking a Teams user to a Jira account', () => {
     expect(await checkIn({ authorAadObjectId: 'aad-tom' })).toMatchObject({ status: 403 });
   });
 
-  it('uses a code once, refuses it after 15 minutes, and refuses codes Jira never gave', async () => {
+  it('uses a code once, refuses it after 15 minutes or once voided, and refuses codes Jira never gave', async () => {
     const first = await codeFor(MEI);
     if (!first.ok) throw new Error(first.error.message);
     expect((await call({ action: 'link-account', code: first.data.code, aadObjectId: 'aad-mei', name: 'Mei' })).status).toBe(200);
@@ -98,6 +98,12 @@ describe('linking a Teams user to a Jira account', () => {
     expect(await call({ action: 'link-account', code: late.data.code, aadObjectId: 'aad-mei-2', name: 'Mei' })).toMatchObject({ status: 404 });
 
     expect(await call({ action: 'link-account', code: '00000-00000', aadObjectId: 'aad-mei', name: 'Mei' })).toMatchObject({ status: 404 });
+    // A code seen in a channel is voided by the bot: nobody can link with it after.
+    const seen = await codeFor(MEI);
+    if (!seen.ok) throw new Error(seen.error.message);
+    expect(await call({ action: 'void-link-code', code: seen.data.code })).toEqual({ status: 200, body: { ok: true, data: { voided: true } } });
+    expect(await call({ action: 'link-account', code: seen.data.code, aadObjectId: 'aad-eve', name: 'Eve' })).toMatchObject({ status: 404 });
+    expect(await call({ action: 'void-link-code', code: seen.data.code })).toEqual({ status: 200, body: { ok: true, data: { voided: false } } });
     // Not a code at all: refused by the contract, naming what was expected.
     const bad = await call({ action: 'link-account', code: 'hello', aadObjectId: 'aad-mei', name: 'Mei' });
     expect(bad.status).toBe(400);

@@ -38,7 +38,7 @@ export function turnInfo(activity: Activity): TurnInfo {
     conversationId: conversationKeyOf(activity),
     userName: activity.from?.name ?? activity.from?.id ?? 'someone',
     ...(activity.from?.id ? { userId: activity.from.id } : {}),
-    ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+    ...(activity.channelId ? { channelId: activity.channelId } : {}),
     ...(activity.conversation?.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
   };
 }
@@ -180,7 +180,7 @@ export function createBotAgent(adapter: CloudAdapter, services: BotServices): Ag
       return;
     }
     await refreshRosterOf(services, context, adapter, turn);
-    await sendReplies(context, await runCommand(services, turn, parseCommand(context.activity.text ?? '')));
+    await sendReplies(context, await runCommand(services, turn, parseCommand(context.activity.text ?? ''), { roster: rosterOfTurn(context, adapter), scope: rosterScope(context, turn) }));
   });
 
   adapter.onTurnError = async (context, error) => {

@@ -3,7 +3,7 @@
  * Action.Submit fallback). Inputs are validated with zod; the answer is a card that replaces
  * the one clicked (for everyone when `shared`) or a short message to the person who clicked.
  */
-import { agendaPlaceOf, dependenciesAnswerOf, findAgendaItem, indexPeople } from '@okr-bridge/core';
+import { aadObjectIdSchema, agendaPlaceOf, dependenciesAnswerOf, findAgendaItem, indexPeople } from '@okr-bridge/core';
 import { z } from 'zod';
 import { buildAlertCard, buildResolvedAlertCard } from '../cards/alert-card';
 import { VERBS, type AdaptiveCard } from '../cards/elements';
@@ -111,22 +111,31 @@ export function authorOf(turn: TurnInfo): string {
   return (turn.userName.trim() || 'someone').slice(0, 200);
 }
 
+/** Who the sender is, as Teams' roster says: their email (else UPN) and Entra object id. */
+export interface VerifiedSender {
+  readonly address?: string;
+  readonly aadObjectId?: string;
+}
+
 /**
- * The sender's email (else UPN) as Teams' roster API gives it for this conversation (cached,
- * bot/roster.ts); undefined when the roster does not know them or cannot be read now. Forge
- * checks it against the key result's owners.
+ * The sender as Teams' roster API gives them for this conversation (cached, bot/roster.ts):
+ * email (else UPN) and Entra object id; nothing when the roster does not know them or cannot
+ * be read now, or when the activity did not come through Teams (other channels, such as Web
+ * Chat, let their clients write `from`). Forge checks the address against the key result's
+ * owners, and the object id against the Jira account it is linked to.
  */
-export async function verifiedEmailOf(services: BotServices, turn: TurnInfo, who: ActionRoster | undefined): Promise<string | undefined> {
-  if (!turn.userId || !who) return undefined;
+export async function verifiedSenderOf(services: BotServices, turn: TurnInfo, who: ActionRoster | undefined): Promise<VerifiedSender> {
+  if (!turn.userId || !who || turn.channelId !== 'msteams') return {};
   let member;
   try {
     member = await resolveMember(services.store, who.roster, who.scope, turn.userId, services.nowMs());
   } catch (error) {
     services.log?.(`bot: roster lookup of ${turn.userId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    return {};
   }
-  const address = member?.email ?? member?.upn;
-  return address ?? undefined;
+  const address = member?.email ?? member?.upn ?? undefined;
+  const aadObjectId = member?.aadObjectId && aadObjectIdSchema.safeParse(member.aadObjectId).success ? member.aadObjectId : undefined;
+  return { ...(address ? { address } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
 }
 
 async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable<Awaited<ReturnType<typeof forgeFor>>>, data: unknown, who: ActionRoster | undefined): Promise<ActionResult> {
@@ -141,7 +150,8 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
   const decision = parsed.data.decision?.trim() || undefined;
   if (value === undefined && done === undefined) return message('Check-in not saved: expected a value (metric) or done (milestone)');
   const author = authorOf(turn);
-  const authorEmail = await verifiedEmailOf(services, turn, who);
+  const sender = await verifiedSenderOf(services, turn, who);
+  const authorEmail = sender.address;
   const outcome = await forge.call({
     action: 'check-in',
     kr,
@@ -151,7 +161,7 @@ async function checkIn(services: BotServices, turn: TurnInfo, forge: NonNullable
     ...(decision ? { decision } : {}),
     author,
     ...(authorEmail ? { authorEmail } : {}),
-    ...(turn.aadObjectId ? { authorAadObjectId: turn.aadObjectId } : {}),
+    ...(sender.aadObjectId ? { authorAadObjectId: sender.aadObjectId } : {}),
   });
   if (outcome.kind !== 'ok') {
     // A card to the person who clicked (not shared): what Jira said, and who Teams says they are.

@@ -1,7 +1,8 @@
 /**
  * Who checked in, as Forge hears it: the email (else UPN) Teams' roster API gives for the
  * person who clicked, never an address the activity's `from` carries (Teams puts no email
- * there), and the Entra object id `from` does carry (Forge accepts it for a linked account).
+ * there), and the Entra object id the roster gives (Forge accepts it for a linked account),
+ * never the one `from` claims.
  */
 import { cardOf, fromOf, startTestStack, type TestStack } from './testing';
 
@@ -53,11 +54,11 @@ describe('a check-in names the person by the email the roster gives for them', (
     expect(rosterCalls()).toBe(before + 1);
   });
 
-  it('sends the UPN when the roster has no email, and no address for someone the roster does not know', async () => {
+  it('sends the UPN when the roster has no email, and no address or object id for someone the roster does not know', async () => {
     await checkInFrom({ id: '29:mei', name: 'Mei', aadObjectId: 'aad-mei' });
     expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Mei', authorEmail: 'mei@acme.example', authorAadObjectId: 'aad-mei' });
     await checkInFrom({ id: '29:anon', name: 'Anon', aadObjectId: 'aad-anon' });
-    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Anon', authorAadObjectId: 'aad-anon' });
+    expect(stack.forge.calls.at(-1)?.request).toEqual({ action: 'check-in', kr: 'eng-o2-kr2', value: 1.4, author: 'Anon' });
   });
 
   it('never takes an address from the activity: an email or UPN put in `from` is ignored', async () => {

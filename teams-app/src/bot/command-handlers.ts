@@ -8,6 +8,7 @@ import { buildAgendaCard, buildBlockedListCard, buildCompanyStatusCard, buildDep
 import type { ForgeClient } from '../forge/forge-client';
 import type { Command } from './commands';
 import { resolveDepartment } from './commands';
+import { authorOf, verifiedSenderOf, type ActionRoster } from './card-actions';
 import { connectTenant } from './connect';
 import { followDepartment, unfollowDepartment } from './follows';
 import { cardReply, forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, type Reply, type TurnInfo } from './services';
@@ -15,13 +16,13 @@ import { cardReply, forgeFor, forgeProblem, NOT_CONNECTED, type BotServices, typ
 const notice = (title: string, message: string, tone: 'good' | 'warning' | 'attention' = 'warning'): Reply => cardReply(buildNoticeCard(title, message, tone), title);
 
 /** Runs one command for one turn. */
-export async function runCommand(services: BotServices, turn: TurnInfo, command: Command): Promise<Reply[]> {
+export async function runCommand(services: BotServices, turn: TurnInfo, command: Command, who?: ActionRoster): Promise<Reply[]> {
   if (command.kind === 'help') return [cardReply(buildHelpCard(), 'Help')];
   if (command.kind === 'unknown') return [cardReply(buildHelpCard(command.reason), 'Help')];
   if (command.kind === 'connect') return connectTenant(services, turn, command.code);
   const forge = await forgeFor(services, turn.tenantId);
   if (!forge) return [notice('Not connected', NOT_CONNECTED)];
-  if (command.kind === 'link') return [await linkAccount(forge, turn, command.code)];
+  if (command.kind === 'link') return [await linkAccount(services, forge, turn, command.code, who)];
   const listed = await forge.call({ action: 'departments' });
   if (listed.kind !== 'ok') return [forgeProblem(listed)];
   const org = listed.data;
@@ -85,21 +86,25 @@ export async function runCommand(services: BotServices, turn: TurnInfo, command:
 
 /**
  * `link <code>`: links the sender to the Jira account that asked a Jira page for the code. Who
- * sent it is the verified activity's Entra object id, never anything typed; the code is checked
- * by the contract before it leaves and by Jira (known, unexpired, unused).
+ * sent it is the Entra object id Teams' roster gives for the sender (never anything the
+ * activity or the message says); the code is checked by the contract before it leaves and by
+ * Jira (known, unexpired, unused). A code sent where others can see it is voided at once.
  */
-async function linkAccount(forge: ForgeClient, turn: TurnInfo, raw: string): Promise<Reply> {
-  if (turn.conversationType !== undefined && turn.conversationType !== 'personal') {
-    // Anyone in the conversation saw the code and could use it before its owner does.
-    return notice('Not linked', 'Send `link <code>` to me in a personal chat, never in a channel or group chat: everyone here can see this code. Ask Jira for a new one and send that to me privately.', 'attention');
-  }
-  if (!turn.aadObjectId) return notice('Not linked', 'Teams did not say which Microsoft Entra account sent this message, so I cannot link it. Send `link <code>` from your own Teams account.');
+async function linkAccount(services: BotServices, forge: ForgeClient, turn: TurnInfo, raw: string, who: ActionRoster | undefined): Promise<Reply> {
   const code = linkCodeSchema.safeParse(raw);
   if (!code.success) return notice('Not linked', `${code.error.issues[0]?.message ?? 'expected a link code'}. Get one from "Link Microsoft Teams" on a Jira OKR page.`);
-  const linked = await forge.call({ action: 'link-account', code: code.data, aadObjectId: turn.aadObjectId, name: turn.userName });
+  if (turn.conversationType !== 'personal') {
+    // Anyone in the conversation saw the code and could use it before its owner does.
+    const voided = await forge.call({ action: 'void-link-code', code: code.data });
+    const state = voided.kind === 'ok' ? (voided.data.voided ? 'I voided it so nobody can use it. ' : '') : 'I could not void it (Jira did not answer): it expires within 15 minutes. ';
+    return notice('Not linked', `Send \`link <code>\` to me in a personal chat, never in a channel or group chat: everyone here can see this code. ${state}Ask Jira for a new one and send that to me privately.`, 'attention');
+  }
+  const sender = await verifiedSenderOf(services, turn, who);
+  if (!sender.aadObjectId) return notice('Not linked', "Teams did not tell me which Microsoft Entra account you are, so I cannot link it. Send `link <code>` from your own account in Microsoft Teams.");
+  const linked = await forge.call({ action: 'link-account', code: code.data, aadObjectId: sender.aadObjectId, name: authorOf(turn) });
   if (linked.kind !== 'ok') return linked.kind === 'refused' ? notice('Not linked', linked.message) : forgeProblem(linked);
-  const who = linked.data.displayName ?? 'your Jira account';
-  return notice('Linked', `Your Teams account is now linked to ${who} in Jira: check-ins you make in Teams count as that account's.`, 'good');
+  const whom = linked.data.displayName ?? 'your Jira account';
+  return notice('Linked', `Your Teams account is now linked to ${whom} in Jira: check-ins you make in Teams count as that account's.`, 'good');
 }
 
 async function departmentStatus(forge: ForgeClient, id: string): Promise<Reply> {

@@ -32,8 +32,8 @@ export interface TurnInfo {
   readonly userName: string;
   /** The sender's Teams user id (`29:…`), when the activity said. */
   readonly userId?: string;
-  /** The sender's Entra object id (`from.aadObjectId` of the verified activity), when it said. */
-  readonly aadObjectId?: string;
+  /** The channel the activity came through: `msteams` for Teams (others, like Web Chat, let clients write `from`). */
+  readonly channelId?: string;
   /** Teams' conversation type: `personal` (1:1 with the bot), `groupChat` or `channel`. */
   readonly conversationType?: string;
 }
