@@ -50,14 +50,22 @@ export function PageHeader({ name, status, statusLabel, progress, progressLabel,
 /** "Link Microsoft Teams", beside the page's own actions: opens the link-code dialog (loaded when first opened). */
 function TeamsLinkButton() {
   const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so that closing plays the dialog's exit transition.
+  const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button appearance="subtle" onClick={() => setOpen(true)}>
+      <Button
+        appearance="subtle"
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
         Link Microsoft Teams
       </Button>
-      {open && (
+      {opened && (
         <Deferred>
-          <TeamsLinkModal open onClose={() => setOpen(false)} />
+          <TeamsLinkModal open={open} onClose={() => setOpen(false)} />
         </Deferred>
       )}
     </>
