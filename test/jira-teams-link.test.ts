@@ -3,7 +3,8 @@
  * packaging builds, its real web trigger) and the Jira emulator: before the site is connected
  * to Teams the dialog says so; once the Teams service has connected with the admin's code, a
  * department lead gets a one-time code in the dialog, and the web trigger links it, signed as
- * the Teams service signs, to the Entra object id of whoever sent it to the bot.
+ * the Teams service signs, to the Entra object id of whoever sent it to the bot; the lead then
+ * sees that Teams account in the dialog and undoes the link.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -53,5 +54,16 @@ describe('linking Microsoft Teams from a Jira page', () => {
     expect(linked).toMatchObject({ status: 200, body: { ok: true, data: { accountId: RAJ } } });
     // Used once.
     expect(await call({ action: 'link-account', code, aadObjectId: '0b0b0b0b-0000-4000-8000-000000000000', name: 'Mallory' })).toMatchObject({ status: 404 });
+
+    // Raj sees the Teams account linked to him, and undoes it.
+    const again = await department();
+    await again.getByRole('button', { name: 'Link Microsoft Teams' }).click();
+    await again.getByTestId('teams-links').waitFor();
+    expect(await textOf(again, 'teams-links')).toBe('Raj Patel · linked Nov 15, 2026 Unlink');
+    await again.getByRole('button', { name: 'Unlink Raj Patel' }).click();
+    await again.getByTestId('teams-link-modal').getByText('None yet.').waitFor();
+    await again.close();
+    const checkIn = await call({ action: 'check-in', kr: 'eng-o4-kr1', value: 36, author: 'Raj Patel', authorAadObjectId: '5f1c0a2e-8b7d-4c3a-9e61-2d4b8f0a7c13' });
+    expect(checkIn).toMatchObject({ status: 403 });
   }, 60_000);
 });

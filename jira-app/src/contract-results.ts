@@ -152,6 +152,11 @@ export interface TeamsLinkCode {
   readonly validForMinutes: number;
 }
 
+/** The Teams users linked to the caller's Jira account, newest first: their Teams name and when they linked (ISO). */
+export interface TeamsLinks {
+  readonly links: readonly { readonly aadObjectId: string; readonly name: string; readonly linkedAt: string }[];
+}
+
 export interface ConnectionCode {
   readonly code: string;
   readonly expiresAt: string;

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import {
+  aadObjectIdSchema,
   alignmentSchema,
   weightSchema,
   confidenceSchema,
@@ -143,6 +144,10 @@ export const payloadSchemas = {
   disconnectTeams: z.strictObject({}),
   /** A one-time code the caller sends to the bot in Teams (`link CODE`) to link their Teams account to their Jira account. */
   createTeamsLinkCode: z.strictObject({}),
+  /** The Teams users linked to the caller's own Jira account. */
+  getTeamsLinks: z.strictObject({}),
+  /** Undoes one of the caller's own links. */
+  unlinkTeams: z.strictObject({ aadObjectId: aadObjectIdSchema }),
   explainKr: z.strictObject({ cycle, kr: idSchema }),
   /** The alignments waiting for a decision in the cycle, each saying whether the caller may decide it. */
   getPendingAlignments: z.strictObject({ cycle }),
@@ -183,6 +188,8 @@ export interface ResolverResults {
   createConnectionCode: R.ConnectionCode;
   disconnectTeams: R.TeamsConnection;
   createTeamsLinkCode: R.TeamsLinkCode;
+  getTeamsLinks: R.TeamsLinks;
+  unlinkTeams: R.TeamsLinks;
   explainKr: R.KrExplained;
   getPendingAlignments: R.PendingAlignments;
   decideAlignment: R.Changed;

@@ -10,7 +10,14 @@ import type { KvsLike } from './kvs-port';
 const linkCodeRecordSchema = z.object({ accountId: z.string().min(1), /** Epoch milliseconds. */ expiresAt: z.number() });
 const teamsLinkRecordSchema = z.object({ accountId: z.string().min(1), /** The Teams name of the person when they linked. */ name: z.string(), linkedAt: z.string() });
 
+/** The Teams users linked to one Jira account (newest first, at most `MAX_LINKS_PER_ACCOUNT`), so its owner can see and undo them. */
+const accountLinksSchema = z.object({ links: z.array(z.object({ aadObjectId: z.string().min(1), name: z.string(), linkedAt: z.string() })) });
+
+/** How many Teams accounts one Jira account keeps linked; linking another drops the oldest. */
+export const MAX_LINKS_PER_ACCOUNT = 5;
+
 export type LinkCodeRecord = z.infer<typeof linkCodeRecordSchema>;
+export type AccountLink = z.infer<typeof accountLinksSchema>['links'][number];
 export type TeamsLinkRecord = z.infer<typeof teamsLinkRecordSchema>;
 
 /** A stored record read back, or null when absent or not of its shape (never trusted as cast). */
@@ -23,13 +30,19 @@ const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
 const codeKey = (code: string) => `teams-link-code:${hash(code)}`;
 const usedKey = (code: string) => `teams-link-used:${hash(code)}`;
 const linkKey = (tenantId: string, aadObjectId: string) => `teams-link:${hash(`${tenantId}\n${aadObjectId.toLowerCase()}`)}`;
+const accountKey = (tenantId: string, accountId: string) => `teams-linked:${hash(`${tenantId}\n${accountId}`)}`;
 
 export interface TeamsLinkStore {
   saveCode(code: string, record: LinkCodeRecord, ttlSeconds: number): Promise<void>;
   /** The code's record, claimed so that no other call can use it; null when unknown, expired or already used. */
   takeCode(code: string, nowMs: number, ttlSeconds: number): Promise<LinkCodeRecord | null>;
+  /** Links `aadObjectId` to the link's account (replacing its earlier link); the account keeps its newest links listed. */
   saveLink(tenantId: string, aadObjectId: string, link: TeamsLinkRecord): Promise<void>;
   linkOf(tenantId: string, aadObjectId: string): Promise<TeamsLinkRecord | null>;
+  /** The Teams users linked to `accountId` now (an entry whose Teams user linked another account since is left out). */
+  linksOfAccount(tenantId: string, accountId: string): Promise<AccountLink[]>;
+  /** Undoes the link of `aadObjectId` to `accountId`; false when there was none. */
+  removeLink(tenantId: string, accountId: string, aadObjectId: string): Promise<boolean>;
 }
 
 export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
@@ -51,10 +64,32 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
       return record;
     },
     async saveLink(tenantId, aadObjectId, link) {
+      const key = accountKey(tenantId, link.accountId);
+      const listed = readAs(accountLinksSchema, await kvs.get<unknown>(key))?.links ?? [];
+      const kept = [{ aadObjectId, name: link.name, linkedAt: link.linkedAt }, ...listed.filter((l) => l.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase())];
+      const dropped = kept.slice(MAX_LINKS_PER_ACCOUNT);
       await kvs.set(linkKey(tenantId, aadObjectId), link);
+      await kvs.set(key, { links: kept.slice(0, MAX_LINKS_PER_ACCOUNT) });
+      for (const old of dropped) await this.removeLink(tenantId, link.accountId, old.aadObjectId);
     },
     async linkOf(tenantId, aadObjectId) {
       return readAs(teamsLinkRecordSchema, await kvs.get<unknown>(linkKey(tenantId, aadObjectId)));
+    },
+    async linksOfAccount(tenantId, accountId) {
+      const listed = readAs(accountLinksSchema, await kvs.get<unknown>(accountKey(tenantId, accountId)))?.links ?? [];
+      const current = await Promise.all(listed.map(async (l) => ((await this.linkOf(tenantId, l.aadObjectId))?.accountId === accountId ? l : null)));
+      return current.filter((l): l is AccountLink => l !== null);
+    },
+    async removeLink(tenantId, accountId, aadObjectId) {
+      const key = accountKey(tenantId, accountId);
+      const listed = readAs(accountLinksSchema, await kvs.get<unknown>(key))?.links ?? [];
+      const rest = listed.filter((l) => l.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase());
+      if (rest.length !== listed.length) await kvs.set(key, { links: rest });
+      // The Teams user's link goes only while it still names this account (they may have linked another since).
+      const forward = await this.linkOf(tenantId, aadObjectId);
+      if (forward?.accountId !== accountId) return false;
+      await kvs.delete(linkKey(tenantId, aadObjectId));
+      return true;
     },
   };
 }

@@ -7,7 +7,7 @@
  * user then counts as their Jira account's. A new link replaces the person's earlier one.
  */
 import { formatLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from '@okr-bridge/core';
-import { createKvsTeamsLinkStore } from '../adapters/kvs-teams-links';
+import { createKvsTeamsLinkStore, type AccountLink } from '../adapters/kvs-teams-links';
 import type { SiteRecord } from '../storage/records';
 import type { AppDeps } from './deps';
 import { AppFailure } from './failure';
@@ -46,6 +46,22 @@ export async function linkTeamsAccount(deps: AppDeps, site: SiteRecord, request:
     deps.log?.(`the linked account's name was not read from Jira (${(e as Error).message})`);
   }
   return { accountId: taken.accountId, displayName };
+}
+
+/** The Teams users linked to the caller's own account, newest first (none while the site has no Teams connection). */
+export async function teamsLinksOf(deps: AppDeps, site: SiteRecord, accountId: string | undefined): Promise<{ links: AccountLink[] }> {
+  if (!accountId) throw new AppFailure('forbidden', 'Only a signed-in Jira user may see the Teams accounts linked to them.');
+  if (site.teams.status !== 'connected') return { links: [] };
+  return { links: await createKvsTeamsLinkStore(deps.kvs).linksOfAccount(site.teams.tenantId, accountId) };
+}
+
+/** Undoes one link to the caller's own account: that Teams user's check-ins no longer count as the account's. */
+export async function unlinkTeamsAccount(deps: AppDeps, site: SiteRecord, accountId: string | undefined, aadObjectId: string): Promise<{ links: AccountLink[] }> {
+  if (!accountId) throw new AppFailure('forbidden', 'Only a signed-in Jira user may unlink a Teams account from their Jira account.');
+  if (site.teams.status !== 'connected') throw new AppFailure('not-configured', 'This Jira site is not connected to Microsoft Teams.');
+  const store = createKvsTeamsLinkStore(deps.kvs);
+  await store.removeLink(site.teams.tenantId, accountId, aadObjectId);
+  return { links: await store.linksOfAccount(site.teams.tenantId, accountId) };
 }
 
 /** Voids a code seen where others could use it: no link is ever made with it. */

@@ -5,7 +5,7 @@
  * for one call goes on through the queue (`app/import-org.ts`).
  */
 import { emptyMetrics, encodeConnectionCode, parseOrg, validateOrg } from '@okr-bridge/core';
-import { createTeamsLinkCode } from '../app/teams-links';
+import { createTeamsLinkCode, teamsLinksOf, unlinkTeamsAccount } from '../app/teams-links';
 import { stringify } from 'yaml';
 import { createKvsBridgeStore } from '../adapters/kvs-bridge-store';
 import type { SettingsView, TeamsConnection } from '../contract';
@@ -135,6 +135,8 @@ export function settingsResolvers(deps: AppDeps) {
     }),
 
     createTeamsLinkCode: defineResolver(deps, 'createTeamsLinkCode', async ({ session: s, accountId }) => createTeamsLinkCode(deps, await requireSite(s), accountId, s.nowMs)),
+    getTeamsLinks: defineResolver(deps, 'getTeamsLinks', async ({ session: s, accountId }) => teamsLinksOf(deps, await requireSite(s), accountId)),
+    unlinkTeams: defineResolver(deps, 'unlinkTeams', async ({ payload, session: s, accountId }) => unlinkTeamsAccount(deps, await requireSite(s), accountId, payload.aadObjectId)),
 
     disconnectTeams: defineResolver(deps, 'disconnectTeams', async ({ session: s, accountId }) => {
       const admin = await requireAdmin(deps.jira.asUser, accountId);

@@ -110,6 +110,43 @@ describe('linking a Teams user to a Jira account', () => {
     expect(bad.body.error?.message).toContain('expected a code of 10 letters and digits');
   });
 
+  it('lists the Teams accounts linked to a Jira account for its owner alone, who can undo each', async () => {
+    const handlers = createResolverHandlers(deps);
+    const linkAs = async (aadObjectId: string, name: string) => {
+      const made = await codeFor(MEI);
+      if (!made.ok) throw new Error(made.error.message);
+      expect((await call({ action: 'link-account', code: made.data.code, aadObjectId, name })).status).toBe(200);
+      deps.now += 60_000;
+    };
+    await linkAs('aad-mei', 'Mei');
+    await linkAs('aad-mei-phone', 'Mei (phone)');
+    expect(await handlers.getTeamsLinks({ payload: {}, context: { accountId: MEI } })).toEqual({
+      ok: true,
+      data: { links: [expect.objectContaining({ aadObjectId: 'aad-mei-phone', name: 'Mei (phone)' }), expect.objectContaining({ aadObjectId: 'aad-mei', name: 'Mei' })] },
+    });
+    expect(await handlers.getTeamsLinks({ payload: {}, context: { accountId: 'someone-else' } })).toEqual({ ok: true, data: { links: [] } });
+    // Someone else cannot undo Mei's link.
+    await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-mei' }, context: { accountId: 'someone-else' } });
+    expect(await checkIn({ authorAadObjectId: 'aad-mei' })).toMatchObject({ status: 200 });
+    // Mei can: that Teams account's check-ins no longer count as hers.
+    const after = await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-mei' }, context: { accountId: MEI } });
+    expect(after).toEqual({ ok: true, data: { links: [expect.objectContaining({ aadObjectId: 'aad-mei-phone' })] } });
+    expect(await checkIn({ authorAadObjectId: 'aad-mei' })).toMatchObject({ status: 403 });
+    expect(await checkIn({ authorAadObjectId: 'aad-mei-phone' })).toMatchObject({ status: 200 });
+  });
+
+  it('keeps the five newest Teams accounts linked to one Jira account, undoing the oldest', async () => {
+    for (let i = 1; i <= 6; i++) {
+      const made = await codeFor(MEI);
+      if (!made.ok) throw new Error(made.error.message);
+      expect((await call({ action: 'link-account', code: made.data.code, aadObjectId: `aad-${i}`, name: `Device ${i}` })).status).toBe(200);
+    }
+    const listed = await createResolverHandlers(deps).getTeamsLinks({ payload: {}, context: { accountId: MEI } });
+    expect(listed.ok && listed.data.links.map((l) => l.aadObjectId)).toEqual(['aad-6', 'aad-5', 'aad-4', 'aad-3', 'aad-2']);
+    expect(await checkIn({ authorAadObjectId: 'aad-1' })).toMatchObject({ status: 403 });
+    expect(await checkIn({ authorAadObjectId: 'aad-2' })).toMatchObject({ status: 200 });
+  });
+
   it('holds a link for the Teams tenant that made it only', async () => {
     const made = await codeFor(MEI);
     if (!made.ok) throw new Error(made.error.message);

@@ -4,10 +4,15 @@
  * people's email from apps, so Teams cannot tell who they are by email). Each opening asks
  * for a fresh code; a site not connected to Teams gets the reason instead.
  */
+import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
+import Heading from '@atlaskit/heading';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
-import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import type { TeamsLinks } from '../../contract-results';
+import { invokeResolver } from '../api/invoke';
 import { useResolver } from '../api/use-resolver';
+import { useDates } from '../api/viewer';
 import { RemoteView } from './load-state';
 
 function LinkCode({ code, minutes }: { readonly code: string; readonly minutes: number }) {
@@ -27,12 +32,60 @@ function LinkCode({ code, minutes }: { readonly code: string; readonly minutes: 
   );
 }
 
+/** The Teams accounts linked to the viewer's Jira account, each with Unlink (someone who used a leaked code is undone here). */
+function LinkedAccounts() {
+  const { day } = useDates();
+  const { remote, reload } = useResolver('getTeamsLinks', {});
+  const [changed, setChanged] = useState<TeamsLinks | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const unlink = async (aadObjectId: string) => {
+    const res = await invokeResolver('unlinkTeams', { aadObjectId });
+    if (res.ok) setChanged(res.data);
+    setProblem(res.ok ? null : `Not unlinked: ${res.error.message}`);
+  };
+  return (
+    <Stack space="space.100">
+      <Heading size="xsmall" as="h3">
+        Teams accounts linked to you
+      </Heading>
+      <RemoteView remote={remote} what="your linked Teams accounts" onRetry={reload}>
+        {(data) => {
+          const links = (changed ?? data).links;
+          if (links.length === 0) return <Text color="color.text.subtle">None yet.</Text>;
+          return (
+            <Stack space="space.050" testId="teams-links">
+              {links.map((l) => (
+                <Inline key={l.aadObjectId} space="space.100" alignBlock="center" spread="space-between">
+                  <Text>
+                    {l.name} · linked {day(l.linkedAt)}
+                  </Text>
+                  <Button spacing="compact" onClick={() => void unlink(l.aadObjectId)} aria-label={`Unlink ${l.name}`}>
+                    Unlink
+                  </Button>
+                </Inline>
+              ))}
+            </Stack>
+          );
+        }}
+      </RemoteView>
+      {problem && (
+        <Text color="color.text.danger" role="alert">
+          {problem}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function LinkBody() {
   const { remote, reload } = useResolver('createTeamsLinkCode', {});
   return (
-    <RemoteView remote={remote} what="a link code" onRetry={reload}>
-      {(data) => <LinkCode code={data.code} minutes={data.validForMinutes} />}
-    </RemoteView>
+    <Stack space="space.300">
+      <RemoteView remote={remote} what="a link code" onRetry={reload}>
+        {(data) => <LinkCode code={data.code} minutes={data.validForMinutes} />}
+      </RemoteView>
+      {remote.state === 'ready' && <LinkedAccounts />}
+    </Stack>
   );
 }
 
