@@ -26,6 +26,10 @@ describe('edit rights (one rule for panels and Teams)', () => {
     ['a Teams member whose account the site remembers as a Jira admin', { via: 'teams', email: 'ada@acme.example' }, 'admin'],
     ['a Teams member who owns nothing', { via: 'teams', email: 'mallory@acme.example' }, 'refused'],
     ['a Teams call with no email', { via: 'teams', email: undefined }, 'refused'],
+    ['a Teams user linked to an owner\'s account, with no email', { via: 'teams', email: undefined, linkedAccountId: 'acct-raj' }, 'owner'],
+    ['a Teams user linked to a remembered Jira admin, with no email', { via: 'teams', email: undefined, linkedAccountId: 'acct-ada' }, 'admin'],
+    ['a Teams user linked to a remembered Jira admin, whose email owns nothing', { via: 'teams', email: 'mallory@acme.example', linkedAccountId: 'acct-ada' }, 'admin'],
+    ['a Teams user linked to an account that owns nothing', { via: 'teams', email: undefined, linkedAccountId: 'acct-old' }, 'refused'],
   ] as const)('%s', (_who, editor, kind) => {
     expect(editRightOf(site, editor, { department: 'eng' }, NOW).kind).toBe(kind);
   });
