@@ -25,9 +25,10 @@ export interface BridgeStore {
   claim(connection: string, requestId: string): Promise<boolean>;
 }
 
-const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
-const secretKey = (connection: string) => `bridge-conn:${hash(connection)}`;
-const replayKey = (connection: string, id: string) => `bridge-seen:${hash(`${connection}\n${id}`)}`;
+/** A KVS key part for an id that comes from outside (it may hold characters KVS keys cannot): its SHA-256, base64url. */
+export const hashedKeyPart = (s: string) => createHash('sha256').update(s).digest('base64url');
+const secretKey = (connection: string) => `bridge-conn:${hashedKeyPart(connection)}`;
+const replayKey = (connection: string, id: string) => `bridge-seen:${hashedKeyPart(`${connection}\n${id}`)}`;
 
 export const REPLAY_MEMORY_SECONDS = 600;
 
@@ -49,15 +50,19 @@ export function createKvsBridgeStore(kvs: KvsLike): BridgeStore {
       return (await kvs.get<number>(replayKey(connection, requestId))) !== undefined;
     },
     async claim(connection, requestId) {
-      const key = replayKey(connection, requestId);
-      try {
-        await kvs.set(key, 1, { ttl: { value: REPLAY_MEMORY_SECONDS, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
-        return true;
-      } catch (e) {
-        // KVS refuses an existing key with an error; any other failure is passed on.
-        if ((await kvs.get<number>(key)) !== undefined) return false;
-        throw e;
-      }
+      return claimKey(kvs, replayKey(connection, requestId), REPLAY_MEMORY_SECONDS);
     },
   };
+}
+
+/** Writes `key` only if absent, for `ttlSeconds`: true for the one caller that wrote it, false when it was there already. */
+export async function claimKey(kvs: KvsLike, key: string, ttlSeconds: number): Promise<boolean> {
+  try {
+    await kvs.set(key, 1, { ttl: { value: ttlSeconds, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
+    return true;
+  } catch (e) {
+    // KVS refuses an existing key with an error; any other failure is passed on.
+    if ((await kvs.get<number>(key)) !== undefined) return false;
+    throw e;
+  }
 }

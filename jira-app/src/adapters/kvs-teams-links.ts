@@ -3,8 +3,8 @@
  * (each kept until it expires, used at most once) and the links themselves, one per Teams
  * user of a Teams tenant. Keys hash what comes from outside (codes, tenant and object ids).
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { claimKey, hashedKeyPart } from './kvs-bridge-store';
 import type { KvsLike } from './kvs-port';
 
 const linkCodeRecordSchema = z.object({ accountId: z.string().min(1), /** Epoch milliseconds. */ expiresAt: z.number() });
@@ -26,11 +26,10 @@ const readAs = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
   return parsed.success ? parsed.data : null;
 };
 
-const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
-const codeKey = (code: string) => `teams-link-code:${hash(code)}`;
-const usedKey = (code: string) => `teams-link-used:${hash(code)}`;
-const linkKey = (tenantId: string, aadObjectId: string) => `teams-link:${hash(`${tenantId}\n${aadObjectId.toLowerCase()}`)}`;
-const accountKey = (tenantId: string, accountId: string) => `teams-linked:${hash(`${tenantId}\n${accountId}`)}`;
+const codeKey = (code: string) => `teams-link-code:${hashedKeyPart(code)}`;
+const usedKey = (code: string) => `teams-link-used:${hashedKeyPart(code)}`;
+const linkKey = (tenantId: string, aadObjectId: string) => `teams-link:${hashedKeyPart(`${tenantId}\n${aadObjectId.toLowerCase()}`)}`;
+const accountKey = (tenantId: string, accountId: string) => `teams-linked:${hashedKeyPart(`${tenantId}\n${accountId}`)}`;
 
 export interface TeamsLinkStore {
   saveCode(code: string, record: LinkCodeRecord, ttlSeconds: number): Promise<void>;
@@ -53,13 +52,8 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
     async takeCode(code, nowMs, ttlSeconds) {
       const record = readAs(linkCodeRecordSchema, await kvs.get<unknown>(codeKey(code)));
       if (!record || record.expiresAt <= nowMs) return null;
-      try {
-        // Two messages with the same code at once: one claims it, the other is told it was used.
-        await kvs.set(usedKey(code), 1, { ttl: { value: ttlSeconds, unit: 'SECONDS' }, keyPolicy: 'FAIL_IF_EXISTS' });
-      } catch (e) {
-        if ((await kvs.get<number>(usedKey(code))) !== undefined) return null;
-        throw e;
-      }
+      // Two messages with the same code at once: one claims it, the other is told it was used.
+      if (!(await claimKey(kvs, usedKey(code), ttlSeconds))) return null;
       await kvs.delete(codeKey(code));
       return record;
     },
