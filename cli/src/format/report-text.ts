@@ -99,13 +99,7 @@ function writeReportView(view: ReportView, write: (text: string) => void, words:
   end();
 }
 
-/** Lint findings with objectives and key results named by title, as the pages show them; the subject keeps the id. */
-export function formatLint(org: Org, findings: readonly LintFinding[], words: DateWords): string {
-  const titles = titlesOf(org);
-  return formatLintTable(findings.map((f) => describeLintFinding(f, titles)), words.sentence);
-}
-
-/** `formatLint` and a newline, written in pieces (`pieces.ts`). */
+/** Lint findings with objectives and key results named by title, as the pages show them (the subject keeps the id), written in pieces (`pieces.ts`). */
 export function writeLint(org: Org, findings: readonly LintFinding[], write: (text: string) => void, words: DateWords): void {
   const titles = titlesOf(org);
   const { put, end } = pieceWriter(write);
@@ -119,12 +113,6 @@ export function writeLint(org: Org, findings: readonly LintFinding[], write: (te
     (line) => put(`${line}\n`),
   );
   end();
-}
-
-function formatLintTable(findings: readonly LintFinding[], sentence: (text: string) => string): string {
-  const out: string[] = [];
-  writeLintTable(findings, (line) => out.push(line), sentence);
-  return out.join('\n');
 }
 
 const LINT_HEADER = ['Severity', 'Code', 'Subject', 'Message'];

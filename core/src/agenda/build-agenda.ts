@@ -11,7 +11,7 @@ import type { KrResult, ProgressResult } from '../progress/types';
 import { flatText } from '../progress/format';
 import { toDay } from '../time/dates';
 import { dependencyTitleOf, describeNeed } from '../views/dependency-text';
-import { percentLabel } from '../views/labels';
+import { AGENDA_KIND_LABELS, percentLabel } from '../views/labels';
 import { describeLintFinding, titlesOf } from '../views/lint-text';
 import { describeKrStatus } from '../views/status-text';
 import type { AgendaItem, AgendaItemKind, AgendaLink, AgendaScope, ReviewAgenda } from './types';
@@ -118,7 +118,7 @@ export function buildReviewAgenda(input: AgendaInput): ReviewAgenda {
     covered.add(finding.subject);
     // The finding as a page shows it: key results by title, not by the org file's id.
     const detail = `${describeLintFinding(finding, (titles ??= titlesOf(org))).message}.`;
-    item('stale-check-in', finding.subject, { title: `Check-in due: ${def.kr.title}`, detail, presenter: owner(finding.subject), links: [] });
+    item('stale-check-in', finding.subject, { title: `${AGENDA_KIND_LABELS['stale-check-in']}: ${def.kr.title}`, detail, presenter: owner(finding.subject), links: [] });
   }
 
   const sinceDay = toDay(input.since);

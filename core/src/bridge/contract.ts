@@ -55,7 +55,7 @@ export type ViewsChangedEvent = z.infer<typeof viewsChangedEventSchema>;
 
 // ── Calls: Teams service → Forge web trigger (POST, signed) ───────────────────────────────
 
-/** A Teams user's Entra object id, as a verified activity's `from.aadObjectId` carries it. */
+/** A Teams user's Entra object id, as Teams' roster gives it for the sender of a verified activity (never the activity's own `from`). */
 export const aadObjectIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'expected an Entra object id (letters, digits and dashes)' });
 
 /** The alphabet of account link codes: Crockford's base32 (no I, L, O or U, which read like other characters). */
@@ -96,7 +96,7 @@ export const checkInRequestSchema = z
      * check-in only when it names the key result's owner or one of the department's owners.
      */
     authorEmail: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, { error: 'expected authorEmail to be an email address' }).max(320).optional(),
-    /** The person's Entra object id from the verified activity: Forge accepts it for the Jira account it is linked to. */
+    /** The person's Entra object id from Teams' roster: Forge accepts it for the Jira account it is linked to. */
     authorAadObjectId: aadObjectIdSchema.optional(),
   })
   .refine((r) => r.value !== undefined || r.done !== undefined, { error: 'expected a value (metric) or done (milestone)' });
@@ -119,7 +119,7 @@ export const webTriggerRequestSchema = z.discriminatedUnion(
     /** Completes a connection: the Teams service tells Forge where to send events. */
     z.object({ action: z.literal('connect'), eventsUrl: z.url(), tenantId: id }),
     /** Links the Teams user who sent the bot a link code to the Jira account that asked for it. */
-    z.object({ action: z.literal('link-account'), code: linkCodeSchema, aadObjectId: aadObjectIdSchema, name: z.string().trim().min(1).max(200) }),
+    z.object({ action: z.literal('link-account'), code: linkCodeSchema, aadObjectId: aadObjectIdSchema, name: z.string().trim().min(1, { error: 'expected name to be the sender\'s Teams name' }).max(200, { error: 'expected a name of at most 200 characters' }) }),
     /** Voids a link code that was seen where others could use it (posted in a channel or group chat). */
     z.object({ action: z.literal('void-link-code'), code: linkCodeSchema }),
   ],

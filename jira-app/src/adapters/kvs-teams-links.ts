@@ -44,6 +44,13 @@ export interface TeamsLinkStore {
   removeLink(tenantId: string, accountId: string, aadObjectId: string): Promise<boolean>;
 }
 
+/** Takes a Teams user off an account's list of links (no write when they are not on it). */
+async function dropFromList(kvs: KvsLike, key: string, aadObjectId: string): Promise<void> {
+  const listed = readAs(accountLinksSchema, await kvs.get<unknown>(key))?.links ?? [];
+  const rest = listed.filter((l) => l.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase());
+  if (rest.length !== listed.length) await kvs.set(key, { links: rest });
+}
+
 export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
   return {
     async saveCode(code, record, ttlSeconds) {
@@ -58,6 +65,9 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
       return record;
     },
     async saveLink(tenantId, aadObjectId, link) {
+      // A Teams user linking another account leaves the list of the one they linked before.
+      const before = await this.linkOf(tenantId, aadObjectId);
+      if (before && before.accountId !== link.accountId) await dropFromList(kvs, accountKey(tenantId, before.accountId), aadObjectId);
       const key = accountKey(tenantId, link.accountId);
       const listed = readAs(accountLinksSchema, await kvs.get<unknown>(key))?.links ?? [];
       const kept = [{ aadObjectId, name: link.name, linkedAt: link.linkedAt }, ...listed.filter((l) => l.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase())];
@@ -75,10 +85,7 @@ export function createKvsTeamsLinkStore(kvs: KvsLike): TeamsLinkStore {
       return current.filter((l): l is AccountLink => l !== null);
     },
     async removeLink(tenantId, accountId, aadObjectId) {
-      const key = accountKey(tenantId, accountId);
-      const listed = readAs(accountLinksSchema, await kvs.get<unknown>(key))?.links ?? [];
-      const rest = listed.filter((l) => l.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase());
-      if (rest.length !== listed.length) await kvs.set(key, { links: rest });
+      await dropFromList(kvs, accountKey(tenantId, accountId), aadObjectId);
       // The Teams user's link goes only while it still names this account (they may have linked another since).
       const forward = await this.linkOf(tenantId, aadObjectId);
       if (forward?.accountId !== accountId) return false;

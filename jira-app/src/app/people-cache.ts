@@ -10,7 +10,7 @@
  * panels' people resolver asks as the user; the bridge (web trigger answers, queued events)
  * asks as the app, since no user is there.
  */
-import { accountIdsOf, ownerEmailsOf, ownersNamedIn, type BridgePerson } from '@okr-bridge/core';
+import { accountIdsOf, ownerEmailsOf, ownersNamedIn, UNNAMED_ACCOUNT_LABEL, type BridgePerson } from '@okr-bridge/core';
 import { issueSourceOf } from '../adapters/forge-issue-source';
 import type { AppDeps } from './deps';
 
@@ -135,7 +135,7 @@ export async function lookUpPeople(deps: AppDeps, accountIds: readonly string[],
 }
 
 function toBridgePerson(owner: string, p: CachedPerson): BridgePerson {
-  return { id: owner, displayName: p.displayName.trim() || 'someone in Jira', ...(p.email ? { email: p.email } : {}), ...(p.avatarUrl ? { avatarUrl: p.avatarUrl } : {}) };
+  return { id: owner, displayName: p.displayName.trim() || UNNAMED_ACCOUNT_LABEL, ...(p.email ? { email: p.email } : {}), ...(p.avatarUrl ? { avatarUrl: p.avatarUrl } : {}) };
 }
 
 /**

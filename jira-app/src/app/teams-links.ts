@@ -60,7 +60,7 @@ export async function unlinkTeamsAccount(deps: AppDeps, site: SiteRecord, accoun
   if (!accountId) throw new AppFailure('forbidden', 'Only a signed-in Jira user may unlink a Teams account from their Jira account.');
   if (site.teams.status !== 'connected') throw new AppFailure('not-configured', 'This Jira site is not connected to Microsoft Teams.');
   const store = createKvsTeamsLinkStore(deps.kvs);
-  await store.removeLink(site.teams.tenantId, accountId, aadObjectId);
+  if (!(await store.removeLink(site.teams.tenantId, accountId, aadObjectId))) throw new AppFailure('not-found', 'That Teams account is not linked to your Jira account (it may have been unlinked already).');
   return { links: await store.linksOfAccount(site.teams.tenantId, accountId) };
 }
 

@@ -126,7 +126,7 @@ describe('linking a Teams user to a Jira account', () => {
     });
     expect(await handlers.getTeamsLinks({ payload: {}, context: { accountId: 'someone-else' } })).toEqual({ ok: true, data: { links: [] } });
     // Someone else cannot undo Mei's link.
-    await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-mei' }, context: { accountId: 'someone-else' } });
+    expect(await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-mei' }, context: { accountId: 'someone-else' } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await checkIn({ authorAadObjectId: 'aad-mei' })).toMatchObject({ status: 200 });
     // Mei can: that Teams account's check-ins no longer count as hers.
     const after = await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-mei' }, context: { accountId: MEI } });
@@ -145,6 +145,21 @@ describe('linking a Teams user to a Jira account', () => {
     expect(listed.ok && listed.data.links.map((l) => l.aadObjectId)).toEqual(['aad-6', 'aad-5', 'aad-4', 'aad-3', 'aad-2']);
     expect(await checkIn({ authorAadObjectId: 'aad-1' })).toMatchObject({ status: 403 });
     expect(await checkIn({ authorAadObjectId: 'aad-2' })).toMatchObject({ status: 200 });
+  });
+
+  it('takes a Teams user off the list of the account they linked before when they link another', async () => {
+    const link = async (accountId: string) => {
+      const made = await codeFor(accountId);
+      if (!made.ok) throw new Error(made.error.message);
+      expect((await call({ action: 'link-account', code: made.data.code, aadObjectId: 'aad-shared', name: 'Shared' })).status).toBe(200);
+    };
+    await link(MEI);
+    await link('acct-other');
+    const handlers = createResolverHandlers(deps);
+    expect(await handlers.getTeamsLinks({ payload: {}, context: { accountId: MEI } })).toEqual({ ok: true, data: { links: [] } });
+    expect(await handlers.getTeamsLinks({ payload: {}, context: { accountId: 'acct-other' } })).toEqual({ ok: true, data: { links: [expect.objectContaining({ aadObjectId: 'aad-shared' })] } });
+    // Mei's list no longer holds it, so unlinking it there changes nothing of the other account's.
+    expect(await handlers.unlinkTeams({ payload: { aadObjectId: 'aad-shared' }, context: { accountId: MEI } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('holds a link for the Teams tenant that made it only', async () => {

@@ -73,8 +73,12 @@ describe('linking a Teams account to a Jira account with `link <code>`', () => {
     expect(lastCard('a:tom')).toContain('Teams did not tell me which Microsoft Entra account you are');
     expect(stack.forge.calls.length).toBe(before);
     // Not through Teams (Web Chat lets its client write `from`): no identity either.
+    const replies = stack.connector.activities('a:tom').length;
     await stack.post({ ...stack.activity('a:tom', { type: 'message', text: `link ${code}`, from: fromOf(TOM), channelId: 'webchat' }), conversation: { id: 'a:tom', conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } } });
     expect(stack.forge.calls.length).toBe(before);
+    // Answered, not dropped: the bot says why it links nobody.
+    expect(stack.connector.activities('a:tom').length).toBe(replies + 1);
+    expect(lastCard('a:tom')).toContain('Teams did not tell me which Microsoft Entra account you are');
   });
 
   it('says what is wrong with a code, asking Jira only about well-formed ones', async () => {

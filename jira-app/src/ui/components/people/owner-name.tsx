@@ -1,4 +1,5 @@
 /** An owner where a panel lists it: avatar and name for a Jira account or an email Jira shows on a person, the text as typed otherwise. */
+import { UNNAMED_ACCOUNT_LABEL } from '@okr-bridge/core/present';
 import { deferred, Deferred } from '../deferred';
 import { isAccountId } from './account-id';
 import { personCardOf, usePeopleMap } from './people-context';
@@ -9,7 +10,7 @@ export function OwnerName({ owner, empty = 'no owner' }: { readonly owner: strin
   const people = usePeopleMap();
   if (!owner) return <>{empty}</>;
   const card = personCardOf(owner, people);
-  if (!card) return <span data-testid="owner-name">{isAccountId(owner) ? 'a Jira user' : owner}</span>;
+  if (!card) return <span data-testid="owner-name">{isAccountId(owner) ? UNNAMED_ACCOUNT_LABEL : owner}</span>;
   return (
     <Deferred fallback={<span data-testid="owner-name">{card.displayName}</span>}>
       <OwnerChip card={card} />

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import Avatar from '@atlaskit/avatar';
 import { ErrorMessage, Field, HelperMessage } from '@atlaskit/form';
 import { AsyncSelect } from '@atlaskit/select';
+import { UNNAMED_ACCOUNT_LABEL } from '@okr-bridge/core/present';
 import { invokeResolver } from '../../api/invoke';
 import { isAccountId } from './account-id';
 import { personCardOf, usePeopleMap, type PeopleMap } from './people-context';
@@ -33,7 +34,7 @@ export function personOption(owner: string, people: PeopleMap): PersonOption {
   const card = personCardOf(owner, people);
   if (card) return { value: owner, label: card.displayName, avatarUrl: card.avatarUrl ?? null };
   if (!isAccountId(owner)) return { value: owner, label: owner, avatarUrl: null, typed: true };
-  return { value: owner, label: 'a Jira user', avatarUrl: null };
+  return { value: owner, label: UNNAMED_ACCOUNT_LABEL, avatarUrl: null };
 }
 
 function formatPerson(o: PersonOption) {
