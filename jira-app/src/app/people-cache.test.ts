@@ -59,6 +59,20 @@ describe('owners written as emails, looked up in Jira', () => {
     expect(names(later)).toEqual({ 'mei@acme.example': 'Mei Lin' });
   });
 
+  it("keeps no email a user's lookup of an account was shown: the app asks Jira itself before the bridge sends one", async () => {
+    const bulk = 'GET /rest/api/3/user/bulk';
+    const asUser = await lookUpOwners(deps, { accountIds: [RAJ], emails: [] }, 'asUser', deps.now);
+    expect(asUser.get(RAJ)).toMatchObject({ displayName: 'Raj Mehta' });
+    const stored = (await deps.kvs.get<{ people: Record<string, { email?: string | null }> }>(PEOPLE_CACHE_KEY))!.people[RAJ]!;
+    expect('email' in stored).toBe(false);
+    // The panels read it from the cache; the bridge (as the app) asks Jira once, then keeps what the app was shown.
+    await lookUpOwners(deps, { accountIds: [RAJ], emails: [] }, 'asUser', deps.now);
+    expect(emulator.stats().byEndpoint[bulk]).toBe(1);
+    expect((await lookUpOwners(deps, { accountIds: [RAJ], emails: [] }, 'asApp', deps.now)).get(RAJ)).toMatchObject({ email: 'raj@acme.example' });
+    await lookUpOwners(deps, { accountIds: [RAJ], emails: [] }, 'asApp', deps.now);
+    expect(emulator.stats().byEndpoint[bulk]).toBe(2);
+  });
+
   it('sends the bridge the person for an email owner, with the owner as stored for its id', async () => {
     const view = { owners: ['Raj@acme.example', 'priya@acme.example'], keyResults: [{ owner: MEI }, { owner: 'Dana Lee' }], items: [{ presenter: 'mei@acme.example' }] };
     const people = await bridgePeopleOf(deps, view, deps.now);

@@ -29,7 +29,11 @@ export interface CachedPerson {
   readonly displayName: string;
   /** https only (Jira's avatars are); null otherwise. */
   readonly avatarUrl: string | null;
-  /** Null when Jira hides it; absent in entries cached before emails were kept (they count as stale). */
+  /**
+   * Null when Jira hides it from the app. Absent when a user's lookup wrote the entry (Jira may
+   * show a user an email it hides from the app, and the record is shared by every viewer and
+   * the bridge), and in entries cached before emails were kept: the app asks again for those.
+   */
   readonly email?: string | null;
   /** When Jira said so, ms since the epoch. */
   readonly at: number;
@@ -85,8 +89,12 @@ export async function lookUpOwners(deps: AppDeps, owners: OwnersToLookUp, as: 'a
   const cache = await readCache(deps);
   const fresh = (key: string) => {
     const hit = cache.people[key];
-    return hit !== undefined && hit.email !== undefined && nowMs - hit.at < PEOPLE_CACHE_TTL_MS ? hit : undefined;
+    if (hit === undefined || nowMs - hit.at >= PEOPLE_CACHE_TTL_MS) return undefined;
+    // What a user's lookup learnt says nothing of what Jira shows the app.
+    return as === 'asApp' && hit.email === undefined ? undefined : hit;
   };
+  // A user's answer about an account is kept without the email Jira showed that user: the record serves everyone.
+  const keep = (p: CachedPerson): CachedPerson => (as === 'asApp' ? p : (({ email: _shownToThisUser, ...rest }) => rest)(p));
   const missingIds = ids.filter((id) => fresh(id) === undefined);
   const missingEmails = [...new Set(emails.map((e) => e.toLowerCase()))].filter((e) => fresh(emailKey(e)) === undefined).slice(0, MAX_EMAIL_LOOKUPS);
   let people = cache.people;
@@ -96,11 +104,12 @@ export async function lookUpOwners(deps: AppDeps, owners: OwnersToLookUp, as: 'a
       const jira = issueSourceOf(deps, as, nowMs + JIRA_BUDGET_MS);
       if (missingIds.length > 0) {
         const found = await jira.findPeople(missingIds);
-        for (const p of found) added[p.accountId] = cached(p, nowMs);
-        for (const id of missingIds) added[id] ??= unknownEntry(id, nowMs);
+        for (const p of found) added[p.accountId] = keep(cached(p, nowMs));
+        for (const id of missingIds) added[id] ??= keep(unknownEntry(id, nowMs));
       }
       for (const email of missingEmails) {
         const match = (await jira.searchPeople(email, EMAIL_SEARCH_RESULTS)).find((p) => p.active && p.email === email);
+        // The address is the org file's own (an owner as written): knowing it is that person's reveals nothing new.
         added[emailKey(email)] = match ? cached(match, nowMs) : unknownEntry('', nowMs);
         if (match) added[match.accountId] = cached(match, nowMs);
       }
